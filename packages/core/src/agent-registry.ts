@@ -1,0 +1,95 @@
+import type { AgentRequest, AgentSession } from './agent-session.js';
+import { Emitter } from './emitter.js';
+import type { AgentStatus } from './status.js';
+
+/** One request in the agent's list across conversations. */
+export interface RequestSummary {
+  readonly conversationId: string;
+  readonly requestId: string;
+  readonly status: AgentStatus;
+  /** A card has arrived and the agent has not opened it yet. */
+  readonly needsAttention: boolean;
+}
+
+export type RegistryEvent =
+  | { readonly type: 'changed' }
+  /** A card arrived on a conversation the agent is not looking at: the cue for a banner. */
+  | { readonly type: 'card-arrived'; readonly conversationId: string; readonly requestId: string };
+
+/**
+ * The agent's requests across every conversation of the console: which need attention (a card has
+ * arrived and waits to be viewed) and which conversation is in view. The banner and the activity
+ * dots read it; the host app tells it which conversation is in view.
+ */
+export class AgentRegistry {
+  readonly #sessions = new Map<AgentSession, () => void>();
+  readonly #attention = new Set<AgentRequest>();
+  readonly #events = new Emitter<RegistryEvent>();
+  #inView: string | null = null;
+
+  /** Follows `session` until `remove` or `clear`. */
+  add(session: AgentSession): void {
+    if (this.#sessions.has(session)) return;
+    for (const request of session.requests) this.#update(request, false);
+    this.#sessions.set(
+      session,
+      session.subscribe(({ request }) => this.#update(request, true)),
+    );
+    this.#events.emit({ type: 'changed' });
+  }
+
+  remove(session: AgentSession): void {
+    this.#sessions.get(session)?.();
+    this.#sessions.delete(session);
+    for (const request of [...this.#attention]) if (request.conversationId === session.conversationId) this.#attention.delete(request);
+    this.#events.emit({ type: 'changed' });
+  }
+
+  get conversationInView(): string | null {
+    return this.#inView;
+  }
+
+  setConversationInView(conversationId: string | null): void {
+    if (conversationId === this.#inView) return;
+    this.#inView = conversationId;
+    this.#events.emit({ type: 'changed' });
+  }
+
+  /** Whether a request of `conversationId` has a card waiting to be viewed: the green dot. */
+  needsAttention(conversationId: string): boolean {
+    return [...this.#attention].some((request) => request.conversationId === conversationId);
+  }
+
+  /** Every request of every followed conversation. */
+  requests(): readonly RequestSummary[] {
+    return [...this.#sessions.keys()].flatMap((session) =>
+      session.requests.map((request) => ({
+        conversationId: request.conversationId,
+        requestId: request.requestId,
+        status: request.timeline().status,
+        needsAttention: this.#attention.has(request),
+      })),
+    );
+  }
+
+  subscribe(listener: (event: RegistryEvent) => void): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  #update(request: AgentRequest, announce: boolean): void {
+    const waiting = request.timeline().phase === 'cardSubmitted';
+    const was = this.#attention.has(request);
+    if (waiting === was) return;
+    if (waiting) this.#attention.add(request);
+    else this.#attention.delete(request);
+    if (!announce) return;
+    if (waiting && request.conversationId !== this.#inView) {
+      this.#events.emit({ type: 'card-arrived', conversationId: request.conversationId, requestId: request.requestId });
+    }
+    this.#events.emit({ type: 'changed' });
+  }
+}
+
+export function createAgentRegistry(): AgentRegistry {
+  return new AgentRegistry();
+}

@@ -1,0 +1,274 @@
+import { createActor, fromCallback, fromPromise } from 'xstate';
+import { generateAgentKeyPair, openCard, SealError, type CardDetails } from './card-sealing.js';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigError, err, ok, type Result } from './errors.js';
+import { ConversationLink, eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import { createMoney, type Money, type MoneyError } from './money.js';
+import {
+  MAX_VIEW_WINDOW_MS,
+  paymentRequestMachine,
+  type PaymentRequestActor,
+  type PaymentRequestSnapshot,
+} from './payment-request.machine.js';
+import { MAX_REASON_LENGTH, MAX_REQUEST_TTL_MS, type AgentKey, type WireMessage } from './protocol.js';
+import { command, settle } from './request-handle.js';
+import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
+import type { Transport } from './transport.js';
+import { randomId } from './ids.js';
+import { Emitter } from './emitter.js';
+
+export const DEFAULT_REQUEST_TTL_MS = 15 * 60 * 1000;
+export const DEFAULT_VIEW_WINDOW_MS = 10 * 60 * 1000;
+
+export interface AgentSessionOptions {
+  readonly conversationId: string;
+  readonly transport: Transport;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** How long the customer has to pay, in ms. Default 15 minutes; at most 24 hours. */
+  readonly requestTtlMs?: number;
+  /** How long the agent can view a card once it arrives, in ms. Default 10 minutes; at most 30 minutes. */
+  readonly viewWindowMs?: number;
+  /** The largest amount, in major units of the currency. Default 1,000,000. */
+  readonly maximumAmount?: number;
+  /**
+   * Vouches for each request's public key, for deployments that must resist a backend that swaps
+   * keys: for example, the integrator's server signs the key for this agent and conversation. The
+   * customer's `verifyAgentKey` checks the proof.
+   */
+  readonly proveKey?: (key: AgentKey, request: { readonly requestId: string; readonly conversationId: string }) => string | Promise<string>;
+  /** Traffic the session did not act on, and failures of fire-and-forget sends. */
+  readonly onReport?: (report: SessionReport) => void;
+}
+
+export type AgentSessionEvent =
+  | { readonly type: 'request-added'; readonly request: AgentRequest }
+  | { readonly type: 'request-changed'; readonly request: AgentRequest };
+
+/** What the agent types in the composer. */
+export interface RequestInput {
+  readonly amount: Money;
+  readonly reason: string;
+}
+
+/** One payment request as the agent's elements drive it. */
+export interface AgentRequest {
+  readonly requestId: string;
+  readonly conversationId: string;
+  readonly actor: PaymentRequestActor;
+  timeline(): TimelineView<AgentStatus>;
+  /** Checks the amount and reason, then shows the confirmation. */
+  review(input: RequestInput): Result<void, SessionError | MoneyError>;
+  /** Back from the confirmation to editing, with nothing lost. */
+  edit(): Result<void, SessionError>;
+  /** Sends the confirmed request. A second call while it is on its way is refused. */
+  send(): Result<void, SessionError>;
+  /** Sends the same request (same id) again after a failed send. */
+  retry(): Result<void, SessionError>;
+  cancel(): Result<void, SessionError>;
+  /** Opens the sealed card; resolves with its details, held only until the view window ends. */
+  viewCard(): Promise<Result<CardDetails, SessionError | SealError>>;
+  /** The opened card while the view window is open, else null. */
+  card(): CardDetails | null;
+  complete(): Result<void, SessionError>;
+}
+
+function checkRange(option: string, value: number | undefined, fallback: number, max: number): number {
+  const chosen = value ?? fallback;
+  if (!Number.isFinite(chosen) || chosen <= 0 || chosen > max) {
+    throw new ConfigError(option, `${option} must be more than 0 and at most ${max} ms.`);
+  }
+  return chosen;
+}
+
+/**
+ * The agent's side of one conversation: it creates payment requests, one actor each, makes a fresh
+ * key pair per request, and is the only holder of the private keys and of opened cards.
+ */
+export class AgentSession {
+  readonly conversationId: string;
+  readonly #clock: Clock;
+  readonly #requestTtlMs: number;
+  readonly #viewWindowMs: number;
+  readonly #options: AgentSessionOptions;
+  readonly #link: ConversationLink;
+  readonly #requests = new Map<string, AgentRequest>();
+  readonly #keys = new Map<string, CryptoKeyPair>();
+  readonly #cards = new Map<string, CardDetails>();
+  readonly #events = new Emitter<AgentSessionEvent>();
+
+  constructor(options: AgentSessionOptions) {
+    this.#options = options;
+    this.conversationId = options.conversationId;
+    this.#clock = options.clock ?? systemClock;
+    this.#requestTtlMs = checkRange('requestTtlMs', options.requestTtlMs, DEFAULT_REQUEST_TTL_MS, MAX_REQUEST_TTL_MS);
+    this.#viewWindowMs = checkRange('viewWindowMs', options.viewWindowMs, DEFAULT_VIEW_WINDOW_MS, MAX_VIEW_WINDOW_MS);
+    this.#link = new ConversationLink({
+      side: 'agent',
+      conversationId: options.conversationId,
+      transport: options.transport,
+      clock: this.#clock,
+      report: (report) => options.onReport?.(report),
+      receive: (message) => this.#receive(message),
+      phaseOf: (requestId) => {
+        const request = this.#requests.get(requestId);
+        return request && phaseOf(request.actor.getSnapshot());
+      },
+    });
+  }
+
+  /** Every request of this conversation, oldest first. */
+  get requests(): readonly AgentRequest[] {
+    return [...this.#requests.values()];
+  }
+
+  request(requestId: string): AgentRequest | undefined {
+    return this.#requests.get(requestId);
+  }
+
+  subscribe(listener: (event: AgentSessionEvent) => void): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  /** Starts a new request in `draft`. */
+  createRequest(): AgentRequest {
+    if (this.#link.closed) throw new SessionError('session-closed', 'The session is closed.');
+    const requestId = randomId();
+    const actor = createActor(this.#machine(requestId), {
+      input: { side: 'agent', requestId, conversationId: this.conversationId, viewWindowMs: this.#viewWindowMs },
+    });
+    const request = this.#handle(requestId, actor);
+    this.#requests.set(requestId, request);
+    actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
+    actor.start();
+    this.#events.emit({ type: 'request-added', request });
+    return request;
+  }
+
+  /** After a reconnect: both sides send again what the other may have missed, for every request already sent. */
+  resync(): void {
+    const unsent = new Set(['draft', 'confirming', 'preparing']);
+    const sent = this.requests.filter((request) => !unsent.has(request.timeline().phase));
+    this.#link.resync(sent.map((request) => request.requestId));
+  }
+
+  /** Stops every actor and drops every key and opened card. The transport stays open: it is not the session's. */
+  close(): void {
+    for (const request of this.#requests.values()) request.actor.stop();
+    this.#keys.clear();
+    this.#cards.clear();
+    this.#link.close();
+    this.#events.clear();
+  }
+
+  #receive(message: WireMessage): void {
+    const request = this.#requests.get(message.requestId);
+    const report = this.#options.onReport;
+    if (!request) {
+      report?.({ type: 'message-ignored', reason: 'unknown-request', messageType: message.type, requestId: message.requestId });
+      return;
+    }
+    const event = eventOf(message, this.#clock.now());
+    const snapshot = request.actor.getSnapshot();
+    if (!event || !snapshot.can(event)) {
+      report?.({
+        type: 'message-ignored',
+        reason: 'not-now',
+        messageType: message.type,
+        requestId: message.requestId,
+        phase: phaseOf(snapshot),
+      });
+      return;
+    }
+    request.actor.send(event);
+  }
+
+  #machine(requestId: string) {
+    const clock = this.#clock;
+    const link = this.#link;
+    return paymentRequestMachine.provide({
+      actors: {
+        prepareMessage: fromPromise(async ({ input }) => {
+          const { draft } = input.context;
+          if (!draft) throw new SessionError('not-allowed-now', 'There is no confirmed request to send.');
+          const { keyPair, agentKey } = await generateAgentKeyPair();
+          const proof = await this.#options.proveKey?.(agentKey, { requestId, conversationId: this.conversationId });
+          this.#keys.set(requestId, keyPair);
+          return link.stamp(requestId, 'request.created', {
+            amount: draft.amount,
+            reason: draft.reason,
+            expiresAt: clock.now() + this.#requestTtlMs,
+            agentKey: proof ? { ...agentKey, proof } : agentKey,
+          });
+        }),
+        deliver: fromPromise(({ input }) => link.deliver(input.message)),
+        openCard: fromPromise(async ({ input }) => {
+          const { sealed, terms, conversationId } = input.context;
+          const keyPair = this.#keys.get(requestId);
+          if (!keyPair || !sealed || !terms) throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
+          const card = await openCard(sealed, keyPair, { requestId, conversationId, terms });
+          this.#keys.delete(requestId);
+          // The view window may have closed while the card was opening: then it is dropped at once.
+          if (this.#requests.get(requestId)?.actor.getSnapshot().value === 'opening') this.#cards.set(requestId, card);
+        }),
+        deadline: fromCallback(({ sendBack, input }) => {
+          if (!Number.isFinite(input.at)) return undefined;
+          const handle = clock.setTimeout(() => sendBack({ type: 'deadline.reached' }), input.at - clock.now());
+          return () => clock.clearTimeout(handle);
+        }),
+      },
+      actions: {
+        notifyPeer: (_, notice) => link.notify(requestId, notice),
+        forgetSecrets: () => {
+          this.#keys.delete(requestId);
+          this.#cards.delete(requestId);
+        },
+      },
+    });
+  }
+
+  #handle(requestId: string, actor: PaymentRequestActor): AgentRequest {
+    const maximum = this.#options.maximumAmount;
+    return {
+      requestId,
+      conversationId: this.conversationId,
+      actor,
+      timeline: () => agentTimeline(actor.getSnapshot()),
+      review: (input) => {
+        const amount = createMoney(input.amount.minor, input.amount.currency, maximum === undefined ? {} : { maximum });
+        if (!amount.ok) return amount;
+        const reason = input.reason.trim();
+        if (reason === '' || reason.length > MAX_REASON_LENGTH || /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(reason)) {
+          return err(
+            new SessionError('invalid-reason', `Enter a reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters.`),
+          );
+        }
+        return command(actor, { type: 'request.review', draft: { amount: amount.value, reason } });
+      },
+      edit: () => command(actor, { type: 'request.edit' }),
+      send: () => command(actor, { type: 'request.send' }),
+      retry: () => command(actor, { type: 'request.retry' }),
+      cancel: () => command(actor, { type: 'request.cancel' }),
+      complete: () => command(actor, { type: 'request.complete' }),
+      card: () => (actor.getSnapshot().value === 'cardViewing' ? (this.#cards.get(requestId) ?? null) : null),
+      viewCard: async () => {
+        const started = command(actor, { type: 'card.view' });
+        if (!started.ok) return started;
+        const snapshot: PaymentRequestSnapshot = await settle(actor, (next) => next.value !== 'opening');
+        const card = this.#cards.get(requestId);
+        if (snapshot.value === 'cardViewing' && card) return ok(card);
+        const failure = snapshot.context.failure;
+        return err(
+          snapshot.value === 'cardRejected' && failure
+            ? new SealError(failure.code as SealError['code'], failure.message)
+            : new SessionError('not-allowed-now', `The card can no longer be viewed: the request is in phase "${phaseOf(snapshot)}".`),
+        );
+      },
+    };
+  }
+}
+
+/** Starts the agent's side of a conversation. Throws `ConfigError` for an option out of range. */
+export function createAgentSession(options: AgentSessionOptions): AgentSession {
+  return new AgentSession(options);
+}

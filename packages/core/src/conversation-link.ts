@@ -1,0 +1,206 @@
+import type { Clock } from './clock.js';
+import { ChatPayError, toFailure, type Failure, type Result } from './errors.js';
+import { randomId } from './ids.js';
+import type { Notice, PaymentRequestEvent, Side } from './payment-request.machine.js';
+import { parseMessage, type ProtocolError } from './parse-message.js';
+import {
+  AGENT_MESSAGE_TYPES,
+  CUSTOMER_MESSAGE_TYPES,
+  PROTOCOL_VERSION,
+  type MessageBodies,
+  type MessageOf,
+  type MessageType,
+  type Phase,
+  type WireMessage,
+} from './protocol.js';
+import type { Transport } from './transport.js';
+
+export type SessionErrorCode = 'not-allowed-now' | 'unknown-request' | 'invalid-reason' | 'session-closed';
+
+/** A session refused a call: the request is not in a phase that allows it, or the input is invalid. */
+export class SessionError extends ChatPayError<SessionErrorCode> {
+  override name = 'SessionError';
+}
+
+export type IgnoredReason = 'wrong-direction' | 'other-conversation' | 'unknown-request' | 'not-now' | 'untrusted-key';
+
+/**
+ * What a session tells its integrator about traffic it did not act on. Reports name message types,
+ * ids and phases, never message bodies.
+ */
+export type SessionReport =
+  | { readonly type: 'message-rejected'; readonly error: ProtocolError }
+  | {
+      readonly type: 'message-ignored';
+      readonly reason: IgnoredReason;
+      readonly messageType: MessageType;
+      readonly requestId: string;
+      readonly phase?: Phase | undefined;
+    }
+  | { readonly type: 'message-duplicate'; readonly messageType: MessageType; readonly requestId: string }
+  | { readonly type: 'send-failed'; readonly messageType: MessageType; readonly requestId: string; readonly failure: Failure }
+  | { readonly type: 'peer-state'; readonly requestId: string; readonly phase: Phase | 'unknown' }
+  | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure };
+
+export interface LinkOptions {
+  readonly side: Side;
+  readonly conversationId: string;
+  readonly transport: Transport;
+  readonly clock: Clock;
+  readonly report: (report: SessionReport) => void;
+  /** Called with each validated message from the peer that is not a sync. */
+  readonly receive: (message: WireMessage) => void;
+  /** The phase of a request this side knows, for sync replies. */
+  readonly phaseOf: (requestId: string) => Phase | undefined;
+}
+
+const SEEN_LIMIT = 10_000;
+
+/**
+ * One side's end of a conversation: it stamps and sends messages, keeps what it sent per request for
+ * replay, and screens what arrives (validation, conversation, direction, duplicates) before a session
+ * sees it. It answers `request.sync` by replaying its messages for the request, then its phase.
+ */
+export class ConversationLink {
+  readonly #options: LinkOptions;
+  readonly #accepts: ReadonlySet<MessageType>;
+  readonly #seen = new Set<string>();
+  readonly #sent = new Map<string, WireMessage[]>();
+  readonly #unsubscribe: () => void;
+  #closed = false;
+
+  constructor(options: LinkOptions) {
+    this.#options = options;
+    this.#accepts = new Set(options.side === 'agent' ? CUSTOMER_MESSAGE_TYPES : AGENT_MESSAGE_TYPES);
+    this.#unsubscribe = options.transport.subscribe((raw) => this.#onRaw(raw));
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Builds a message of this conversation, with a fresh id and the current time. */
+  stamp<T extends MessageType>(requestId: string, type: T, body: MessageBodies[T]): MessageOf<T> {
+    const message = {
+      version: PROTOCOL_VERSION,
+      id: randomId(),
+      requestId,
+      conversationId: this.#options.conversationId,
+      type,
+      sentAt: this.#options.clock.now(),
+      body,
+    };
+    return message as unknown as MessageOf<T>;
+  }
+
+  /** Sends `message` and keeps it for replay. Rejects if the transport does. */
+  deliver(message: WireMessage): Promise<void> {
+    if (this.#closed) return Promise.reject(new SessionError('session-closed', 'The session is closed.'));
+    this.#keep(message);
+    return this.#options.transport.send(message);
+  }
+
+  /** Sends a notice; a failure is reported, and the notice goes again on the next sync. */
+  notify(requestId: string, notice: Notice): void {
+    const message = this.stamp(requestId, notice.type, notice.body) as WireMessage;
+    this.deliver(message).catch((error: unknown) => {
+      this.#options.report({ type: 'send-failed', messageType: message.type, requestId, failure: failureOf(error) });
+    });
+  }
+
+  /** Asks the peer for its view of each request, and sends ours again: both sides catch up after a reconnect. */
+  resync(requestIds: Iterable<string>): void {
+    for (const requestId of requestIds) {
+      this.#replay(requestId);
+      this.notifySync(requestId, 'request.sync', {});
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unsubscribe();
+    this.#sent.clear();
+  }
+
+  private notifySync<T extends 'request.sync' | 'request.state'>(requestId: string, type: T, body: MessageBodies[T]) {
+    const message = this.stamp(requestId, type, body) as WireMessage;
+    this.#markSeen(message.id);
+    this.#options.transport.send(message).catch((error: unknown) => {
+      this.#options.report({ type: 'send-failed', messageType: type, requestId, failure: failureOf(error) });
+    });
+  }
+
+  #keep(message: WireMessage): void {
+    this.#markSeen(message.id);
+    const list = this.#sent.get(message.requestId) ?? [];
+    if (!list.some((kept) => kept.id === message.id)) list.push(message);
+    this.#sent.set(message.requestId, list);
+  }
+
+  #replay(requestId: string): void {
+    for (const message of this.#sent.get(requestId) ?? []) {
+      this.#options.transport.send(message).catch((error: unknown) => {
+        this.#options.report({ type: 'send-failed', messageType: message.type, requestId, failure: failureOf(error) });
+      });
+    }
+  }
+
+  #markSeen(id: string): void {
+    this.#seen.add(id);
+    if (this.#seen.size > SEEN_LIMIT) this.#seen.delete(this.#seen.values().next().value!);
+  }
+
+  #onRaw(raw: unknown): void {
+    if (this.#closed) return;
+    const parsed: Result<WireMessage, ProtocolError> = parseMessage(raw);
+    if (!parsed.ok) {
+      this.#options.report({ type: 'message-rejected', error: parsed.error });
+      return;
+    }
+    const message = parsed.value;
+    const { requestId, type } = message;
+    // A shared transport may carry other conversations: they are not this session's business.
+    if (message.conversationId !== this.#options.conversationId) return;
+    if (this.#seen.has(message.id)) {
+      this.#options.report({ type: 'message-duplicate', messageType: type, requestId });
+      return;
+    }
+    this.#markSeen(message.id);
+    if (!this.#accepts.has(type)) {
+      this.#options.report({ type: 'message-ignored', reason: 'wrong-direction', messageType: type, requestId });
+      return;
+    }
+    if (type === 'request.sync') {
+      const phase = this.#options.phaseOf(requestId);
+      if (phase) this.#replay(requestId);
+      this.notifySync(requestId, 'request.state', { phase: phase ?? 'unknown' });
+      return;
+    }
+    if (type === 'request.state') {
+      this.#options.report({ type: 'peer-state', requestId, phase: message.body.phase });
+      return;
+    }
+    this.#options.receive(message);
+  }
+}
+
+/** A validated peer message as the event its request's actor receives. */
+export function eventOf(message: WireMessage, receivedAt: number): PaymentRequestEvent | undefined {
+  switch (message.type) {
+    case 'request.opened':
+    case 'request.declined':
+    case 'request.completed':
+      return { type: message.type };
+    case 'request.submitted':
+      return { type: message.type, sealed: message.body.sealed, receivedAt };
+    case 'request.cancelled':
+      return { type: message.type, reason: message.body.reason };
+    case 'request.expired':
+      return { type: message.type, stage: message.body.stage };
+    default:
+      return undefined;
+  }
+}
+
+const failureOf = (error: unknown): Failure => toFailure(error, 'The transport could not send the message.');

@@ -1,0 +1,223 @@
+import { createActor, fromCallback, fromPromise } from 'xstate';
+import { sealCard, SealError, type CardDetails } from './card-sealing.js';
+import { systemClock, type Clock } from './clock.js';
+import { err, ok, toFailure, type Result } from './errors.js';
+import { ConversationLink, eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import { Emitter } from './emitter.js';
+import { paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
+import type { AgentKey, MessageOf, RequestTerms, WireMessage } from './protocol.js';
+import { command, settle } from './request-handle.js';
+import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
+import type { Transport } from './transport.js';
+
+export interface CustomerSessionOptions {
+  readonly conversationId: string;
+  readonly transport: Transport;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /**
+   * Checks the integrator's proof that a request's key belongs to the requesting agent (see the
+   * agent's `proveKey`). A request whose key is not vouched for is never shown and is reported.
+   */
+  readonly verifyAgentKey?: (
+    key: AgentKey,
+    request: { readonly requestId: string; readonly conversationId: string; readonly terms: RequestTerms },
+  ) => boolean | Promise<boolean>;
+  readonly onReport?: (report: SessionReport) => void;
+}
+
+export type CustomerSessionEvent =
+  | { readonly type: 'request-added'; readonly request: CustomerRequest }
+  | { readonly type: 'request-changed'; readonly request: CustomerRequest };
+
+/** One payment request as the customer's elements drive it. */
+export interface CustomerRequest {
+  readonly requestId: string;
+  readonly conversationId: string;
+  readonly terms: RequestTerms;
+  readonly actor: PaymentRequestActor;
+  timeline(): TimelineView<CustomerStatus>;
+  /** Enter Payment: opens the card form and tells the agent. */
+  open(): Result<void, SessionError>;
+  decline(): Result<void, SessionError>;
+  /**
+   * Seals `card` to the agent's key and sends it. Resolves once sealed (the form may then clear its
+   * fields); the send itself goes on, and a failed one shows as `try-again`. A second call while one
+   * is on its way is refused.
+   */
+  pay(card: CardDetails): Promise<Result<void, SessionError | SealError>>;
+  /** Sends the same sealed card again after a failed send. */
+  retry(): Result<void, SessionError>;
+}
+
+/**
+ * The customer's side of one conversation: it shows the requests that arrive, seals the card in this
+ * browser and sends only the sealed payload. It holds no key that can open a card.
+ */
+export class CustomerSession {
+  readonly conversationId: string;
+  readonly #clock: Clock;
+  readonly #options: CustomerSessionOptions;
+  readonly #link: ConversationLink;
+  readonly #requests = new Map<string, CustomerRequest>();
+  readonly #cards = new Map<string, CardDetails>();
+  readonly #events = new Emitter<CustomerSessionEvent>();
+  /** Messages are handled one at a time, in order, since a request's arrival may wait on `verifyAgentKey`. */
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(options: CustomerSessionOptions) {
+    this.#options = options;
+    this.conversationId = options.conversationId;
+    this.#clock = options.clock ?? systemClock;
+    this.#link = new ConversationLink({
+      side: 'customer',
+      conversationId: options.conversationId,
+      transport: options.transport,
+      clock: this.#clock,
+      report: (report) => options.onReport?.(report),
+      receive: (message) => {
+        this.#queue = this.#queue.then(() => this.#receive(message));
+      },
+      phaseOf: (requestId) => {
+        const request = this.#requests.get(requestId);
+        return request && phaseOf(request.actor.getSnapshot());
+      },
+    });
+  }
+
+  get requests(): readonly CustomerRequest[] {
+    return [...this.#requests.values()];
+  }
+
+  request(requestId: string): CustomerRequest | undefined {
+    return this.#requests.get(requestId);
+  }
+
+  subscribe(listener: (event: CustomerSessionEvent) => void): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  /** Resolves once every message received so far has been handled. */
+  idle(): Promise<void> {
+    return this.#queue;
+  }
+
+  /** After a reconnect: asks the agent's side to send again what this side may have missed. */
+  resync(): void {
+    this.#link.resync(this.#requests.keys());
+  }
+
+  close(): void {
+    for (const request of this.#requests.values()) request.actor.stop();
+    this.#cards.clear();
+    this.#link.close();
+    this.#events.clear();
+  }
+
+  async #receive(message: WireMessage): Promise<void> {
+    const report = this.#options.onReport;
+    const { requestId } = message;
+    try {
+      if (message.type === 'request.created') {
+        if (this.#requests.has(requestId)) {
+          report?.({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
+          return;
+        }
+        await this.#arrive(message);
+        return;
+      }
+      const request = this.#requests.get(requestId);
+      if (!request) {
+        report?.({ type: 'message-ignored', reason: 'unknown-request', messageType: message.type, requestId });
+        return;
+      }
+      const event = eventOf(message, this.#clock.now());
+      const snapshot = request.actor.getSnapshot();
+      if (!event || !snapshot.can(event)) {
+        report?.({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId, phase: phaseOf(snapshot) });
+        return;
+      }
+      request.actor.send(event);
+    } catch (error) {
+      report?.({ type: 'handler-failed', requestId, failure: toFailure(error) });
+    }
+  }
+
+  async #arrive(message: MessageOf<'request.created'>): Promise<void> {
+    const { requestId, body: terms } = message;
+    const verify = this.#options.verifyAgentKey;
+    if (verify && !(await verify(terms.agentKey, { requestId, conversationId: this.conversationId, terms }))) {
+      this.#options.onReport?.({ type: 'message-ignored', reason: 'untrusted-key', messageType: message.type, requestId });
+      return;
+    }
+    if (this.#link.closed) return;
+    const actor = createActor(this.#machine(requestId), {
+      input: { side: 'customer', requestId, conversationId: this.conversationId, terms },
+    });
+    const request = this.#handle(requestId, terms, actor);
+    this.#requests.set(requestId, request);
+    actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
+    actor.start();
+    this.#events.emit({ type: 'request-added', request });
+  }
+
+  #machine(requestId: string) {
+    const clock = this.#clock;
+    const link = this.#link;
+    return paymentRequestMachine.provide({
+      actors: {
+        prepareMessage: fromPromise(async ({ input }) => {
+          const card = this.#cards.get(requestId);
+          this.#cards.delete(requestId);
+          const { terms, conversationId } = input.context;
+          if (!card || !terms) throw new SessionError('not-allowed-now', 'There is no card to send.');
+          const sealed = await sealCard(card, terms.agentKey, { requestId, conversationId, terms });
+          return link.stamp(requestId, 'request.submitted', { sealed });
+        }),
+        deliver: fromPromise(({ input }) => link.deliver(input.message)),
+        deadline: fromCallback(({ sendBack, input }) => {
+          if (!Number.isFinite(input.at)) return undefined;
+          const handle = clock.setTimeout(() => sendBack({ type: 'deadline.reached' }), input.at - clock.now());
+          return () => clock.clearTimeout(handle);
+        }),
+      },
+      actions: {
+        notifyPeer: (_, notice) => link.notify(requestId, notice),
+        forgetSecrets: () => this.#cards.delete(requestId),
+      },
+    });
+  }
+
+  #handle(requestId: string, terms: RequestTerms, actor: PaymentRequestActor): CustomerRequest {
+    return {
+      requestId,
+      conversationId: this.conversationId,
+      terms,
+      actor,
+      timeline: () => customerTimeline(actor.getSnapshot()),
+      open: () => command(actor, { type: 'request.open' }),
+      decline: () => command(actor, { type: 'request.decline' }),
+      retry: () => command(actor, { type: 'request.retry' }),
+      pay: async (card) => {
+        if (!actor.getSnapshot().can({ type: 'card.submit' })) return command(actor, { type: 'card.submit' });
+        this.#cards.set(requestId, card);
+        actor.send({ type: 'card.submit' });
+        const snapshot = await settle(actor, (next) => next.value !== 'preparing');
+        const failure = snapshot.context.failure;
+        if (snapshot.value === 'customerEntering' && failure) {
+          return err(
+            failure.code === 'not-allowed-now'
+              ? new SessionError('not-allowed-now', failure.message)
+              : new SealError(failure.code as SealError['code'], failure.message),
+          );
+        }
+        return ok(undefined);
+      },
+    };
+  }
+}
+
+/** Starts the customer's side of a conversation. */
+export function createCustomerSession(options: CustomerSessionOptions): CustomerSession {
+  return new CustomerSession(options);
+}

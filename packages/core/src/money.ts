@@ -1,0 +1,138 @@
+import { ChatPayError, err, ok, type Result } from './errors.js';
+
+/**
+ * An amount of money: a whole number of the currency's minor units (cents for USD, yen for JPY,
+ * fils for KWD) and an ISO 4217 currency code. Never a floating-point number of major units.
+ */
+export interface Money {
+  readonly minor: number;
+  readonly currency: string;
+}
+
+export type MoneyErrorCode =
+  | 'empty'
+  | 'invalid-format'
+  | 'not-an-integer'
+  | 'zero'
+  | 'negative'
+  | 'too-many-decimals'
+  | 'unknown-currency'
+  | 'over-maximum';
+
+/** Why an amount was refused. The message names the rule, never echoes the text typed. */
+export class MoneyError extends ChatPayError<MoneyErrorCode> {
+  override name = 'MoneyError';
+}
+
+export interface MoneyOptions {
+  /** The largest amount accepted, in major units of the currency. Default 1,000,000. */
+  readonly maximum?: number;
+}
+
+export interface ParseAmountOptions extends MoneyOptions {
+  /** The locale whose decimal and grouping separators the text uses. Default: the runtime's. */
+  readonly locale?: string | undefined;
+}
+
+export const DEFAULT_MAXIMUM_MAJOR = 1_000_000;
+
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/** Whether `code` is an ISO 4217 currency this runtime's Intl knows. */
+export function isCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
+/** How many minor-unit digits the currency has: USD 2, JPY 0, KWD 3. */
+export function currencyDigits(currency: string): number {
+  if (!isCurrency(currency)) throw unknownCurrency();
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Builds a `Money` from minor units, checking every rule `parseAmount` checks. */
+export function createMoney(minor: number, currency: string, options: MoneyOptions = {}): Result<Money, MoneyError> {
+  if (!isCurrency(currency)) return err(unknownCurrency());
+  if (!Number.isSafeInteger(minor)) {
+    return err(new MoneyError('not-an-integer', 'The amount must be a whole number of minor units.'));
+  }
+  if (minor === 0) return err(new MoneyError('zero', 'The amount must be more than zero.'));
+  if (minor < 0) return err(new MoneyError('negative', 'The amount cannot be negative.'));
+  const maximum = options.maximum ?? DEFAULT_MAXIMUM_MAJOR;
+  const maximumMinor = maximum * 10 ** currencyDigits(currency);
+  if (minor > maximumMinor) {
+    return err(new MoneyError('over-maximum', `The amount is over the maximum of ${formatMoney({ minor: maximumMinor, currency }, 'en')}.`));
+  }
+  return ok({ minor, currency });
+}
+
+const DIGIT_BLOCKS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
+
+/** Maps any decimal digit the locales we format with may produce (Arabic-Indic, Devanagari, full-width) to ASCII. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    const block = DIGIT_BLOCKS.find((start) => code >= start && code <= start + 9) ?? 0x30;
+    return String(code - block);
+  });
+}
+
+interface Separators {
+  readonly group: string;
+  readonly decimal: string;
+}
+
+function separators(locale: string | undefined): Separators {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+  };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/**
+ * Reads an amount the way a person types it in `locale` ("1,234.50" in en, "1.234,50" in de) into
+ * minor units of `currency`. Grouping separators are accepted only where the locale puts them, so
+ * "1.5" in German is refused rather than read as fifteen.
+ */
+export function parseAmount(text: string, currency: string, options: ParseAmountOptions = {}): Result<Money, MoneyError> {
+  if (!isCurrency(currency)) return err(unknownCurrency());
+  const { group, decimal } = separators(options.locale);
+  let body = asciiDigits(text.trim());
+  if (body === '') return err(new MoneyError('empty', 'Enter an amount.'));
+  if (/^[-\u2212]/.test(body) || /[-\u2212]$/.test(body)) {
+    return err(new MoneyError('negative', 'The amount cannot be negative.'));
+  }
+  const groupIsSpace = group.replace(SPACES, '') === '';
+  if (groupIsSpace) body = body.replace(SPACES, ' ');
+  const [whole = '', fraction, ...rest] = body.split(decimal);
+  const groupPattern = groupIsSpace ? ' ' : escape(group);
+  const wholePattern = new RegExp(`^(\\d+|\\d{1,3}(${groupPattern}\\d{3})+|\\d{1,2}(${groupPattern}\\d{2})*${groupPattern}\\d{3})$`);
+  if (rest.length > 0 || !wholePattern.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) {
+    return err(new MoneyError('invalid-format', `Enter the amount as digits, with "${decimal}" before any decimals.`));
+  }
+  const digits = currencyDigits(currency);
+  if ((fraction ?? '').length > digits) {
+    return err(
+      new MoneyError(
+        'too-many-decimals',
+        digits === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${digits} decimals.`,
+      ),
+    );
+  }
+  const minorText = whole.replace(/\D/g, '') + (fraction ?? '').padEnd(digits, '0');
+  return createMoney(Number(minorText), currency, options);
+}
+
+/** Formats `money` for `locale` with Intl.NumberFormat: `$1,234.50`, `1.234,50 €`, `١٬٢٣٤٫٥٠ US$`. */
+export function formatMoney(money: Money, locale?: string): string {
+  const digits = currencyDigits(money.currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.minor / 10 ** digits);
+}
+
+function unknownCurrency(): MoneyError {
+  return new MoneyError('unknown-currency', 'The currency is not an ISO 4217 code this browser knows.');
+}

@@ -1,0 +1,180 @@
+import * as v from 'valibot';
+import { ChatPayError, err, ok, type Result } from './errors.js';
+import { isCurrency } from './money.js';
+import {
+  MAX_KEY_PROOF_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REQUEST_TTL_MS,
+  MAX_SEALED_CIPHERTEXT_LENGTH,
+  MESSAGE_TYPES,
+  PHASES,
+  PROTOCOL_VERSION,
+  SEALING_SUITE,
+  type WireMessage,
+} from './protocol.js';
+
+export type ProtocolErrorCode =
+  | 'not-json'
+  | 'too-large'
+  | 'not-an-object'
+  | 'unsupported-version'
+  | 'unknown-type'
+  | 'missing-field'
+  | 'unexpected-field'
+  | 'invalid-field';
+
+/**
+ * A received value is not a valid protocol v1 message. `path` names the faulty field
+ * (`body.amount.minor`); the message says what was expected there and never repeats what was received.
+ */
+export class ProtocolError extends ChatPayError<ProtocolErrorCode> {
+  override name = 'ProtocolError';
+  readonly path: string;
+
+  constructor(code: ProtocolErrorCode, path: string, message: string) {
+    super(code, message);
+    this.path = path;
+  }
+}
+
+const MAX_INSTANT = 8_640_000_000_000_000;
+
+const id = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, 'an id of 8 to 64 letters, digits, "_" or "-"'));
+const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_INSTANT));
+const base64url = (max: number) =>
+  v.pipe(v.string(), v.minLength(1), v.maxLength(max), v.regex(/^[\w-]+$/, 'base64url text'));
+const empty = v.strictObject({});
+/** Plain text: no control characters but line breaks and tabs. */
+const plainText = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(max),
+    v.regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, 'text without control characters'),
+  );
+
+const envelope = {
+  version: v.literal(PROTOCOL_VERSION),
+  id,
+  requestId: id,
+  conversationId: v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,128}$/, '1 to 128 visible ASCII characters')),
+  sentAt: instant,
+};
+
+const message = <T extends string, B extends v.GenericSchema>(type: T, body: B) =>
+  v.strictObject({ ...envelope, type: v.literal(type), body });
+
+const created = v.pipe(
+  message(
+    'request.created',
+    v.strictObject({
+      amount: v.strictObject({
+        minor: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+        currency: v.pipe(v.string(), v.check(isCurrency, 'an ISO 4217 currency code')),
+      }),
+      reason: plainText(MAX_REASON_LENGTH),
+      expiresAt: instant,
+      agentKey: v.strictObject({
+        suite: v.literal(SEALING_SUITE),
+        publicKey: v.pipe(base64url(87), v.length(87)),
+        proof: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KEY_PROOF_LENGTH))),
+      }),
+    }),
+  ),
+  v.forward(
+    v.check(
+      (input) => input.body.expiresAt > input.sentAt && input.body.expiresAt - input.sentAt <= MAX_REQUEST_TTL_MS,
+      'an instant after sentAt and at most 24 hours later',
+    ),
+    ['body', 'expiresAt'],
+  ),
+);
+
+const schema = v.variant('type', [
+  created,
+  message('request.opened', empty),
+  message('request.declined', empty),
+  message(
+    'request.submitted',
+    v.strictObject({
+      sealed: v.strictObject({
+        enc: v.pipe(base64url(87), v.length(87)),
+        ciphertext: base64url(MAX_SEALED_CIPHERTEXT_LENGTH),
+      }),
+    }),
+  ),
+  message('request.completed', empty),
+  message('request.cancelled', v.strictObject({ reason: v.picklist(['agent', 'card-unreadable']) })),
+  message('request.expired', v.strictObject({ stage: v.picklist(['request', 'view-window']) })),
+  message('request.sync', empty),
+  message('request.state', v.strictObject({ phase: v.picklist([...PHASES, 'unknown']) })),
+]);
+
+// The schema's output and the documented types must stay the same shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesTypes: Same<v.InferOutput<typeof schema>, WireMessage> = true;
+void schemaMatchesTypes;
+
+/**
+ * Checks that `input` (a JSON string or an already-parsed value) is a protocol v1 message: its size,
+ * shape, field types and bounds, then returns a fresh typed copy, or a `ProtocolError` naming the first fault.
+ * A message from a newer protocol version is refused with `unsupported-version`, never guessed at.
+ */
+export function parseMessage(input: unknown): Result<WireMessage, ProtocolError> {
+  let value = input;
+  let length: number;
+  if (typeof input === 'string') {
+    length = input.length;
+  } else {
+    try {
+      length = JSON.stringify(input)?.length ?? 0;
+    } catch {
+      return err(new ProtocolError('not-json', '', 'The message cannot be represented as JSON.'));
+    }
+  }
+  if (length > MAX_MESSAGE_LENGTH) {
+    return err(new ProtocolError('too-large', '', `The message is longer than ${MAX_MESSAGE_LENGTH} characters.`));
+  }
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return err(new ProtocolError('not-json', '', 'The message is not valid JSON.'));
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err(new ProtocolError('not-an-object', '', 'The message is not a JSON object.'));
+  }
+  const version = (value as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROTOCOL_VERSION) {
+    return err(
+      new ProtocolError(
+        'unsupported-version',
+        'version',
+        `The message uses protocol version ${version}; this SDK speaks version ${PROTOCOL_VERSION}. Update ChatPay on this side.`,
+      ),
+    );
+  }
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  if (result.success) return ok(result.output);
+  return err(toProtocolError(result.issues[0]));
+}
+
+function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
+  const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return new ProtocolError('unexpected-field', path, `The field "${path}" is not part of the message.`);
+  }
+  if (issue.received === 'undefined') {
+    return new ProtocolError('missing-field', path, `The field "${path}" is missing.`);
+  }
+  if (issue.type === 'variant' && path === 'type') {
+    return new ProtocolError('unknown-type', path, `The message type is not one of ${MESSAGE_TYPES.join(', ')}.`);
+  }
+  // Every `regex` and `check` above carries its own wording; other issues describe only the expectation.
+  // Valibot's default messages repeat the received value, so they are never used.
+  const expected = issue.type === 'regex' || issue.type === 'check' ? issue.message : issue.expected;
+  return new ProtocolError('invalid-field', path, `The field "${path}" is invalid.${expected ? ` Expected ${expected}.` : ''}`);
+}

@@ -1,0 +1,352 @@
+import { assign, fromCallback, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { ChatPayError, toFailure, type Failure } from './errors.js';
+import type { Money } from './money.js';
+import type { CancelReason, ExpiredStage, MessageBodies, RequestTerms, SealedCard, WireMessage } from './protocol.js';
+
+/** Which browser an actor of the machine runs in. */
+export type Side = 'agent' | 'customer';
+export type { Failure };
+
+/** The longest view window an integrator may configure: 30 minutes. */
+export const MAX_VIEW_WINDOW_MS = 30 * 60 * 1000;
+
+/** What the agent has typed and validated, before the request is sent. */
+export interface RequestDraft {
+  readonly amount: Money;
+  readonly reason: string;
+}
+
+
+export interface PaymentRequestInput {
+  readonly side: Side;
+  readonly requestId: string;
+  readonly conversationId: string;
+  /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side only. */
+  readonly viewWindowMs?: number;
+  /** The terms as received. Customer side only: the customer's actor starts from the agent's request. */
+  readonly terms?: RequestTerms;
+}
+
+export interface PaymentRequestContext {
+  readonly side: Side;
+  readonly requestId: string;
+  readonly conversationId: string;
+  readonly viewWindowMs: number;
+  readonly draft: RequestDraft | null;
+  readonly terms: RequestTerms | null;
+  /** The message being delivered (the request on the agent side, the sealed card on the customer side), kept for retries. */
+  readonly outgoing: WireMessage | null;
+  /** The sealed card as received (ciphertext only). Agent side. */
+  readonly sealed: SealedCard | null;
+  /** When the agent's view window ends: set when the card arrives. */
+  readonly viewDeadline: number | null;
+  readonly failure: Failure | null;
+}
+
+/** Events from the peer: validated wire messages, with the local time they were received. */
+export type PeerEvent =
+  | { readonly type: 'request.opened' }
+  | { readonly type: 'request.declined' }
+  | { readonly type: 'request.submitted'; readonly sealed: SealedCard; readonly receivedAt: number }
+  | { readonly type: 'request.completed' }
+  | { readonly type: 'request.cancelled'; readonly reason: CancelReason }
+  | { readonly type: 'request.expired'; readonly stage: ExpiredStage };
+
+/** Events from the person using this side. */
+export type LocalEvent =
+  | { readonly type: 'request.review'; readonly draft: RequestDraft }
+  | { readonly type: 'request.edit' }
+  | { readonly type: 'request.send' }
+  | { readonly type: 'request.retry' }
+  | { readonly type: 'request.cancel' }
+  | { readonly type: 'request.open' }
+  | { readonly type: 'request.decline' }
+  | { readonly type: 'card.submit' }
+  | { readonly type: 'card.view' }
+  | { readonly type: 'request.complete' };
+
+export type PaymentRequestEvent = PeerEvent | LocalEvent | { readonly type: 'deadline.reached' };
+
+/** A fire-and-forget message to the peer; its delivery is the session's concern (outbox, replay on sync). */
+export type Notice = {
+  [T in 'request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired']: {
+    readonly type: T;
+    readonly body: MessageBodies[T];
+  };
+}['request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired'];
+
+const notProvided = (name: string) =>
+  new ChatPayError('not-provided', `The payment-request machine needs "${name}" provided by a session.`);
+
+/**
+ * The lifecycle of one payment request, one definition for both sides. The agent's actor starts in
+ * `draft`; the customer's starts in `waitingForCustomer` from the terms it received. Effects are named
+ * here and implemented per side with `machine.provide(...)`: `prepareMessage` (the agent makes its key
+ * pair and the request; the customer seals the card), `deliver` (the transport), `openCard` (the agent
+ * decrypts), `deadline` (the clock), `notifyPeer`, `forgetSecrets`.
+ *
+ * The card is opened once: the ciphertext is dropped as soon as it is open, and the decrypted fields
+ * (held by the agent's session, never in this context) go at the first of completion, cancellation or
+ * the end of the view window.
+ *
+ * When the two sides decide at once (a decline crossing a cancellation, a card crossing the expiry),
+ * the agent's outcome stands: the customer's `declined` and `requestExpired` still accept the agent's
+ * outcome, so both sides end in the same phase.
+ */
+export const paymentRequestMachine = setup({
+  types: {
+    context: {} as PaymentRequestContext,
+    events: {} as PaymentRequestEvent,
+    input: {} as PaymentRequestInput,
+  },
+  actors: {
+    prepareMessage: fromPromise<WireMessage, { readonly context: PaymentRequestContext }>(() =>
+      Promise.reject(notProvided('prepareMessage')),
+    ),
+    deliver: fromPromise<void, { readonly message: WireMessage }>(() => Promise.reject(notProvided('deliver'))),
+    openCard: fromPromise<void, { readonly context: PaymentRequestContext }>(() => Promise.reject(notProvided('openCard'))),
+    deadline: fromCallback<{ type: 'deadline.reached' }, { readonly at: number }>(({ sendBack, input }) => {
+      if (!Number.isFinite(input.at)) return undefined;
+      const handle = setTimeout(() => sendBack({ type: 'deadline.reached' }), Math.max(0, input.at - Date.now()));
+      return () => clearTimeout(handle);
+    }),
+  },
+  actions: {
+    notifyPeer: (_, _notice: Notice) => {},
+    forgetSecrets: () => {},
+    keepDraft: assign({
+      draft: ({ event }) => (event.type === 'request.review' ? event.draft : null),
+      failure: null,
+    }),
+    keepOutgoing: assign(({ context }, message: WireMessage) => ({
+      outgoing: message,
+      terms: message.type === 'request.created' ? message.body : context.terms,
+      failure: null,
+    })),
+    keepFailure: assign((_, failure: Failure) => ({ failure })),
+    keepSealedCard: assign(({ context, event }) =>
+      event.type === 'request.submitted'
+        ? { sealed: event.sealed, viewDeadline: event.receivedAt + context.viewWindowMs }
+        : {},
+    ),
+    dropCiphertext: assign({ sealed: null, outgoing: null }),
+  },
+  guards: {
+    isCustomer: ({ context }) => context.side === 'customer',
+    isAgent: ({ context }) => context.side === 'agent',
+    hasOutgoing: ({ context }) => context.outgoing !== null,
+    isRequestStage: ({ event }) => event.type === 'request.expired' && event.stage === 'request',
+    isViewWindowStage: ({ event }) => event.type === 'request.expired' && event.stage === 'view-window',
+  },
+}).createMachine({
+  id: 'paymentRequest',
+  context: ({ input }) => ({
+    side: input.side,
+    requestId: input.requestId,
+    conversationId: input.conversationId,
+    viewWindowMs: input.viewWindowMs ?? MAX_VIEW_WINDOW_MS,
+    draft: null,
+    terms: input.terms ?? null,
+    outgoing: null,
+    sealed: null,
+    viewDeadline: null,
+    failure: null,
+  }),
+  initial: 'start',
+  states: {
+    start: {
+      always: [{ guard: 'isCustomer', target: 'waitingForCustomer' }, { target: 'draft' }],
+    },
+
+    // Agent: composing the request.
+    draft: {
+      on: {
+        'request.review': { target: 'confirming', actions: 'keepDraft' },
+        'request.cancel': 'cancelled',
+      },
+    },
+    confirming: {
+      on: {
+        'request.edit': 'draft',
+        'request.send': 'preparing',
+        'request.cancel': 'cancelled',
+      },
+    },
+
+    // Agent: making the key pair and the request. Customer: sealing the card.
+    preparing: {
+      invoke: {
+        src: 'prepareMessage',
+        input: ({ context }) => ({ context }),
+        onDone: { target: 'sending', actions: { type: 'keepOutgoing', params: ({ event }) => event.output } },
+        onError: [
+          { guard: 'isAgent', target: 'confirming', actions: { type: 'keepFailure', params: failureOf } },
+          { target: 'customerEntering', actions: { type: 'keepFailure', params: failureOf } },
+        ],
+      },
+      on: {
+        'request.cancel': 'cancelled',
+        ...agentOutcomes(),
+      },
+    },
+
+    // Either side: delivering `outgoing` through the transport.
+    sending: {
+      invoke: {
+        src: 'deliver',
+        input: ({ context }) => ({ message: context.outgoing! }),
+        onDone: [{ guard: 'isAgent', target: 'waitingForCustomer' }, { target: 'cardSubmitted' }],
+        onError: { target: 'sendFailed', actions: { type: 'keepFailure', params: failureOf } },
+      },
+      on: {
+        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        ...agentOutcomes(),
+      },
+    },
+    sendFailed: {
+      invoke: requestDeadline(),
+      on: {
+        'request.retry': { guard: 'hasOutgoing', target: 'sending' },
+        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'deadline.reached': requestExpiry(),
+        ...agentOutcomes(),
+      },
+    },
+
+    // Both: the request is with the customer.
+    waitingForCustomer: {
+      invoke: requestDeadline(),
+      on: {
+        'request.open': { target: 'customerEntering', actions: notify({ type: 'request.opened', body: {} }) },
+        'request.opened': 'customerEntering',
+        ...customerDecisions(),
+      },
+    },
+    customerEntering: {
+      invoke: requestDeadline(),
+      on: {
+        'card.submit': 'preparing',
+        ...customerDecisions(),
+      },
+    },
+
+    // Both: the sealed card has reached (agent) or left for (customer) the agent.
+    cardSubmitted: {
+      invoke: viewDeadline(),
+      on: {
+        'card.view': 'opening',
+        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'deadline.reached': viewExpiry(),
+        ...agentOutcomes(),
+      },
+    },
+    // Agent: decrypting the card for the viewer.
+    opening: {
+      invoke: [
+        viewDeadline(),
+        {
+          src: 'openCard',
+          input: ({ context }) => ({ context }),
+          onDone: { target: 'cardViewing', actions: 'dropCiphertext' },
+          onError: {
+            target: 'cardRejected',
+            actions: [
+              { type: 'keepFailure', params: failureOf },
+              notify({ type: 'request.cancelled', body: { reason: 'card-unreadable' } }),
+            ],
+          },
+        },
+      ],
+      on: {
+        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'deadline.reached': viewExpiry(),
+      },
+    },
+    cardViewing: {
+      invoke: viewDeadline(),
+      on: {
+        'request.complete': { target: 'completed', actions: notify({ type: 'request.completed', body: {} }) },
+        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'deadline.reached': viewExpiry(),
+      },
+    },
+
+    // Outcomes. The customer's own decisions stay open to the agent's outcome (see above).
+    declined: {
+      entry: ['forgetSecrets', 'dropCiphertext'],
+      on: agentOutcomes(),
+    },
+    requestExpired: {
+      entry: ['forgetSecrets', 'dropCiphertext'],
+      on: {
+        'request.completed': 'completed',
+        'request.cancelled': 'cancelled',
+        'request.expired': { guard: 'isViewWindowStage', target: 'cardExpired' },
+      },
+    },
+    completed: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
+    cardExpired: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
+    cardRejected: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
+    cancelled: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
+  },
+});
+
+function failureOf({ event }: { event: { error?: unknown } }): Failure {
+  return toFailure(event.error);
+}
+
+function notify(notice: Notice) {
+  return { type: 'notifyPeer' as const, params: notice };
+}
+
+function requestDeadline() {
+  return { src: 'deadline' as const, input: ({ context }: { context: PaymentRequestContext }) => ({ at: context.terms!.expiresAt }) };
+}
+
+function viewDeadline() {
+  return {
+    src: 'deadline' as const,
+    // The customer has no view window: its actor waits on the agent's outcome instead.
+    input: ({ context }: { context: PaymentRequestContext }) => ({ at: context.viewDeadline ?? Infinity }),
+  };
+}
+
+/** The request's time-to-live ran out: the agent says so to the customer; the customer just knows. */
+function requestExpiry() {
+  return [
+    { guard: 'isAgent' as const, target: 'requestExpired' as const, actions: notify({ type: 'request.expired', body: { stage: 'request' } }) },
+    { target: 'requestExpired' as const },
+  ];
+}
+
+function viewExpiry() {
+  return [
+    { guard: 'isAgent' as const, target: 'cardExpired' as const, actions: notify({ type: 'request.expired', body: { stage: 'view-window' } }) },
+    { target: 'cardExpired' as const },
+  ];
+}
+
+/** While the request waits on the customer: the customer's choices, the agent's receipt of them, the deadline. */
+function customerDecisions() {
+  return {
+    'request.decline': { target: 'declined' as const, actions: notify({ type: 'request.declined', body: {} }) },
+    'request.declined': 'declined' as const,
+    'request.submitted': { target: 'cardSubmitted' as const, actions: 'keepSealedCard' as const },
+    'request.cancel': { target: 'cancelled' as const, actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+    'deadline.reached': requestExpiry(),
+    ...agentOutcomes(),
+  };
+}
+
+/** The agent's outcomes as the customer receives them. They only ever reach a customer's actor. */
+function agentOutcomes() {
+  return {
+    'request.completed': 'completed' as const,
+    'request.cancelled': 'cancelled' as const,
+    'request.expired': [{ guard: 'isRequestStage' as const, target: 'requestExpired' as const }, { target: 'cardExpired' as const }],
+  };
+}
+
+export type PaymentRequestMachine = typeof paymentRequestMachine;
+export type PaymentRequestActor = ActorRefFrom<PaymentRequestMachine>;
+export type PaymentRequestSnapshot = SnapshotFrom<PaymentRequestMachine>;

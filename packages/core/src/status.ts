@@ -1,0 +1,152 @@
+import type { PaymentRequestSnapshot, Side } from './payment-request.machine.js';
+import type { Phase } from './protocol.js';
+
+/** What the agent's conversation timeline shows for a request. */
+export type AgentStatus =
+  | 'draft'
+  | 'confirming'
+  | 'sending'
+  | 'try-again'
+  | 'waiting-for-customer'
+  | 'view-card'
+  | 'completed'
+  | 'customer-declined'
+  | 'request-expired'
+  | 'card-expired'
+  | 'card-rejected'
+  | 'cancelled';
+
+/** What the customer's chat shows for a request. */
+export type CustomerStatus =
+  | 'payment-requested'
+  | 'entering-payment'
+  | 'sending'
+  | 'try-again'
+  | 'waiting-for-agent'
+  | 'payment-accepted'
+  | 'declined'
+  | 'request-expired'
+  | 'card-expired'
+  | 'cancelled';
+
+type PhaseMap<S> = Readonly<Record<Exclude<Phase, never>, S>>;
+
+const AGENT_STATUS: PhaseMap<AgentStatus> = {
+  draft: 'draft',
+  confirming: 'confirming',
+  preparing: 'sending',
+  sending: 'sending',
+  sendFailed: 'try-again',
+  waitingForCustomer: 'waiting-for-customer',
+  customerEntering: 'waiting-for-customer',
+  cardSubmitted: 'view-card',
+  opening: 'view-card',
+  cardViewing: 'view-card',
+  completed: 'completed',
+  declined: 'customer-declined',
+  requestExpired: 'request-expired',
+  cardExpired: 'card-expired',
+  cardRejected: 'card-rejected',
+  cancelled: 'cancelled',
+};
+
+const CUSTOMER_STATUS: PhaseMap<CustomerStatus> = {
+  draft: 'payment-requested',
+  confirming: 'payment-requested',
+  preparing: 'sending',
+  sending: 'sending',
+  sendFailed: 'try-again',
+  waitingForCustomer: 'payment-requested',
+  customerEntering: 'entering-payment',
+  cardSubmitted: 'waiting-for-agent',
+  opening: 'waiting-for-agent',
+  cardViewing: 'waiting-for-agent',
+  completed: 'payment-accepted',
+  declined: 'declined',
+  requestExpired: 'request-expired',
+  cardExpired: 'card-expired',
+  cardRejected: 'cancelled',
+  cancelled: 'cancelled',
+};
+
+/** The timeline labels in English. Elements take their words from their locale's catalogue; these are the defaults. */
+export const AGENT_STATUS_LABELS: Readonly<Record<AgentStatus, string>> = {
+  draft: 'DRAFT',
+  confirming: 'CONFIRM REQUEST',
+  sending: 'SENDING',
+  'try-again': 'TRY AGAIN',
+  'waiting-for-customer': 'WAITING FOR CUSTOMER',
+  'view-card': 'VIEW CARD',
+  completed: 'COMPLETED',
+  'customer-declined': 'CUSTOMER DECLINED PAYMENT',
+  'request-expired': 'REQUEST EXPIRED',
+  'card-expired': 'CARD EXPIRED',
+  'card-rejected': 'CARD UNREADABLE',
+  cancelled: 'CANCELLED',
+};
+
+export const CUSTOMER_STATUS_LABELS: Readonly<Record<CustomerStatus, string>> = {
+  'payment-requested': 'Payment requested',
+  'entering-payment': 'Enter your card details',
+  sending: 'Sending…',
+  'try-again': 'Sending failed. Try again.',
+  'waiting-for-agent': 'Sent. Waiting for the agent.',
+  'payment-accepted': 'Payment Accepted',
+  declined: 'You declined this payment',
+  'request-expired': 'This request has expired',
+  'card-expired': 'This request has ended. The agent may send a new one.',
+  cancelled: 'The agent cancelled this request',
+};
+
+/** The phases after which nothing more happens on the agent's side. */
+const AGENT_SETTLED: ReadonlySet<Phase> = new Set([
+  'completed',
+  'declined',
+  'requestExpired',
+  'cardExpired',
+  'cardRejected',
+  'cancelled',
+]);
+
+export interface TimelineView<S> {
+  readonly phase: Phase;
+  readonly status: S;
+  /** The instant the current deadline falls due (request time-to-live or view window), if one is running. */
+  readonly deadline: number | null;
+  /** Whether nothing more will happen to this request on this side. */
+  readonly settled: boolean;
+}
+
+/** The phase (top-level state) of a snapshot. */
+export function phaseOf(snapshot: PaymentRequestSnapshot): Phase {
+  const value = snapshot.value;
+  if (value === 'start') return snapshot.context.side === 'agent' ? 'draft' : 'waitingForCustomer';
+  return value;
+}
+
+function deadlineOf(snapshot: PaymentRequestSnapshot, phase: Phase): number | null {
+  const { context } = snapshot;
+  if (phase === 'cardSubmitted' || phase === 'opening' || phase === 'cardViewing') return context.viewDeadline;
+  if (phase === 'sendFailed' || phase === 'waitingForCustomer' || phase === 'customerEntering') {
+    return context.terms?.expiresAt ?? null;
+  }
+  return null;
+}
+
+/** What the agent's timeline shows for the request in `snapshot`. */
+export function agentTimeline(snapshot: PaymentRequestSnapshot): TimelineView<AgentStatus> {
+  const phase = phaseOf(snapshot);
+  return { phase, status: AGENT_STATUS[phase], deadline: deadlineOf(snapshot, phase), settled: AGENT_SETTLED.has(phase) };
+}
+
+/** What the customer's chat shows for the request in `snapshot`. */
+export function customerTimeline(snapshot: PaymentRequestSnapshot): TimelineView<CustomerStatus> {
+  const phase = phaseOf(snapshot);
+  const settled = AGENT_SETTLED.has(phase);
+  return { phase, status: CUSTOMER_STATUS[phase], deadline: settled ? null : deadlineOf(snapshot, phase), settled };
+}
+
+/** The timeline for either side. */
+export function timelineOf(side: Side, snapshot: PaymentRequestSnapshot): TimelineView<AgentStatus | CustomerStatus> {
+  return side === 'agent' ? agentTimeline(snapshot) : customerTimeline(snapshot);
+}

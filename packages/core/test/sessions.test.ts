@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { createAgentSession, ConfigError, MAX_VIEW_WINDOW_MS, ManualClock, createMemoryTransportPair } from '@chatpay/core';
+import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
+import { until, VISA } from './support/scripted-transport.js';
+
+describe('a payment request between the two sessions', () => {
+  it('goes request → pay → view → complete, and each side passes through its phases', async () => {
+    const flow = createFlow();
+    const request = flow.agent.createRequest();
+    const agentPhases: string[] = [];
+    request.actor.subscribe((snapshot) => agentPhases.push(String(snapshot.value)));
+    expect(request.timeline()).toMatchObject({ phase: 'draft', status: 'draft' });
+    expectOk(request.review(USD_12_50));
+    expect(request.timeline().status).toBe('confirming');
+    expectOk(request.edit());
+    expect(request.timeline().phase).toBe('draft');
+    expect(request.actor.getSnapshot().context.draft).toEqual(USD_12_50);
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    expect(request.send().ok).toBe(false); // a double click sends once
+    await until(() => request.timeline().phase === 'waitingForCustomer');
+    expect(request.timeline()).toMatchObject({ status: 'waiting-for-customer', deadline: START + TTL });
+    await flow.exchange();
+
+    const peer = flow.customer.request(request.requestId)!;
+    expect(peer.terms.amount).toEqual(USD_12_50.amount);
+    expect(peer.timeline()).toMatchObject({ phase: 'waitingForCustomer', status: 'payment-requested' });
+    expectOk(peer.open());
+    expect(peer.timeline().status).toBe('entering-payment');
+    await flow.exchange();
+    expect(request.timeline().phase).toBe('customerEntering');
+
+    const paid = peer.pay(VISA);
+    expect((await peer.pay(VISA)).ok).toBe(false); // a double click sends once
+    expectOk(await paid);
+    await until(() => peer.timeline().phase === 'cardSubmitted');
+    expect(peer.timeline().status).toBe('waiting-for-agent');
+    flow.clock.advance(1000);
+    await flow.exchange();
+    expect(request.timeline()).toMatchObject({ phase: 'cardSubmitted', status: 'view-card', deadline: START + 1000 + VIEW });
+
+    const viewed = await request.viewCard();
+    expect(viewed.ok && viewed.value).toEqual(VISA);
+    expect(request.timeline().phase).toBe('cardViewing');
+    expect(request.card()).toEqual(VISA);
+    expectOk(request.complete());
+    expect(request.card()).toBeNull();
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['completed', 'completed']);
+    expect(peer.timeline().status).toBe('payment-accepted');
+    expect(agentPhases).toEqual(
+      expect.arrayContaining(['draft', 'confirming', 'preparing', 'sending', 'waitingForCustomer', 'customerEntering', 'cardSubmitted', 'opening', 'cardViewing', 'completed']),
+    );
+  });
+
+  it('shows TRY AGAIN when the send fails, and a retry resends the same request once', async () => {
+    const flow = createFlow();
+    flow.wire.failSends('agent', 1);
+    const request = flow.agent.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => request.timeline().phase === 'sendFailed');
+    expect(request.timeline().status).toBe('try-again');
+    expect(request.actor.getSnapshot().context.failure?.code).toBe('failed');
+    expectOk(request.retry());
+    await until(() => request.timeline().phase === 'waitingForCustomer');
+    await flow.exchange();
+    expect(flow.customer.requests.map((peer) => peer.requestId)).toEqual([request.requestId]);
+  });
+
+  it("keeps the customer's sealed card for a retry after a failed send", async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    flow.wire.failSends('customer', 1);
+    expectOk(await peer.pay(VISA));
+    await until(() => peer.timeline().phase === 'sendFailed');
+    expect(peer.timeline().status).toBe('try-again');
+    expectOk(peer.retry());
+    await until(() => peer.timeline().phase === 'cardSubmitted');
+    await flow.exchange();
+    expect(request.timeline().phase).toBe('cardSubmitted');
+  });
+
+  it('ends in declined on both sides when the customer declines', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.decline());
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['declined', 'declined']);
+    expect(request.timeline().status).toBe('customer-declined');
+  });
+
+  it('ends in cancelled on both sides when the agent cancels a waiting request', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(request.cancel());
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['cancelled', 'cancelled']);
+    expect(peer.timeline().status).toBe('cancelled');
+    expect(peer.open().ok).toBe(false);
+  });
+
+  it('cancels a draft without sending anything', async () => {
+    const flow = createFlow();
+    const request = flow.agent.createRequest();
+    expectOk(request.cancel());
+    expect(request.timeline().phase).toBe('cancelled');
+    expect(flow.wire.log).toEqual([]);
+  });
+
+  it('expires the request just at its deadline on both sides, not a millisecond before', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    flow.clock.set(START + TTL - 1);
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['waitingForCustomer', 'waitingForCustomer']);
+    flow.clock.set(START + TTL);
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['requestExpired', 'requestExpired']);
+    expect(request.timeline().status).toBe('request-expired');
+    expect(peer.timeline().status).toBe('request-expired');
+  });
+
+  it('ends the view window just at its deadline: the card is gone on both sides', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    const arrived = flow.clock.now();
+    expect((await request.viewCard()).ok).toBe(true);
+    flow.clock.set(arrived + VIEW - 1);
+    expect(request.card()).toEqual(VISA);
+    flow.clock.set(arrived + VIEW);
+    await flow.exchange();
+    expect(request.card()).toBeNull();
+    expect(flow.phases(request)).toEqual(['cardExpired', 'cardExpired']);
+    expect(request.timeline().status).toBe('card-expired');
+    expect(request.complete().ok).toBe(false);
+  });
+
+  it('ends the view window for a card never opened, and it can no longer be opened', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    flow.clock.advance(VIEW);
+    await flow.exchange();
+    expect(request.timeline().phase).toBe('cardExpired');
+    const viewed = await request.viewCard();
+    expect(viewed.ok).toBe(false);
+  });
+
+  it('refuses an invalid amount or reason with a typed error and stays in draft', () => {
+    const flow = createFlow();
+    const request = flow.agent.createRequest();
+    const zero = request.review({ amount: { minor: 0, currency: 'USD' }, reason: 'x' });
+    expect(!zero.ok && zero.error.code).toBe('zero');
+    const blank = request.review({ amount: { minor: 100, currency: 'USD' }, reason: '   ' });
+    expect(!blank.ok && blank.error.code).toBe('invalid-reason');
+    const long = request.review({ amount: { minor: 100, currency: 'USD' }, reason: 'x'.repeat(501) });
+    expect(!long.ok && long.error.code).toBe('invalid-reason');
+    expect(request.timeline().phase).toBe('draft');
+  });
+
+  it('refuses commands that make no sense in the current phase, saying which phase', () => {
+    const flow = createFlow();
+    const request = flow.agent.createRequest();
+    const result = request.complete();
+    expect(!result.ok && result.error.code).toBe('not-allowed-now');
+    expect(!result.ok && result.error.message).toContain('draft');
+  });
+
+  it('refuses a view window over 30 minutes, or a non-positive one, with a ConfigError', () => {
+    const [transport] = createMemoryTransportPair();
+    const make = (viewWindowMs: number) => () =>
+      createAgentSession({ conversationId: 'c', transport, clock: new ManualClock(), viewWindowMs });
+    expect(make(MAX_VIEW_WINDOW_MS + 1)).toThrow(ConfigError);
+    expect(make(0)).toThrow(ConfigError);
+    expect(make(Number.NaN)).toThrow(ConfigError);
+    expect(make(MAX_VIEW_WINDOW_MS)).not.toThrow();
+  });
+});
+
+describe('what a session does with what arrives', () => {
+  it('reports malformed messages and never throws into the transport', async () => {
+    const flow = createFlow();
+    flow.wire.inject('agent', '{not json');
+    flow.wire.inject('agent', { version: 1 });
+    expect(flow.reports.agent.map((report) => report.type)).toEqual(['message-rejected', 'message-rejected']);
+  });
+
+  it('drops a duplicate by message id and reports it', async () => {
+    const flow = createFlow();
+    const request = flow.agent.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => flow.wire.inFlight.length === 1);
+    flow.wire.duplicate();
+    await flow.exchange();
+    expect(flow.customer.requests).toHaveLength(1);
+    expect(flow.reports.customer).toContainEqual({ type: 'message-duplicate', messageType: 'request.created', requestId: request.requestId });
+  });
+
+  it('ignores and reports a message that makes no sense now, or comes from the wrong side', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.decline());
+    await flow.exchange();
+    // A late "opened" after the decline.
+    flow.wire.inject('agent', { ...JSON.parse(flow.wire.log.at(-1)!), id: 'late-opened-1', type: 'request.opened' });
+    expect(flow.reports.agent).toContainEqual({
+      type: 'message-ignored',
+      reason: 'not-now',
+      messageType: 'request.opened',
+      requestId: request.requestId,
+      phase: 'declined',
+    });
+    // An agent-only message arriving at the agent.
+    flow.wire.inject('agent', { ...JSON.parse(flow.wire.log.at(-1)!), id: 'wrong-side-1', type: 'request.completed' });
+    expect(flow.reports.agent.at(-1)).toMatchObject({ type: 'message-ignored', reason: 'wrong-direction' });
+  });
+
+  it('catches up after lost messages with request.sync', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await until(() => flow.wire.inFlight.length === 2);
+    flow.wire.drop();
+    flow.wire.drop(); // the agent never hears of it
+    expect(request.timeline().phase).toBe('waitingForCustomer');
+    flow.agent.resync();
+    await flow.exchange();
+    expect(flow.phases(request)).toEqual(['cardSubmitted', 'cardSubmitted']);
+    expect(flow.reports.agent).toContainEqual({ type: 'peer-state', requestId: request.requestId, phase: 'cardSubmitted' });
+  });
+
+  it('keeps several requests of one conversation apart', async () => {
+    const flow = createFlow();
+    const first = await flow.requested();
+    const second = await flow.requested();
+    expectOk(second.peer.decline());
+    await flow.exchange();
+    expect(flow.phases(first.request)).toEqual(['waitingForCustomer', 'waitingForCustomer']);
+    expect(flow.phases(second.request)).toEqual(['declined', 'declined']);
+  });
+
+  it('ignores messages of other conversations on a shared transport', async () => {
+    const flow = createFlow();
+    const { request } = await flow.requested();
+    const foreign = { ...JSON.parse(flow.wire.log[0]!), id: 'foreign-msg-1', conversationId: 'conv-2', type: 'request.declined', body: {} };
+    flow.wire.inject('agent', foreign);
+    expect(request.timeline().phase).toBe('waitingForCustomer');
+  });
+});

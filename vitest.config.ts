@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: [{ find: /^@chatpay\/([\w-]+)$/, replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)) }],
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts'],
+    environment: 'node',
+  },
+});
