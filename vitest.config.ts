@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@chatpay\/([\w-]+)$/, replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)) }],
+    alias: [
+      {
+        find: /^@chatpay\/([\w-]+)$/,
+        replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],

@@ -41,7 +41,8 @@ export class AgentRegistry {
   remove(session: AgentSession): void {
     this.#sessions.get(session)?.();
     this.#sessions.delete(session);
-    for (const request of [...this.#attention]) if (request.conversationId === session.conversationId) this.#attention.delete(request);
+    for (const request of [...this.#attention])
+      if (request.conversationId === session.conversationId) this.#attention.delete(request);
     this.#events.emit({ type: 'changed' });
   }
 

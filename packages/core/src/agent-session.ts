@@ -36,7 +36,10 @@ export interface AgentSessionOptions {
    * keys: for example, the integrator's server signs the key for this agent and conversation. The
    * customer's `verifyAgentKey` checks the proof.
    */
-  readonly proveKey?: (key: AgentKey, request: { readonly requestId: string; readonly conversationId: string }) => string | Promise<string>;
+  readonly proveKey?: (
+    key: AgentKey,
+    request: { readonly requestId: string; readonly conversationId: string },
+  ) => string | Promise<string>;
   /** Traffic the session did not act on, and failures of fire-and-forget sends. */
   readonly onReport?: (report: SessionReport) => void;
 }
@@ -165,7 +168,12 @@ export class AgentSession {
     const request = this.#requests.get(message.requestId);
     const report = this.#options.onReport;
     if (!request) {
-      report?.({ type: 'message-ignored', reason: 'unknown-request', messageType: message.type, requestId: message.requestId });
+      report?.({
+        type: 'message-ignored',
+        reason: 'unknown-request',
+        messageType: message.type,
+        requestId: message.requestId,
+      });
       return;
     }
     const event = eventOf(message, this.#clock.now());
@@ -205,7 +213,8 @@ export class AgentSession {
         openCard: fromPromise(async ({ input }) => {
           const { sealed, terms, conversationId } = input.context;
           const keyPair = this.#keys.get(requestId);
-          if (!keyPair || !sealed || !terms) throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
+          if (!keyPair || !sealed || !terms)
+            throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
           const card = await openCard(sealed, keyPair, { requestId, conversationId, terms });
           this.#keys.delete(requestId);
           // The view window may have closed while the card was opening: then it is dropped at once.
@@ -238,9 +247,16 @@ export class AgentSession {
         const amount = createMoney(input.amount.minor, input.amount.currency, maximum === undefined ? {} : { maximum });
         if (!amount.ok) return amount;
         const reason = input.reason.trim();
-        if (reason === '' || reason.length > MAX_REASON_LENGTH || /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(reason)) {
+        if (
+          reason === '' ||
+          reason.length > MAX_REASON_LENGTH ||
+          /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(reason)
+        ) {
           return err(
-            new SessionError('invalid-reason', `Enter a reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters.`),
+            new SessionError(
+              'invalid-reason',
+              `Enter a reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters.`,
+            ),
           );
         }
         return command(actor, { type: 'request.review', draft: { amount: amount.value, reason } });
@@ -261,7 +277,10 @@ export class AgentSession {
         return err(
           snapshot.value === 'cardRejected' && failure
             ? new SealError(failure.code as SealError['code'], failure.message)
-            : new SessionError('not-allowed-now', `The card can no longer be viewed: the request is in phase "${phaseOf(snapshot)}".`),
+            : new SessionError(
+                'not-allowed-now',
+                `The card can no longer be viewed: the request is in phase "${phaseOf(snapshot)}".`,
+              ),
         );
       },
     };

@@ -26,7 +26,8 @@ export interface CardDetails {
   readonly postalCode?: string | undefined;
 }
 
-export type SealErrorCode = 'malformed-payload' | 'cannot-open' | 'key-gone' | 'invalid-card' | 'untrusted-key' | 'crypto-unavailable';
+export type SealErrorCode =
+  'malformed-payload' | 'cannot-open' | 'key-gone' | 'invalid-card' | 'untrusted-key' | 'crypto-unavailable';
 
 /** Sealing or opening a card failed. Never carries any part of the card. */
 export class SealError extends ChatPayError<SealErrorCode> {
@@ -70,8 +71,11 @@ export interface AgentKeyPair {
  */
 export async function generateAgentKeyPair(proof?: string): Promise<AgentKeyPair> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new SealError('crypto-unavailable', 'WebCrypto is not available here (a secure context is required).');
-  const keyPair = (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])) as CryptoKeyPair;
+  if (!subtle)
+    throw new SealError('crypto-unavailable', 'WebCrypto is not available here (a secure context is required).');
+  const keyPair = (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
+    'deriveBits',
+  ])) as CryptoKeyPair;
   const raw = new Uint8Array(await subtle.exportKey('raw', keyPair.publicKey));
   return { keyPair, agentKey: { suite: SEALING_SUITE, publicKey: toBase64Url(raw), ...(proof ? { proof } : {}) } };
 }
@@ -111,14 +115,22 @@ export async function sealCard(card: CardDetails, agentKey: AgentKey, context: S
  * before any decryption is tried; one sealed for another request or key, or whose terms were changed
  * on the way, fails with `cannot-open`.
  */
-export async function openCard(sealed: SealedCard, keyPair: CryptoKeyPair, context: SealingContext): Promise<CardDetails> {
+export async function openCard(
+  sealed: SealedCard,
+  keyPair: CryptoKeyPair,
+  context: SealingContext,
+): Promise<CardDetails> {
   let enc: Uint8Array;
   let ciphertext: Uint8Array;
   try {
     if (sealed.ciphertext.length > MAX_SEALED_CIPHERTEXT_LENGTH) throw new Error('too long');
     enc = fromBase64Url(sealed.enc);
     ciphertext = fromBase64Url(sealed.ciphertext);
-    if (enc.length !== ENC_LENGTH || ciphertext.length < PADDING_BLOCK + 16 || (ciphertext.length - 16) % PADDING_BLOCK !== 0) {
+    if (
+      enc.length !== ENC_LENGTH ||
+      ciphertext.length < PADDING_BLOCK + 16 ||
+      (ciphertext.length - 16) % PADDING_BLOCK !== 0
+    ) {
       throw new Error('wrong size');
     }
   } catch {

@@ -60,9 +60,7 @@ export class ManualClock implements Clock {
   set(time: number): void {
     if (time < this.#now) throw new RangeError('ManualClock cannot go backwards');
     for (;;) {
-      const due = this.#timers
-        .filter((timer) => timer.at <= time)
-        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.#timers.filter((timer) => timer.at <= time).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.#timers = this.#timers.filter((timer) => timer !== due);
       this.#now = due.at;

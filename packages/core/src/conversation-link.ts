@@ -38,7 +38,12 @@ export type SessionReport =
       readonly phase?: Phase | undefined;
     }
   | { readonly type: 'message-duplicate'; readonly messageType: MessageType; readonly requestId: string }
-  | { readonly type: 'send-failed'; readonly messageType: MessageType; readonly requestId: string; readonly failure: Failure }
+  | {
+      readonly type: 'send-failed';
+      readonly messageType: MessageType;
+      readonly requestId: string;
+      readonly failure: Failure;
+    }
   | { readonly type: 'peer-state'; readonly requestId: string; readonly phase: Phase | 'unknown' }
   | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure };
 

@@ -117,6 +117,7 @@ export class CustomerSession {
   async #receive(message: WireMessage): Promise<void> {
     const report = this.#options.onReport;
     const { requestId } = message;
+    if (this.#link.closed) return;
     try {
       if (message.type === 'request.created') {
         if (this.#requests.has(requestId)) {
@@ -134,7 +135,13 @@ export class CustomerSession {
       const event = eventOf(message, this.#clock.now());
       const snapshot = request.actor.getSnapshot();
       if (!event || !snapshot.can(event)) {
-        report?.({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId, phase: phaseOf(snapshot) });
+        report?.({
+          type: 'message-ignored',
+          reason: 'not-now',
+          messageType: message.type,
+          requestId,
+          phase: phaseOf(snapshot),
+        });
         return;
       }
       request.actor.send(event);
@@ -147,7 +154,12 @@ export class CustomerSession {
     const { requestId, body: terms } = message;
     const verify = this.#options.verifyAgentKey;
     if (verify && !(await verify(terms.agentKey, { requestId, conversationId: this.conversationId, terms }))) {
-      this.#options.onReport?.({ type: 'message-ignored', reason: 'untrusted-key', messageType: message.type, requestId });
+      this.#options.onReport?.({
+        type: 'message-ignored',
+        reason: 'untrusted-key',
+        messageType: message.type,
+        requestId,
+      });
       return;
     }
     if (this.#link.closed) return;

@@ -1,4 +1,13 @@
-export { ChatPayError, ConfigError, ok, err, toFailure, type Result, type Failure, type ConfigErrorCode } from './errors.js';
+export {
+  ChatPayError,
+  ConfigError,
+  ok,
+  err,
+  toFailure,
+  type Result,
+  type Failure,
+  type ConfigErrorCode,
+} from './errors.js';
 export { systemClock, ManualClock, type Clock } from './clock.js';
 export {
   createMoney,

@@ -61,7 +61,12 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
   const maximum = options.maximum ?? DEFAULT_MAXIMUM_MAJOR;
   const maximumMinor = maximum * 10 ** currencyDigits(currency);
   if (minor > maximumMinor) {
-    return err(new MoneyError('over-maximum', `The amount is over the maximum of ${formatMoney({ minor: maximumMinor, currency }, 'en')}.`));
+    return err(
+      new MoneyError(
+        'over-maximum',
+        `The amount is over the maximum of ${formatMoney({ minor: maximumMinor, currency }, 'en')}.`,
+      ),
+    );
   }
   return ok({ minor, currency });
 }
@@ -98,7 +103,11 @@ const SPACES = /[\s\u00a0\u202f]/g;
  * minor units of `currency`. Grouping separators are accepted only where the locale puts them, so
  * "1.5" in German is refused rather than read as fifteen.
  */
-export function parseAmount(text: string, currency: string, options: ParseAmountOptions = {}): Result<Money, MoneyError> {
+export function parseAmount(
+  text: string,
+  currency: string,
+  options: ParseAmountOptions = {},
+): Result<Money, MoneyError> {
   if (!isCurrency(currency)) return err(unknownCurrency());
   const { group, decimal } = separators(options.locale);
   let body = asciiDigits(text.trim());
@@ -110,7 +119,9 @@ export function parseAmount(text: string, currency: string, options: ParseAmount
   if (groupIsSpace) body = body.replace(SPACES, ' ');
   const [whole = '', fraction, ...rest] = body.split(decimal);
   const groupPattern = groupIsSpace ? ' ' : escape(group);
-  const wholePattern = new RegExp(`^(\\d+|\\d{1,3}(${groupPattern}\\d{3})+|\\d{1,2}(${groupPattern}\\d{2})*${groupPattern}\\d{3})$`);
+  const wholePattern = new RegExp(
+    `^(\\d+|\\d{1,3}(${groupPattern}\\d{3})+|\\d{1,2}(${groupPattern}\\d{2})*${groupPattern}\\d{3})$`,
+  );
   if (rest.length > 0 || !wholePattern.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) {
     return err(new MoneyError('invalid-format', `Enter the amount as digits, with "${decimal}" before any decimals.`));
   }
@@ -130,7 +141,9 @@ export function parseAmount(text: string, currency: string, options: ParseAmount
 /** Formats `money` for `locale` with Intl.NumberFormat: `$1,234.50`, `1.234,50 €`, `١٬٢٣٤٫٥٠ US$`. */
 export function formatMoney(money: Money, locale?: string): string {
   const digits = currencyDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.minor / 10 ** digits);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+    money.minor / 10 ** digits,
+  );
 }
 
 function unknownCurrency(): MoneyError {

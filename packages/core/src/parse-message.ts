@@ -176,5 +176,9 @@ function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
   // Every `regex` and `check` above carries its own wording; other issues describe only the expectation.
   // Valibot's default messages repeat the received value, so they are never used.
   const expected = issue.type === 'regex' || issue.type === 'check' ? issue.message : issue.expected;
-  return new ProtocolError('invalid-field', path, `The field "${path}" is invalid.${expected ? ` Expected ${expected}.` : ''}`);
+  return new ProtocolError(
+    'invalid-field',
+    path,
+    `The field "${path}" is invalid.${expected ? ` Expected ${expected}.` : ''}`,
+  );
 }

@@ -16,7 +16,6 @@ export interface RequestDraft {
   readonly reason: string;
 }
 
-
 export interface PaymentRequestInput {
   readonly side: Side;
   readonly requestId: string;
@@ -104,7 +103,9 @@ export const paymentRequestMachine = setup({
       Promise.reject(notProvided('prepareMessage')),
     ),
     deliver: fromPromise<void, { readonly message: WireMessage }>(() => Promise.reject(notProvided('deliver'))),
-    openCard: fromPromise<void, { readonly context: PaymentRequestContext }>(() => Promise.reject(notProvided('openCard'))),
+    openCard: fromPromise<void, { readonly context: PaymentRequestContext }>(() =>
+      Promise.reject(notProvided('openCard')),
+    ),
     deadline: fromCallback<{ type: 'deadline.reached' }, { readonly at: number }>(({ sendBack, input }) => {
       if (!Number.isFinite(input.at)) return undefined;
       const handle = setTimeout(() => sendBack({ type: 'deadline.reached' }), Math.max(0, input.at - Date.now()));
@@ -199,7 +200,10 @@ export const paymentRequestMachine = setup({
         onError: { target: 'sendFailed', actions: { type: 'keepFailure', params: failureOf } },
       },
       on: {
-        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'request.cancel': {
+          target: 'cancelled',
+          actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+        },
         ...agentOutcomes(),
       },
     },
@@ -207,7 +211,10 @@ export const paymentRequestMachine = setup({
       invoke: requestDeadline(),
       on: {
         'request.retry': { guard: 'hasOutgoing', target: 'sending' },
-        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'request.cancel': {
+          target: 'cancelled',
+          actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+        },
         'deadline.reached': requestExpiry(),
         ...agentOutcomes(),
       },
@@ -235,7 +242,10 @@ export const paymentRequestMachine = setup({
       invoke: viewDeadline(),
       on: {
         'card.view': 'opening',
-        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'request.cancel': {
+          target: 'cancelled',
+          actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+        },
         'deadline.reached': viewExpiry(),
         ...agentOutcomes(),
       },
@@ -258,7 +268,10 @@ export const paymentRequestMachine = setup({
         },
       ],
       on: {
-        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'request.cancel': {
+          target: 'cancelled',
+          actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+        },
         'deadline.reached': viewExpiry(),
       },
     },
@@ -266,7 +279,10 @@ export const paymentRequestMachine = setup({
       invoke: viewDeadline(),
       on: {
         'request.complete': { target: 'completed', actions: notify({ type: 'request.completed', body: {} }) },
-        'request.cancel': { target: 'cancelled', actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+        'request.cancel': {
+          target: 'cancelled',
+          actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+        },
         'deadline.reached': viewExpiry(),
       },
     },
@@ -300,7 +316,10 @@ function notify(notice: Notice) {
 }
 
 function requestDeadline() {
-  return { src: 'deadline' as const, input: ({ context }: { context: PaymentRequestContext }) => ({ at: context.terms!.expiresAt }) };
+  return {
+    src: 'deadline' as const,
+    input: ({ context }: { context: PaymentRequestContext }) => ({ at: context.terms!.expiresAt }),
+  };
 }
 
 function viewDeadline() {
@@ -314,14 +333,22 @@ function viewDeadline() {
 /** The request's time-to-live ran out: the agent says so to the customer; the customer just knows. */
 function requestExpiry() {
   return [
-    { guard: 'isAgent' as const, target: 'requestExpired' as const, actions: notify({ type: 'request.expired', body: { stage: 'request' } }) },
+    {
+      guard: 'isAgent' as const,
+      target: 'requestExpired' as const,
+      actions: notify({ type: 'request.expired', body: { stage: 'request' } }),
+    },
     { target: 'requestExpired' as const },
   ];
 }
 
 function viewExpiry() {
   return [
-    { guard: 'isAgent' as const, target: 'cardExpired' as const, actions: notify({ type: 'request.expired', body: { stage: 'view-window' } }) },
+    {
+      guard: 'isAgent' as const,
+      target: 'cardExpired' as const,
+      actions: notify({ type: 'request.expired', body: { stage: 'view-window' } }),
+    },
     { target: 'cardExpired' as const },
   ];
 }
@@ -332,7 +359,10 @@ function customerDecisions() {
     'request.decline': { target: 'declined' as const, actions: notify({ type: 'request.declined', body: {} }) },
     'request.declined': 'declined' as const,
     'request.submitted': { target: 'cardSubmitted' as const, actions: 'keepSealedCard' as const },
-    'request.cancel': { target: 'cancelled' as const, actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }) },
+    'request.cancel': {
+      target: 'cancelled' as const,
+      actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
+    },
     'deadline.reached': requestExpiry(),
     ...agentOutcomes(),
   };
@@ -343,7 +373,10 @@ function agentOutcomes() {
   return {
     'request.completed': 'completed' as const,
     'request.cancelled': 'cancelled' as const,
-    'request.expired': [{ guard: 'isRequestStage' as const, target: 'requestExpired' as const }, { target: 'cardExpired' as const }],
+    'request.expired': [
+      { guard: 'isRequestStage' as const, target: 'requestExpired' as const },
+      { target: 'cardExpired' as const },
+    ],
   };
 }
 

@@ -7,14 +7,22 @@ import { phaseOf } from './status.js';
 export function command(actor: PaymentRequestActor, event: LocalEvent): Result<void, SessionError> {
   const snapshot = actor.getSnapshot();
   if (!snapshot.can(event)) {
-    return err(new SessionError('not-allowed-now', `"${event.type}" is not possible while the request is in phase "${phaseOf(snapshot)}".`));
+    return err(
+      new SessionError(
+        'not-allowed-now',
+        `"${event.type}" is not possible while the request is in phase "${phaseOf(snapshot)}".`,
+      ),
+    );
   }
   actor.send(event);
   return ok(undefined);
 }
 
 /** Resolves with the first snapshot, now or later, that `done` accepts. */
-export function settle(actor: PaymentRequestActor, done: (snapshot: PaymentRequestSnapshot) => boolean): Promise<PaymentRequestSnapshot> {
+export function settle(
+  actor: PaymentRequestActor,
+  done: (snapshot: PaymentRequestSnapshot) => boolean,
+): Promise<PaymentRequestSnapshot> {
   return new Promise((resolve) => {
     const now = actor.getSnapshot();
     if (done(now)) return resolve(now);

@@ -136,7 +136,12 @@ function deadlineOf(snapshot: PaymentRequestSnapshot, phase: Phase): number | nu
 /** What the agent's timeline shows for the request in `snapshot`. */
 export function agentTimeline(snapshot: PaymentRequestSnapshot): TimelineView<AgentStatus> {
   const phase = phaseOf(snapshot);
-  return { phase, status: AGENT_STATUS[phase], deadline: deadlineOf(snapshot, phase), settled: AGENT_SETTLED.has(phase) };
+  return {
+    phase,
+    status: AGENT_STATUS[phase],
+    deadline: deadlineOf(snapshot, phase),
+    settled: AGENT_SETTLED.has(phase),
+  };
 }
 
 /** What the customer's chat shows for the request in `snapshot`. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAgentSession, ConfigError, MAX_VIEW_WINDOW_MS, ManualClock, createMemoryTransportPair } from '@chatpay/core';
+import {
+  createAgentSession,
+  ConfigError,
+  MAX_VIEW_WINDOW_MS,
+  ManualClock,
+  createMemoryTransportPair,
+} from '@chatpay/core';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
 import { until, VISA } from './support/scripted-transport.js';
 
@@ -37,7 +43,11 @@ describe('a payment request between the two sessions', () => {
     expect(peer.timeline().status).toBe('waiting-for-agent');
     flow.clock.advance(1000);
     await flow.exchange();
-    expect(request.timeline()).toMatchObject({ phase: 'cardSubmitted', status: 'view-card', deadline: START + 1000 + VIEW });
+    expect(request.timeline()).toMatchObject({
+      phase: 'cardSubmitted',
+      status: 'view-card',
+      deadline: START + 1000 + VIEW,
+    });
 
     const viewed = await request.viewCard();
     expect(viewed.ok && viewed.value).toEqual(VISA);
@@ -49,7 +59,18 @@ describe('a payment request between the two sessions', () => {
     expect(flow.phases(request)).toEqual(['completed', 'completed']);
     expect(peer.timeline().status).toBe('payment-accepted');
     expect(agentPhases).toEqual(
-      expect.arrayContaining(['draft', 'confirming', 'preparing', 'sending', 'waitingForCustomer', 'customerEntering', 'cardSubmitted', 'opening', 'cardViewing', 'completed']),
+      expect.arrayContaining([
+        'draft',
+        'confirming',
+        'preparing',
+        'sending',
+        'waitingForCustomer',
+        'customerEntering',
+        'cardSubmitted',
+        'opening',
+        'cardViewing',
+        'completed',
+      ]),
     );
   });
 
@@ -201,7 +222,11 @@ describe('what a session does with what arrives', () => {
     flow.wire.duplicate();
     await flow.exchange();
     expect(flow.customer.requests).toHaveLength(1);
-    expect(flow.reports.customer).toContainEqual({ type: 'message-duplicate', messageType: 'request.created', requestId: request.requestId });
+    expect(flow.reports.customer).toContainEqual({
+      type: 'message-duplicate',
+      messageType: 'request.created',
+      requestId: request.requestId,
+    });
   });
 
   it('ignores and reports a message that makes no sense now, or comes from the wrong side', async () => {
@@ -235,7 +260,11 @@ describe('what a session does with what arrives', () => {
     flow.agent.resync();
     await flow.exchange();
     expect(flow.phases(request)).toEqual(['cardSubmitted', 'cardSubmitted']);
-    expect(flow.reports.agent).toContainEqual({ type: 'peer-state', requestId: request.requestId, phase: 'cardSubmitted' });
+    expect(flow.reports.agent).toContainEqual({
+      type: 'peer-state',
+      requestId: request.requestId,
+      phase: 'cardSubmitted',
+    });
   });
 
   it('keeps several requests of one conversation apart', async () => {
@@ -251,7 +280,13 @@ describe('what a session does with what arrives', () => {
   it('ignores messages of other conversations on a shared transport', async () => {
     const flow = createFlow();
     const { request } = await flow.requested();
-    const foreign = { ...JSON.parse(flow.wire.log[0]!), id: 'foreign-msg-1', conversationId: 'conv-2', type: 'request.declined', body: {} };
+    const foreign = {
+      ...JSON.parse(flow.wire.log[0]!),
+      id: 'foreign-msg-1',
+      conversationId: 'conv-2',
+      type: 'request.declined',
+      body: {},
+    };
     flow.wire.inject('agent', foreign);
     expect(request.timeline().phase).toBe('waitingForCustomer');
   });
