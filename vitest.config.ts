@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
+    // Browser tests run in @web/test-runner: see web-test-runner.config.mjs.
+    exclude: ['**/node_modules/**', 'packages/*/test/browser/**'],
     environment: 'node',
   },
 });

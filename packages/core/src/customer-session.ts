@@ -10,6 +10,9 @@ import { command, settle } from './request-handle.js';
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 
+/** At most this many messages wait, across all requests, for a `request.created` that has not arrived. */
+const MAX_EARLY_MESSAGES = 64;
+
 export interface CustomerSessionOptions {
   readonly conversationId: string;
   readonly transport: Transport;
@@ -62,6 +65,8 @@ export class CustomerSession {
   readonly #requests = new Map<string, CustomerRequest>();
   readonly #cards = new Map<string, CardDetails>();
   readonly #events = new Emitter<CustomerSessionEvent>();
+  /** Messages that overtook their request's `request.created`, held until it arrives. */
+  readonly #early = new Map<string, WireMessage[]>();
   /** Messages are handled one at a time, in order, since a request's arrival may wait on `verifyAgentKey`. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -129,7 +134,7 @@ export class CustomerSession {
       }
       const request = this.#requests.get(requestId);
       if (!request) {
-        report?.({ type: 'message-ignored', reason: 'unknown-request', messageType: message.type, requestId });
+        this.#holdEarly(message);
         return;
       }
       const event = eventOf(message, this.#clock.now());
@@ -148,6 +153,25 @@ export class CustomerSession {
     } catch (error) {
       report?.({ type: 'handler-failed', requestId, failure: toFailure(error) });
     }
+  }
+
+  /** Transports may reorder: an outcome can arrive before its request. Held (bounded), not lost. */
+  #holdEarly(message: WireMessage): void {
+    const held = this.#early.get(message.requestId) ?? [];
+    held.push(message);
+    this.#early.set(message.requestId, held);
+    let count = 0;
+    for (const list of this.#early.values()) count += list.length;
+    if (count <= MAX_EARLY_MESSAGES) return;
+    const [oldestId, oldest] = this.#early.entries().next().value!;
+    const dropped = oldest.shift()!;
+    if (oldest.length === 0) this.#early.delete(oldestId);
+    this.#options.onReport?.({
+      type: 'message-ignored',
+      reason: 'unknown-request',
+      messageType: dropped.type,
+      requestId: oldestId,
+    });
   }
 
   async #arrive(message: MessageOf<'request.created'>): Promise<void> {
@@ -171,6 +195,9 @@ export class CustomerSession {
     actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
     actor.start();
     this.#events.emit({ type: 'request-added', request });
+    const early = this.#early.get(requestId) ?? [];
+    this.#early.delete(requestId);
+    for (const held of early) await this.#receive(held);
   }
 
   #machine(requestId: string) {
@@ -221,6 +248,14 @@ export class CustomerSession {
             failure.code === 'not-allowed-now'
               ? new SessionError('not-allowed-now', failure.message)
               : new SealError(failure.code as SealError['code'], failure.message),
+          );
+        }
+        if (snapshot.value !== 'sending' && snapshot.value !== 'sendFailed' && snapshot.value !== 'cardSubmitted') {
+          return err(
+            new SessionError(
+              'not-allowed-now',
+              `The card was not sent: the request is in phase "${phaseOf(snapshot)}".`,
+            ),
           );
         }
         return ok(undefined);

@@ -59,8 +59,11 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
   if (minor === 0) return err(new MoneyError('zero', 'The amount must be more than zero.'));
   if (minor < 0) return err(new MoneyError('negative', 'The amount cannot be negative.'));
   const maximum = options.maximum ?? DEFAULT_MAXIMUM_MAJOR;
-  const maximumMinor = maximum * 10 ** currencyDigits(currency);
-  if (minor > maximumMinor) {
+  const scale = 10 ** currencyDigits(currency);
+  const maximumMinor = maximum * scale;
+  // Compared in major units: minor / scale is the double nearest the exact decimal, as `maximum` is,
+  // whereas maximum * scale is not (19.99 * 100 === 1998.9999999999998 would refuse 19.99).
+  if (minor / scale > maximum) {
     return err(
       new MoneyError(
         'over-maximum',

@@ -84,9 +84,10 @@ export const VISA = {
 
 /** Lets work run until `done()` holds; fails (rather than hangs) if it never does. */
 export async function until(done: () => boolean, what = 'the expected state'): Promise<void> {
-  for (let round = 0; round < 2000; round++) {
+  // WebCrypto works on other threads, so this yields to timers too, not only to the microtask queue.
+  for (let round = 0; round < 5000; round++) {
     if (done()) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => (round < 50 ? setImmediate(resolve) : setTimeout(resolve, 1)));
   }
   throw new Error(`never reached ${what}`);
 }
