@@ -165,7 +165,17 @@ export function parseMessage(input: unknown): Result<WireMessage, ProtocolError>
 function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
   const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
   if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return new ProtocolError('unexpected-field', path, `The field "${path}" is not part of the message.`);
+    // The unexpected key is itself received text: name it only if it looks like a field name, else name its object.
+    const key = String(issue.path?.at(-1)?.key);
+    if (/^[A-Za-z_]{1,64}$/.test(key)) {
+      return new ProtocolError('unexpected-field', path, `The field "${path}" is not part of the message.`);
+    }
+    const parent = path.slice(0, Math.max(0, path.length - key.length - 1));
+    return new ProtocolError(
+      'unexpected-field',
+      parent,
+      `${parent ? `"${parent}"` : 'The message'} has a field it should not.`,
+    );
   }
   if (issue.received === 'undefined') {
     return new ProtocolError('missing-field', path, `The field "${path}" is missing.`);

@@ -105,7 +105,7 @@ describe('the whole flow under arbitrary orders, duplicates and delays of the me
         if (customerPhase !== undefined) expect(customerPhase).toBe(agentPhase);
         else expect(['cancelled', 'requestExpired']).toContain(agentPhase);
 
-        const wire = flow.wire.log.join('\n');
+        const wire = [...flow.wire.log, JSON.stringify(flow.reports)].join('\n');
         expect(wire).not.toMatch(anyGrouping(customerCard.number));
         expect(wire).not.toContain(customerCard.name);
         if (customerCard.securityCode) expect(wire).not.toMatch(new RegExp(`\\b${customerCard.securityCode}\\b`));

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   createAgentSession,
+  createCustomerSession,
   ConfigError,
   MAX_VIEW_WINDOW_MS,
   ManualClock,
   createMemoryTransportPair,
+  type SessionReport,
 } from '@chatpay/core';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
 import { until, VISA } from './support/scripted-transport.js';
@@ -289,5 +291,56 @@ describe('what a session does with what arrives', () => {
     };
     flow.wire.inject('agent', foreign);
     expect(request.timeline().phase).toBe('waitingForCustomer');
+  });
+
+  it('shows a request only when the integrator vouches for its key', async () => {
+    const [agentEnd, customerEnd] = createMemoryTransportPair();
+    const clock = new ManualClock(START);
+    const reports: SessionReport[] = [];
+    const agent = createAgentSession({
+      conversationId: 'c-1',
+      transport: agentEnd,
+      clock,
+      proveKey: (key, { requestId }) => `signed:${requestId}:${key.publicKey.slice(0, 8)}`,
+    });
+    const customer = createCustomerSession({
+      conversationId: 'c-1',
+      transport: customerEnd,
+      clock,
+      verifyAgentKey: (key, { requestId }) => key.proof === `signed:${requestId}:${key.publicKey.slice(0, 8)}`,
+      onReport: (report) => reports.push(report),
+    });
+    const vouched = agent.createRequest();
+    expectOk(vouched.review(USD_12_50));
+    expectOk(vouched.send());
+    await until(() => customer.requests.length === 1);
+    expect(customer.requests[0]!.terms.agentKey.proof).toMatch(/^signed:/);
+
+    // A backend that swaps the key cannot produce the proof for its own key.
+    const swapped = createCustomerSession({
+      conversationId: 'c-1',
+      transport: customerEnd,
+      clock,
+      verifyAgentKey: () => false,
+      onReport: (report) => reports.push(report),
+    });
+    const second = agent.createRequest();
+    expectOk(second.review(USD_12_50));
+    expectOk(second.send());
+    await until(() => reports.some((report) => report.type === 'message-ignored' && report.reason === 'untrusted-key'));
+    expect(swapped.requests).toEqual([]);
+  });
+
+  it('drops keys and opened cards when the session closes', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    expectOk(await request.viewCard());
+    expect(request.card()).toEqual(VISA);
+    flow.agent.close();
+    expect(request.card()).toBeNull();
+    expect(() => flow.agent.createRequest()).toThrow(/closed/);
   });
 });
