@@ -79,7 +79,7 @@ export interface AgentRequest {
 function checkRange(option: string, value: number | undefined, fallback: number, max: number): number {
   const chosen = value ?? fallback;
   if (!Number.isFinite(chosen) || chosen <= 0 || chosen > max) {
-    throw new ConfigError(option, `${option} must be more than 0 and at most ${max} ms.`);
+    throw new ConfigError(option, `${option} must be more than 0 and at most ${max}.`);
   }
   return chosen;
 }
@@ -106,6 +106,7 @@ export class AgentSession {
     this.#clock = options.clock ?? systemClock;
     this.#requestTtlMs = checkRange('requestTtlMs', options.requestTtlMs, DEFAULT_REQUEST_TTL_MS, MAX_REQUEST_TTL_MS);
     this.#viewWindowMs = checkRange('viewWindowMs', options.viewWindowMs, DEFAULT_VIEW_WINDOW_MS, MAX_VIEW_WINDOW_MS);
+    checkRange('maximumAmount', options.maximumAmount, 1, Number.MAX_SAFE_INTEGER);
     this.#link = new ConversationLink({
       side: 'agent',
       conversationId: options.conversationId,

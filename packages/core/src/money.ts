@@ -1,4 +1,4 @@
-import { ChatPayError, err, ok, type Result } from './errors.js';
+import { ChatPayError, ConfigError, err, ok, type Result } from './errors.js';
 
 /**
  * An amount of money: a whole number of the currency's minor units (cents for USD, yen for JPY,
@@ -59,6 +59,9 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
   if (minor === 0) return err(new MoneyError('zero', 'The amount must be more than zero.'));
   if (minor < 0) return err(new MoneyError('negative', 'The amount cannot be negative.'));
   const maximum = options.maximum ?? DEFAULT_MAXIMUM_MAJOR;
+  if (!(maximum > 0) || !Number.isFinite(maximum)) {
+    throw new ConfigError('maximum', 'The maximum amount must be a finite number above zero.');
+  }
   const scale = 10 ** currencyDigits(currency);
   const maximumMinor = maximum * scale;
   // Compared in major units: minor / scale is the double nearest the exact decimal, as `maximum` is,

@@ -123,26 +123,26 @@ void schemaMatchesTypes;
  * A message from a newer protocol version is refused with `unsupported-version`, never guessed at.
  */
 export function parseMessage(input: unknown): Result<WireMessage, ProtocolError> {
-  let value = input;
-  let length: number;
+  // Everything is read from JSON text, so the checks see plain data: no prototypes, getters or inherited fields.
+  let text: string | undefined;
   if (typeof input === 'string') {
-    length = input.length;
+    text = input;
   } else {
     try {
-      length = JSON.stringify(input)?.length ?? 0;
+      text = JSON.stringify(input);
     } catch {
       return err(new ProtocolError('not-json', '', 'The message cannot be represented as JSON.'));
     }
   }
-  if (length > MAX_MESSAGE_LENGTH) {
+  if (text === undefined) return err(new ProtocolError('not-an-object', '', 'The message is not a JSON object.'));
+  if (text.length > MAX_MESSAGE_LENGTH) {
     return err(new ProtocolError('too-large', '', `The message is longer than ${MAX_MESSAGE_LENGTH} characters.`));
   }
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      return err(new ProtocolError('not-json', '', 'The message is not valid JSON.'));
-    }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return err(new ProtocolError('not-json', '', 'The message is not valid JSON.'));
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return err(new ProtocolError('not-an-object', '', 'The message is not a JSON object.'));
@@ -157,9 +157,34 @@ export function parseMessage(input: unknown): Result<WireMessage, ProtocolError>
       ),
     );
   }
+  const list = findList(value, []);
+  if (list) {
+    const path = list.join('.');
+    return err(
+      new ProtocolError(
+        'invalid-field',
+        path,
+        `The field "${path}" is invalid. Expected an object or a value, not a list.`,
+      ),
+    );
+  }
   const result = v.safeParse(schema, value, { abortEarly: true });
   if (result.success) return ok(result.output);
   return err(toProtocolError(result.issues[0]));
+}
+
+/** A field name we may repeat in an error: anything else is received text and is never echoed. */
+const FIELD_NAME = /^[A-Za-z_]{1,64}$/;
+
+/** Protocol v1 has no lists: the path of the first one, if any (through field-like names only). */
+function findList(value: object, path: string[]): string[] | undefined {
+  if (Array.isArray(value)) return path;
+  for (const [key, child] of Object.entries(value)) {
+    if (!FIELD_NAME.test(key) || typeof child !== 'object' || child === null) continue;
+    const found = findList(child as object, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
@@ -167,7 +192,7 @@ function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     // The unexpected key is itself received text: name it only if it looks like a field name, else name its object.
     const key = String(issue.path?.at(-1)?.key);
-    if (/^[A-Za-z_]{1,64}$/.test(key)) {
+    if (FIELD_NAME.test(key)) {
       return new ProtocolError('unexpected-field', path, `The field "${path}" is not part of the message.`);
     }
     const parent = path.slice(0, Math.max(0, path.length - key.length - 1));

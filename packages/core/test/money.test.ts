@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ConfigError,
   ChatPayError,
   createMoney,
   currencyDigits,
@@ -215,6 +216,11 @@ describe('parseAmount and createMoney: a custom maximum, in major units', () => 
       expectRefused(createMoney(minor + 1, currency, { maximum }), 'over-maximum');
     },
   );
+
+  it.each([Number.NaN, 0, -5, Number.POSITIVE_INFINITY])('refuses %s as a maximum with a ConfigError', (maximum) => {
+    expect(() => createMoney(100, 'USD', { maximum })).toThrow(ConfigError);
+    expect(() => parseAmount('1', 'USD', { maximum })).toThrow(ConfigError);
+  });
 
   it('defaults to 1,000,000 major units', () => {
     expect(DEFAULT_MAXIMUM_MAJOR).toBe(1_000_000);
