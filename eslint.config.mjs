@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '**/test/**', '*.config.*', 'rollup.config.mjs'],
+    files: ['scripts/**', 'examples/**', '**/test/**', '*.config.*', 'rollup.config.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

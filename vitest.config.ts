@@ -11,9 +11,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'examples/*/**/*.test.ts'],
     // Browser tests run in @web/test-runner: see web-test-runner.config.mjs.
-    exclude: ['**/node_modules/**', 'packages/*/test/browser/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'packages/*/test/browser/**'],
     environment: 'node',
   },
 });
