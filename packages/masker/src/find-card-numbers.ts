@@ -1,0 +1,185 @@
+import { brandOf, type CardDefinition } from './card-definitions.js';
+
+/** A card number found in text: `text.slice(start, end)` is the number as written, separators included. */
+export interface CardNumberMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly brand: string;
+  /** The last four digits, in ASCII. */
+  readonly lastFour: string;
+}
+
+export interface FindOptions {
+  /** Card schemes to recognise besides the built-in ones (gift and private-label cards). */
+  readonly cards?: readonly CardDefinition[];
+  /** Text these patterns match is never treated as a card number (an integrator's order-number format). */
+  readonly neverMask?: readonly RegExp[];
+}
+
+const MIN_DIGITS = 12;
+const MAX_DIGITS = 19;
+
+/** The value of an ASCII or full-width digit, or -1. */
+export function digitValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  return -1;
+}
+
+/** Characters people put between the groups of a card number: space, no-break spaces, dash, dot, slash, line breaks. */
+function isSeparator(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 45 ||
+    code === 46 ||
+    code === 47 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0xa0 ||
+    code === 0x202f ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2013 ||
+    code === 0x3000
+  );
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+}
+
+const LETTER = /\p{L}/u;
+const isLetterAt = (text: string, index: number) => index >= 0 && index < text.length && LETTER.test(text[index]!);
+
+/** Words that say the digits after them are not a card, within a few characters. */
+const NOT_A_CARD_LABEL = /(?:imei|meid|isbn|iban|esn)\W{0,3}$/i;
+/** An IBAN's country code and check digits, then groups, right before the run. */
+const IBAN_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;
+const COUNTRY_CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2}$/;
+
+interface Run {
+  /** The run's digits in ASCII. */
+  readonly digits: string;
+  /** The index in the text of each digit. */
+  readonly positions: readonly number[];
+  /** Digit counts at which a separator stood: group boundaries, 0 and the total included. */
+  readonly boundaries: readonly number[];
+}
+
+/** Why a whole run of digits is not a card, judging by what surrounds it. */
+function isExcludedRun(text: string, run: Run, inUrl: boolean): boolean {
+  const start = run.positions[0]!;
+  const end = run.positions.at(-1)! + 1;
+  if (inUrl) return true;
+  // Glued to letters on both sides: part of a token, not a number.
+  if (isLetterAt(text, start - 1) && isLetterAt(text, end)) return true;
+  // A leading "+" says phone number.
+  if (text[start - 1] === '+' || (text[start - 2] === '+' && text[start - 1] === ' ')) return true;
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (NOT_A_CARD_LABEL.test(before)) return true;
+  const firstGroup = run.boundaries[1]! - run.boundaries[0]!;
+  if (IBAN_BEFORE.test(before) || (COUNTRY_CODE_BEFORE.test(before) && firstGroup === 2)) return true;
+  // A UUID written with digits only: 8-4-4-4-12.
+  const groups = run.boundaries.slice(1).map((boundary, index) => boundary - run.boundaries[index]!);
+  if (groups.join('-') === '8-4-4-4-12') return true;
+  return false;
+}
+
+/** The card numbers in a run, found left to right at group boundaries, longest first. */
+function* cardsInRun(run: Run, cards: readonly CardDefinition[]): Generator<CardNumberMatch> {
+  const { digits, positions, boundaries } = run;
+  const last = boundaries.length - 1;
+  let from = 0;
+  // `widest` only moves forward, so a run of any length is judged in linear time.
+  let widest = 0;
+  while (from < last) {
+    const start = boundaries[from]!;
+    if (widest < from) widest = from;
+    while (widest < last && boundaries[widest + 1]! - start <= MAX_DIGITS) widest++;
+    let found = -1;
+    let brand: string | undefined;
+    for (let to = widest; to > from && boundaries[to]! - start >= MIN_DIGITS; to--) {
+      brand = brandOf(digits.slice(start, boundaries[to]), cards);
+      if (brand) {
+        found = to;
+        break;
+      }
+    }
+    if (found < 0 || !brand) {
+      from++;
+      continue;
+    }
+    const end = boundaries[found]!;
+    yield { start: positions[start]!, end: positions[end - 1]! + 1, brand, lastFour: digits.slice(end - 4, end) };
+    from = found;
+  }
+}
+
+/** The ranges of `text` the integrator's patterns protect. */
+function protectedRanges(text: string, patterns: readonly RegExp[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of patterns) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (const match of text.matchAll(global)) {
+      if (match[0].length > 0) ranges.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Finds the card numbers in `text`: runs of 12 to 19 digits (ASCII or full-width) with any common
+ * separators, whose prefix and length belong to a known card scheme and whose check digit passes
+ * where the scheme uses one. Phone numbers, IBANs, UUIDs, numbers inside URLs or glued to letters on
+ * both sides are not cards. One pass over the text; each run is judged in bounded work.
+ */
+export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
+  const cards = options.cards ?? [];
+  const matches: CardNumberMatch[] = [];
+  let inUrl = false;
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (digitValue(code) < 0) {
+      if (isWhitespace(code)) inUrl = false;
+      else if (code === 58 /* : */ && text.startsWith('//', index + 1)) inUrl = true;
+      else if (
+        code === 119 /* w */ &&
+        text.startsWith('www.', index) &&
+        (index === 0 || isWhitespace(text.charCodeAt(index - 1)))
+      ) {
+        inUrl = true;
+      }
+      index++;
+      continue;
+    }
+    // A run: digits, and single separators (or CR LF) between digits.
+    let digits = '';
+    const positions: number[] = [];
+    const boundaries = [0];
+    for (;;) {
+      let value: number;
+      while (index < length && (value = digitValue(text.charCodeAt(index))) >= 0) {
+        digits += String.fromCharCode(48 + value);
+        positions.push(index);
+        index++;
+      }
+      const gap = text.charCodeAt(index) === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 1;
+      if (index < length && isSeparator(text.charCodeAt(index)) && digitValue(text.charCodeAt(index + gap)) >= 0) {
+        boundaries.push(digits.length);
+        index += gap;
+        continue;
+      }
+      break;
+    }
+    boundaries.push(digits.length);
+    if (digits.length < MIN_DIGITS) continue;
+    const run: Run = { digits, positions, boundaries };
+    if (isExcludedRun(text, run, inUrl)) continue;
+    for (const match of cardsInRun(run, cards)) matches.push(match);
+  }
+  if (matches.length === 0 || !options.neverMask?.length) return matches;
+  const ranges = protectedRanges(text, options.neverMask);
+  return matches.filter((match) => !ranges.some(([from, to]) => match.start < to && from < match.end));
+}

@@ -1,0 +1,90 @@
+import { digitValue, findCardNumbers, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+
+export interface MaskOptions extends FindOptions {
+  /** What replaces each hidden digit. Default `•`. */
+  readonly maskCharacter?: string;
+  /** Also leave the first six digits (the issuer's BIN) visible: PCI DSS allows at most the first six and last four. Default false. */
+  readonly showFirstSix?: boolean;
+  /** Also mask an expiry date and a security code written right after a card (`exp 12/29 cvv 123`). Default true. */
+  readonly maskExpiryAndCode?: boolean;
+}
+
+/** How far after a card an expiry date or security code still counts as written "next to" it. */
+const NEARBY = 48;
+const EXPIRY = /(?<![\d/])(0[1-9]|1[0-2]) ?[/-] ?(\d{4}|\d{2})(?![\d/])/y;
+const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}(\d{3,4})(?!\d)/iy;
+const BARE_CODE = /[\s,;]{1,3}(\d{3,4})(?!\d)/y;
+
+/** Ranges of an expiry date and a security code in the few characters after a card. */
+function detailsAfter(text: string, from: number): [number, number][] {
+  const found: [number, number][] = [];
+  const limit = Math.min(text.length, from + NEARBY);
+  let expiryEnd = -1;
+  for (let index = from; index < limit; index++) {
+    if (expiryEnd < 0) {
+      EXPIRY.lastIndex = index;
+      const expiry = EXPIRY.exec(text);
+      if (expiry) {
+        found.push([index, index + expiry[0].length]);
+        expiryEnd = index + expiry[0].length;
+        index = expiryEnd - 1;
+        // A bare 3 or 4 digit number right after the expiry is its security code.
+        BARE_CODE.lastIndex = expiryEnd;
+        const bare = BARE_CODE.exec(text);
+        if (bare) return [...found, [expiryEnd + bare[0].length - bare[1]!.length, expiryEnd + bare[0].length]];
+        continue;
+      }
+    }
+    LABELLED_CODE.lastIndex = index;
+    const code = LABELLED_CODE.exec(text);
+    if (code) {
+      found.push([index + code[0].length - code[1]!.length, index + code[0].length]);
+      index += code[0].length - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Returns `text` with every card number masked: each digit but the last four (and the first six, with
+ * `showFirstSix`) replaced by the mask character, separators kept, so the text keeps its length and
+ * shape: `4242 4242 4242 4242` becomes `•••• •••• •••• 4242`. By default an expiry date and a security
+ * code written right after a card are masked too. Everything else is returned byte for byte.
+ */
+export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
+  const matches = findCardNumbers(text, options);
+  if (matches.length === 0) return text;
+  const mask = options.maskCharacter ?? '•';
+  const keepFirst = options.showFirstSix ? 6 : 0;
+  const hide: [number, number, number, number][] = []; // [start, end, keep first n digits, keep last n digits]
+  for (const match of matches) {
+    hide.push([match.start, match.end, keepFirst, 4]);
+    if (options.maskExpiryAndCode !== false) {
+      for (const [start, end] of detailsAfter(text, match.end)) hide.push([start, end, 0, 0]);
+    }
+  }
+  hide.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end, keepHead, keepTail] of hide) {
+    if (start < cursor) continue;
+    out += text.slice(cursor, start);
+    const span = text.slice(start, end);
+    let total = 0;
+    for (let index = 0; index < span.length; index++) if (digitValue(span.charCodeAt(index)) >= 0) total++;
+    let seen = 0;
+    for (let index = 0; index < span.length; index++) {
+      const character = span[index]!;
+      if (digitValue(span.charCodeAt(index)) < 0) {
+        out += character;
+        continue;
+      }
+      seen++;
+      out += seen <= keepHead || seen > total - keepTail ? character : mask;
+    }
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}
+
+export type { CardNumberMatch };
