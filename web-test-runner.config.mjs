@@ -1,6 +1,26 @@
 // Browser tests: every packages/*/test/browser/*.browser.test.ts, in Debian's Chromium.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
+
+/**
+ * credit-card-type (CommonJS) and axe-core (UMD) ship no ES module: their entries are served as one
+ * ES module bundled by esbuild, as an application's bundler would.
+ */
+const commonjsAsModule = {
+  name: 'commonjs-as-module',
+  async serve({ path }) {
+    const match = /\/node_modules\/(?:.*\/)?(?:credit-card-type\/dist\/index|axe-core\/axe)\.js$/.exec(path);
+    if (!match) return undefined;
+    const result = await build({
+      entryPoints: [new URL(`.${path}`, import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      write: false,
+    });
+    return { body: result.outputFiles[0].text, type: 'js' };
+  },
+};
 
 /**
  * @hpke/common falls back to `import("crypto")` for Node 18 and older; browsers never reach that
@@ -20,6 +40,7 @@ export default {
   concurrency: 1,
   plugins: [
     nodeCryptoShim,
+    commonjsAsModule,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
   ],
   browsers: [

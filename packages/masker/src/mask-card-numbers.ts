@@ -45,6 +45,14 @@ function detailsAfter(text: string, from: number): [number, number][] {
   return found;
 }
 
+/** Where cards masked earlier end (a run of mask characters and separators, then the last four), so details typed after them are still masked. */
+function maskedCardEnds(text: string, mask: string): number[] {
+  if (!text.includes(mask)) return [];
+  const escaped = mask.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?:${escaped}[ ./-]?){3,15}[0-9\uff10-\uff19]{4}(?![0-9])`, 'g');
+  return [...text.matchAll(pattern)].map((match) => match.index + match[0].length);
+}
+
 /**
  * Returns `text` with every card number masked: each digit but the last four (and the first six, with
  * `showFirstSix`) replaced by the mask character, separators kept, so the text keeps its length and
@@ -52,15 +60,17 @@ function detailsAfter(text: string, from: number): [number, number][] {
  * code written right after a card are masked too. Everything else is returned byte for byte.
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
-  const matches = findCardNumbers(text, options);
-  if (matches.length === 0) return text;
   const mask = options.maskCharacter ?? '•';
+  const matches = findCardNumbers(text, options);
+  const details = options.maskExpiryAndCode !== false;
+  const maskedEnds = details ? maskedCardEnds(text, mask) : [];
+  if (matches.length === 0 && maskedEnds.length === 0) return text;
   const keepFirst = options.showFirstSix ? 6 : 0;
   const hide: [number, number, number, number][] = []; // [start, end, keep first n digits, keep last n digits]
-  for (const match of matches) {
-    hide.push([match.start, match.end, keepFirst, 4]);
-    if (options.maskExpiryAndCode !== false) {
-      for (const [start, end] of detailsAfter(text, match.end)) hide.push([start, end, 0, 0]);
+  for (const match of matches) hide.push([match.start, match.end, keepFirst, 4]);
+  if (details) {
+    for (const end of [...matches.map((match) => match.end), ...maskedEnds]) {
+      for (const [start, stop] of detailsAfter(text, end)) hide.push([start, stop, 0, 0]);
     }
   }
   hide.sort((a, b) => a[0] - b[0]);

@@ -1,0 +1,204 @@
+import { sendKeys } from '@web/test-runner-commands';
+import axe from 'axe-core';
+import { attachCardMasker, type CardDetectedDetail } from '../../src/attach.js';
+import '../../src/define.js';
+import type { ChatPayCardMasker } from '../../src/card-masker.element.js';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message: string): void {
+  if (actual !== expected)
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** A fresh fixture in the page; removed after each test by `cleanup`. */
+function mount(html: string): HTMLElement {
+  const host = document.createElement('main');
+  host.innerHTML = html;
+  document.body.append(host);
+  return host;
+}
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function detections(target: EventTarget): CardDetectedDetail[] {
+  const seen: CardDetectedDetail[] = [];
+  target.addEventListener('chatpay-card-detected', (event) =>
+    seen.push((event as CustomEvent<CardDetectedDetail>).detail),
+  );
+  return seen;
+}
+
+async function paste(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  const at = field.selectionStart ?? field.value.length;
+  field.setRangeText(text, at, field.selectionEnd ?? at, 'end');
+  field.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', data: text, bubbles: true }));
+}
+
+declare function afterEach(body: () => void): void;
+
+describe('<chatpay-card-masker> around a textarea', () => {
+  it('passes an accessibility check with a labelled chat input', async () => {
+    mount('<label for="m">Message</label><chatpay-card-masker><textarea id="m"></textarea></chatpay-card-masker>');
+    const result = await axe.run(document.body);
+    equal(result.violations.length, 0, `axe violations: ${result.violations.map((v) => v.id).join(', ')}`);
+  });
+
+  it('waits after a space that may be followed by more digits, and masks on the next character', async () => {
+    const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker>');
+    const input = host.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: '4111 1111 1111 1111 ' });
+    equal(input.value, '4111 1111 1111 1111 ', 'a 16-digit Visa may still grow to 19 digits');
+    await sendKeys({ type: 'o' });
+    equal(input.value, '•••• •••• •••• 1111 o', 'masked once the number is over');
+  });
+
+  it('masks when the field loses focus', async () => {
+    const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker><button>Send</button>');
+    const input = host.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: '4111111111111111' });
+    host.querySelector('button')!.focus();
+    equal(input.value, '••••••••••••1111', 'masked on blur');
+  });
+
+  it('masks a typed number once the person types past it, and keeps the caret at the end', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    const seen = detections(host);
+    field.focus();
+    await sendKeys({ type: 'my card is 4111 1111 1111 1111' });
+    equal(field.value, 'my card is 4111 1111 1111 1111', 'untouched while the number is being typed');
+    equal(seen.length, 0, 'no event yet');
+    await sendKeys({ type: ' thanks' });
+    equal(field.value, 'my card is •••• •••• •••• 1111 thanks', 'masked after moving on');
+    equal(field.selectionStart, field.value.length, 'caret at the end');
+    equal(
+      JSON.stringify(seen),
+      JSON.stringify([{ brand: 'visa', lastFour: '1111' }]),
+      'event with brand and last four only',
+    );
+  });
+
+  it('masks an expiry and security code typed after a masked card', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    field.focus();
+    await sendKeys({ type: '4111111111111111 exp 12/29 cvv 123 ok' });
+    equal(field.value, '••••••••••••1111 exp ••/•• cvv ••• ok', 'all masked');
+  });
+
+  it('masks a pasted number at once, and the caret stays after the paste', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    const seen = detections(host);
+    field.focus();
+    await sendKeys({ type: 'pay with ' });
+    await paste(field, '5555-5555-5555-4444');
+    equal(field.value, 'pay with ••••-••••-••••-4444', 'masked');
+    equal(field.selectionStart, 'pay with 5555-5555-5555-4444'.length, 'caret after the paste');
+    equal(seen[0]?.brand, 'mastercard', 'brand');
+  });
+
+  it('keeps the caret where it was when masking happens before it', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    field.focus();
+    await sendKeys({ type: 'hello world' });
+    field.setSelectionRange(6, 6);
+    await paste(field, '4111111111111111 ');
+    equal(field.value, 'hello ••••••••••••1111 world', 'masked in the middle');
+    equal(field.selectionStart, 6 + 17, 'caret after the pasted text');
+  });
+
+  it('masks a number still being typed when Enter is pressed, before the host reads the value', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    let sent = '';
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') sent = field.value;
+    });
+    field.focus();
+    await sendKeys({ type: '4111111111111111' });
+    await sendKeys({ press: 'Enter' });
+    equal(sent, '••••••••••••1111', 'the host sends the masked text');
+  });
+
+  it('leaves numbers that are not cards alone', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    field.focus();
+    const text = 'order 1234567890123456, call +4411111111111111, https://x.io/4111111111111111 ';
+    await sendKeys({ type: text });
+    equal(field.value, text, 'unchanged');
+  });
+
+  it('stops masking when detached, and re-attaches to a replaced input', async () => {
+    const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker>');
+    const masker = host.querySelector<ChatPayCardMasker>('chatpay-card-masker')!;
+    masker.remove();
+    host.append(masker);
+    const input = document.createElement('input');
+    input.setAttribute('aria-label', 'Message');
+    masker.replaceChildren(input);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the MutationObserver's turn
+    equal(masker.field, input, 'follows the new input');
+    input.focus();
+    await sendKeys({ type: '4111111111111111 ok' });
+    equal(input.value, '••••••••••••1111 ok', 'masks the new input');
+    masker.remove();
+    input.value = '';
+    document.body.append(input);
+    input.focus();
+    await sendKeys({ type: '4111111111111111 ok' });
+    equal(input.value, '4111111111111111 ok', 'no longer masked once the wrapper is gone');
+  });
+});
+
+describe('attachCardMasker', () => {
+  it('masks a contenteditable and keeps the caret', async () => {
+    const host = mount('<div contenteditable="true" role="textbox" aria-label="Message"></div>');
+    const editor = host.querySelector<HTMLElement>('[contenteditable]')!;
+    const detach = attachCardMasker(editor);
+    editor.focus();
+    await sendKeys({ type: 'card 378282246310005 exp' });
+    equal(editor.textContent, 'card •••••••••••0005 exp', 'masked');
+    await sendKeys({ type: 'X' });
+    equal(editor.textContent, 'card •••••••••••0005 expX', 'caret stayed at the end');
+    detach();
+  });
+
+  it("works on an input inside another component's shadow root, and detaching restores normal behaviour", async () => {
+    const host = mount('<div></div>');
+    const root = host.firstElementChild!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input aria-label="Message">';
+    const input = root.querySelector('input')!;
+    const seen = detections(host);
+    const detach = attachCardMasker(input);
+    input.focus();
+    await sendKeys({ type: '4111111111111111 ok' });
+    equal(input.value, '••••••••••••1111 ok', 'masked');
+    equal(seen.length, 1, 'the event crosses the shadow boundary');
+    detach();
+    input.value = '';
+    await sendKeys({ type: '4111111111111111 ok' });
+    equal(input.value, '4111111111111111 ok', 'not masked after detach');
+  });
+
+  it('never puts card digits in the event', async () => {
+    const host = mount('<input aria-label="Message">');
+    const input = host.querySelector('input')!;
+    const events: string[] = [];
+    host.addEventListener('chatpay-card-detected', (event) =>
+      events.push(JSON.stringify((event as CustomEvent).detail)),
+    );
+    attachCardMasker(input);
+    input.focus();
+    await sendKeys({ type: '4111111111111111 ok' });
+    check(events.length === 1, 'one event');
+    check(!events[0]!.includes('411111'), 'no more than the last four');
+  });
+});
