@@ -1,4 +1,6 @@
-import creditCardType from 'credit-card-type';
+// Only the issuer table: credit-card-type's matcher clones every card type per call, which the
+// masker's scan cannot afford, and it is three times the size of the table.
+import cardTypes from 'credit-card-type/dist/lib/card-types';
 
 /**
  * A card scheme the built-in tables do not know: a gift or private-label card, say. Prefixes are
@@ -37,7 +39,24 @@ function hasPrefix(digits: string, prefix: string | readonly [string, string]): 
   return head.length === prefix[0].length && head >= prefix[0] && head <= prefix[1];
 }
 
-/** The brand of a complete card number (ASCII digits), or undefined if no known card has this prefix, length and check digit. */
+/** How many leading digits of `digits` a credit-card-type pattern (a prefix or an inclusive range of prefixes) matches; 0 for none. */
+function patternStrength(digits: string, pattern: number | number[]): number {
+  if (typeof pattern === 'number') {
+    const prefix = String(pattern);
+    return digits.startsWith(prefix) ? prefix.length : 0;
+  }
+  const [min, max] = pattern as [number, number];
+  const width = String(min).length;
+  const head = Number(digits.slice(0, width));
+  return head >= min && head <= max ? width : 0;
+}
+
+const BUILT_IN = Object.values(cardTypes);
+
+/**
+ * The brand of a complete card number (ASCII digits), or undefined if no known card has this prefix,
+ * length and check digit. Where two schemes claim a prefix, the longer prefix wins, as in credit-card-type.
+ */
 export function brandOf(digits: string, extra: readonly CardDefinition[] = []): string | undefined {
   for (const card of extra) {
     if (card.lengths.includes(digits.length) && card.prefixes.some((prefix) => hasPrefix(digits, prefix))) {
@@ -45,8 +64,17 @@ export function brandOf(digits: string, extra: readonly CardDefinition[] = []): 
     }
   }
   if (!passesLuhn(digits)) return undefined;
-  for (const type of creditCardType(digits)) {
-    if (type.lengths.includes(digits.length) || EXTRA_LENGTHS[type.type]?.includes(digits.length)) return type.type;
+  let best: string | undefined;
+  let bestStrength = 0;
+  for (const type of BUILT_IN) {
+    if (!type.lengths.includes(digits.length) && !EXTRA_LENGTHS[type.type]?.includes(digits.length)) continue;
+    for (const pattern of type.patterns) {
+      const strength = patternStrength(digits, pattern);
+      if (strength > bestStrength) {
+        best = type.type;
+        bestStrength = strength;
+      }
+    }
   }
-  return undefined;
+  return best;
 }

@@ -57,6 +57,19 @@ const NOT_A_CARD_LABEL = /(?:imei|meid|isbn|iban|esn)\W{0,3}$/i;
 const IBAN_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;
 const COUNTRY_CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2}$/;
 
+const NEXT_DIGIT = /[0-9\uff10-\uff19]/g;
+/** How far back a URL's start is looked for. Digits further into a longer token are judged as if outside a URL. */
+const URL_LOOKBACK = 2048;
+
+/** Whether `index` is inside a URL: the whitespace-delimited token around it has a scheme (`…://`) or starts with `www.`. */
+function isInUrl(text: string, index: number): boolean {
+  let start = index;
+  const limit = Math.max(0, index - URL_LOOKBACK);
+  while (start > limit && !isWhitespace(text.charCodeAt(start - 1))) start--;
+  const token = text.slice(start, index);
+  return token.includes('://') || token.startsWith('www.');
+}
+
 interface Run {
   /** The run's digits in ASCII. */
   readonly digits: string;
@@ -67,10 +80,10 @@ interface Run {
 }
 
 /** Why a whole run of digits is not a card, judging by what surrounds it. */
-function isExcludedRun(text: string, run: Run, inUrl: boolean): boolean {
+function isExcludedRun(text: string, run: Run): boolean {
   const start = run.positions[0]!;
   const end = run.positions.at(-1)! + 1;
-  if (inUrl) return true;
+  if (isInUrl(text, start)) return true;
   // Glued to letters on both sides: part of a token, not a number.
   if (isLetterAt(text, start - 1) && isLetterAt(text, end)) return true;
   // A leading "+" says phone number.
@@ -136,24 +149,14 @@ function protectedRanges(text: string, patterns: readonly RegExp[]): [number, nu
 export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
   const cards = options.cards ?? [];
   const matches: CardNumberMatch[] = [];
-  let inUrl = false;
-  let index = 0;
   const length = text.length;
-  while (index < length) {
-    const code = text.charCodeAt(index);
-    if (digitValue(code) < 0) {
-      if (isWhitespace(code)) inUrl = false;
-      else if (code === 58 /* : */ && text.startsWith('//', index + 1)) inUrl = true;
-      else if (
-        code === 119 /* w */ &&
-        text.startsWith('www.', index) &&
-        (index === 0 || isWhitespace(text.charCodeAt(index - 1)))
-      ) {
-        inUrl = true;
-      }
-      index++;
-      continue;
-    }
+  const nextDigit = new RegExp(NEXT_DIGIT);
+  let index = 0;
+  for (;;) {
+    // Most of a chat is not digits: the regular expression engine skips it far faster than a loop can.
+    nextDigit.lastIndex = index;
+    if (!nextDigit.test(text)) break;
+    index = nextDigit.lastIndex - 1;
     // A run: digits, and single separators (or CR LF) between digits.
     let digits = '';
     const positions: number[] = [];
@@ -176,7 +179,7 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
     boundaries.push(digits.length);
     if (digits.length < MIN_DIGITS) continue;
     const run: Run = { digits, positions, boundaries };
-    if (isExcludedRun(text, run, inUrl)) continue;
+    if (isExcludedRun(text, run)) continue;
     for (const match of cardsInRun(run, cards)) matches.push(match);
   }
   if (matches.length === 0 || !options.neverMask?.length) return matches;
