@@ -117,7 +117,7 @@ export class ConversationLink {
   resync(requestIds: Iterable<string>): void {
     for (const requestId of requestIds) {
       this.#replay(requestId);
-      this.notifySync(requestId, 'request.sync', {});
+      this.#sendControl(requestId, 'request.sync', {});
     }
   }
 
@@ -128,7 +128,7 @@ export class ConversationLink {
     this.#sent.clear();
   }
 
-  private notifySync<T extends 'request.sync' | 'request.state'>(requestId: string, type: T, body: MessageBodies[T]) {
+  #sendControl<T extends 'request.sync' | 'request.state'>(requestId: string, type: T, body: MessageBodies[T]) {
     const message = this.stamp(requestId, type, body) as WireMessage;
     this.#markSeen(message.id);
     this.#options.transport.send(message).catch((error: unknown) => {
@@ -179,7 +179,7 @@ export class ConversationLink {
     if (type === 'request.sync') {
       const phase = this.#options.phaseOf(requestId);
       if (phase) this.#replay(requestId);
-      this.notifySync(requestId, 'request.state', { phase: phase ?? 'unknown' });
+      this.#sendControl(requestId, 'request.state', { phase: phase ?? 'unknown' });
       return;
     }
     if (type === 'request.state') {

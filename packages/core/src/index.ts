@@ -52,7 +52,6 @@ export {
 } from './status.js';
 export { createMemoryTransportPair, type Transport, type MemoryTransport } from './transport.js';
 export {
-  ConversationLink,
   SessionError,
   type SessionErrorCode,
   type SessionReport,
