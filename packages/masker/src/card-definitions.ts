@@ -51,7 +51,31 @@ function patternStrength(digits: string, pattern: number | number[]): number {
   return head >= min && head <= max ? width : 0;
 }
 
-const BUILT_IN = Object.values(cardTypes);
+/**
+ * Verve's six-digit ranges lie inside Maestro's, and credit-card-type calls them Verve; its table
+ * lists Maestro first, so Verve goes first here to win that tie.
+ */
+const BUILT_IN = Object.values(cardTypes).sort((a, b) => Number(b.type === 'verve') - Number(a.type === 'verve'));
+
+/** The first digits any built-in card can start with: a cheap test that spares the full lookup for most digit runs. */
+const FIRST_DIGITS = new Set(
+  BUILT_IN.flatMap((type) =>
+    type.patterns.flatMap((pattern) => {
+      const [min, max] = (Array.isArray(pattern) ? pattern : [pattern, pattern]).map((bound) =>
+        Number(String(bound)[0]),
+      );
+      return Array.from({ length: max! - min! + 1 }, (_, offset) => min! + offset);
+    }),
+  ),
+);
+
+/** Whether some card, built in or extra, could begin where `digits` (ASCII, up to a card's length) begins. */
+export function couldStartCard(digits: string, extra: readonly CardDefinition[] = []): boolean {
+  return (
+    FIRST_DIGITS.has(digits.charCodeAt(0) - 48) ||
+    extra.some((card) => card.prefixes.some((prefix) => hasPrefix(digits, prefix)))
+  );
+}
 
 /**
  * The brand of a complete card number (ASCII digits), or undefined if no known card has this prefix,

@@ -1,4 +1,4 @@
-import { brandOf, type CardDefinition } from './card-definitions.js';
+import { brandOf, couldStartCard, type CardDefinition } from './card-definitions.js';
 
 /** A card number found in text: `text.slice(start, end)` is the number as written, separators included. */
 export interface CardNumberMatch {
@@ -26,7 +26,7 @@ export function digitValue(code: number): number {
   return -1;
 }
 
-/** Characters people put between the groups of a card number: space, no-break spaces, dash, dot, slash, line breaks. */
+/** Characters people put between the groups of a card number: space, no-break spaces, dash, dot, slash (ASCII or full-width), line breaks. */
 function isSeparator(code: number): boolean {
   return (
     code === 32 ||
@@ -40,7 +40,10 @@ function isSeparator(code: number): boolean {
     code === 0x2010 ||
     code === 0x2011 ||
     code === 0x2013 ||
-    code === 0x3000
+    code === 0x3000 ||
+    code === 0xff0d ||
+    code === 0xff0e ||
+    code === 0xff0f
   );
 }
 
@@ -56,6 +59,22 @@ const NOT_A_CARD_LABEL = /(?:imei|meid|isbn|iban|esn)\W{0,3}$/i;
 /** An IBAN's country code and check digits, then groups, right before the run. */
 const IBAN_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;
 const COUNTRY_CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2}$/;
+/** Two letters right before the run, not the end of a longer word: perhaps an IBAN's country code. */
+const TWO_LETTERS_BEFORE = /(?:^|[^A-Za-z])([A-Za-z]{2})$/;
+/** A UUID in hex: the digits in it are never a card, even where they would pass for one. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** `www.` at the start of a token or after punctuation: `(www.example.com/…)`. */
+const WWW = /(?:^|[^\p{L}\p{N}._-])www\./iu;
+
+/** Whether a country code and the digits after it make a valid IBAN (ISO 13616: the rearranged number is 1 mod 97). */
+function isIban(country: string, digits: string): boolean {
+  let remainder = 0;
+  for (const character of digits.slice(2) + country.toUpperCase() + digits.slice(0, 2)) {
+    const value = parseInt(character, 36);
+    remainder = (remainder * (value > 9 ? 100 : 10) + value) % 97;
+  }
+  return remainder === 1;
+}
 
 const NEXT_DIGIT = /[0-9\uff10-\uff19]/g;
 /** How far back a URL's start is looked for. Digits further into a longer token are judged as if outside a URL. */
@@ -67,7 +86,7 @@ function isInUrl(text: string, index: number): boolean {
   const limit = Math.max(0, index - URL_LOOKBACK);
   while (start > limit && !isWhitespace(text.charCodeAt(start - 1))) start--;
   const token = text.slice(start, index);
-  return token.includes('://') || token.startsWith('www.');
+  return token.includes('://') || WWW.test(token);
 }
 
 interface Run {
@@ -92,6 +111,10 @@ function isExcludedRun(text: string, run: Run): boolean {
   if (NOT_A_CARD_LABEL.test(before)) return true;
   const firstGroup = run.boundaries[1]! - run.boundaries[0]!;
   if (IBAN_BEFORE.test(before) || (COUNTRY_CODE_BEFORE.test(before) && firstGroup === 2)) return true;
+  // An IBAN whose account number is all digits, unbroken or in lower case: its check digits tell.
+  const country = TWO_LETTERS_BEFORE.exec(before)?.[1];
+  const { boundaries, digits } = run;
+  if (country && boundaries.some((at) => at >= 13 && at <= 32 && isIban(country, digits.slice(0, at)))) return true;
   // A UUID written with digits only: 8-4-4-4-12.
   const groups = run.boundaries.slice(1).map((boundary, index) => boundary - run.boundaries[index]!);
   if (groups.join('-') === '8-4-4-4-12') return true;
@@ -109,6 +132,10 @@ function* cardsInRun(run: Run, cards: readonly CardDefinition[]): Generator<Card
     const start = boundaries[from]!;
     if (widest < from) widest = from;
     while (widest < last && boundaries[widest + 1]! - start <= MAX_DIGITS) widest++;
+    if (!couldStartCard(digits.slice(start, start + MAX_DIGITS), cards)) {
+      from++;
+      continue;
+    }
     let found = -1;
     let brand: string | undefined;
     for (let to = widest; to > from && boundaries[to]! - start >= MIN_DIGITS; to--) {
@@ -161,6 +188,9 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
     let digits = '';
     const positions: number[] = [];
     const boundaries = [0];
+    // Where the digits after the run's first line break, and after its first space of any kind, start.
+    let afterLineBreak = -1;
+    let afterSpace = -1;
     for (;;) {
       let value: number;
       while (index < length && (value = digitValue(text.charCodeAt(index))) >= 0) {
@@ -170,6 +200,9 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
       }
       const gap = text.charCodeAt(index) === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 1;
       if (index < length && isSeparator(text.charCodeAt(index)) && digitValue(text.charCodeAt(index + gap)) >= 0) {
+        const code = text.charCodeAt(index);
+        if (afterLineBreak < 0 && (code === 10 || code === 13)) afterLineBreak = index + gap;
+        if (afterSpace < 0 && isWhitespace(code)) afterSpace = index + gap;
         boundaries.push(digits.length);
         index += gap;
         continue;
@@ -179,10 +212,17 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
     boundaries.push(digits.length);
     if (digits.length < MIN_DIGITS) continue;
     const run: Run = { digits, positions, boundaries };
-    if (isExcludedRun(text, run)) continue;
+    if (isExcludedRun(text, run)) {
+      // What rules a number out (a "+", a label, a country code) does not reach past a line break, nor a
+      // URL past a space: a card on the next line after a phone number is still a card. Judge the rest afresh.
+      const rest = isInUrl(text, positions[0]!) ? afterSpace : afterLineBreak;
+      if (rest > 0) index = rest;
+      continue;
+    }
     for (const match of cardsInRun(run, cards)) matches.push(match);
   }
-  if (matches.length === 0 || !options.neverMask?.length) return matches;
-  const ranges = protectedRanges(text, options.neverMask);
+  if (matches.length === 0) return matches;
+  const ranges = protectedRanges(text, [UUID, ...(options.neverMask ?? [])]);
+  if (ranges.length === 0) return matches;
   return matches.filter((match) => !ranges.some(([from, to]) => match.start < to && from < match.end));
 }

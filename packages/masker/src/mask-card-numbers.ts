@@ -11,9 +11,11 @@ export interface MaskOptions extends FindOptions {
 
 /** How far after a card an expiry date or security code still counts as written "next to" it. */
 const NEARBY = 48;
-const EXPIRY = /(?<![\d/])(0[1-9]|1[0-2]) ?[/-] ?(\d{4}|\d{2})(?![\d/])/y;
-const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}(\d{3,4})(?!\d)/iy;
-const BARE_CODE = /[\s,;]{1,3}(\d{3,4})(?!\d)/y;
+// Digits ASCII or full-width (０-９), and a full-width slash or dash too, as a card written in full-width has them.
+const EXPIRY =
+  /(?<![\d０-９/／])([0０][1-9１-９]|[1１][0-2０-２]) ?[/／\-－] ?([\d０-９]{4}|[\d０-９]{2})(?![\d０-９/／])/y;
+const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}([\d０-９]{3,4})(?![\d０-９])/iy;
+const BARE_CODE = /[\s,;]{1,3}([\d０-９]{3,4})(?![\d０-９])/y;
 
 /** Ranges of an expiry date and a security code in the few characters after a card. */
 function detailsAfter(text: string, from: number): [number, number][] {
