@@ -1,6 +1,7 @@
-// Only the issuer table: credit-card-type's matcher clones every card type per call, which the
-// masker's scan cannot afford, and it is three times the size of the table.
-import cardTypes from 'credit-card-type/dist/lib/card-types';
+// credit-card-type's issuer table, reduced to what the masker reads (scripts/generate-issuer-table.mjs):
+// its matcher clones every card type per call, which the scan cannot afford, and the full table
+// carries names, groupings and code sizes the masker never shows.
+import { ISSUERS } from './issuer-table.js';
 
 /**
  * A card scheme the built-in tables do not know: a gift or private-label card, say. Prefixes are
@@ -40,12 +41,12 @@ function hasPrefix(digits: string, prefix: string | readonly [string, string]): 
 }
 
 /** How many leading digits of `digits` a credit-card-type pattern (a prefix or an inclusive range of prefixes) matches; 0 for none. */
-function patternStrength(digits: string, pattern: number | number[]): number {
+function patternStrength(digits: string, pattern: number | readonly [number, number]): number {
   if (typeof pattern === 'number') {
     const prefix = String(pattern);
     return digits.startsWith(prefix) ? prefix.length : 0;
   }
-  const [min, max] = pattern as [number, number];
+  const [min, max] = pattern;
   const width = String(min).length;
   const head = Number(digits.slice(0, width));
   return head >= min && head <= max ? width : 0;
@@ -55,12 +56,12 @@ function patternStrength(digits: string, pattern: number | number[]): number {
  * Verve's six-digit ranges lie inside Maestro's, and credit-card-type calls them Verve; its table
  * lists Maestro first, so Verve goes first here to win that tie.
  */
-const BUILT_IN = Object.values(cardTypes).sort((a, b) => Number(b.type === 'verve') - Number(a.type === 'verve'));
+const BUILT_IN = [...ISSUERS].sort((a, b) => Number(b[0] === 'verve') - Number(a[0] === 'verve'));
 
 /** The first digits any built-in card can start with: a cheap test that spares the full lookup for most digit runs. */
 const FIRST_DIGITS = new Set(
-  BUILT_IN.flatMap((type) =>
-    type.patterns.flatMap((pattern) => {
+  BUILT_IN.flatMap(([, patterns]) =>
+    patterns.flatMap((pattern) => {
       const [min, max] = (Array.isArray(pattern) ? pattern : [pattern, pattern]).map((bound) =>
         Number(String(bound)[0]),
       );
@@ -90,12 +91,12 @@ export function brandOf(digits: string, extra: readonly CardDefinition[] = []): 
   if (!passesLuhn(digits)) return undefined;
   let best: string | undefined;
   let bestStrength = 0;
-  for (const type of BUILT_IN) {
-    if (!type.lengths.includes(digits.length) && !EXTRA_LENGTHS[type.type]?.includes(digits.length)) continue;
-    for (const pattern of type.patterns) {
+  for (const [brand, patterns, lengths] of BUILT_IN) {
+    if (!lengths.includes(digits.length) && !EXTRA_LENGTHS[brand]?.includes(digits.length)) continue;
+    for (const pattern of patterns) {
       const strength = patternStrength(digits, pattern);
       if (strength > bestStrength) {
-        best = type.type;
+        best = brand;
         bestStrength = strength;
       }
     }

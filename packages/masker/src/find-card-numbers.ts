@@ -27,28 +27,13 @@ export function digitValue(code: number): number {
 }
 
 /** Characters people put between the groups of a card number: space, no-break spaces, dash, dot, slash (ASCII or full-width), line breaks. */
-function isSeparator(code: number): boolean {
-  return (
-    code === 32 ||
-    code === 45 ||
-    code === 46 ||
-    code === 47 ||
-    code === 10 ||
-    code === 13 ||
-    code === 0xa0 ||
-    code === 0x202f ||
-    code === 0x2010 ||
-    code === 0x2011 ||
-    code === 0x2013 ||
-    code === 0x3000 ||
-    code === 0xff0d ||
-    code === 0xff0e ||
-    code === 0xff0f
-  );
+export function isSeparator(code: number): boolean {
+  return SEPARATORS.includes(String.fromCharCode(code));
 }
+const SEPARATORS = ' -./\n\r\u00a0\u202f\u2010\u2011\u2013\u3000\uff0d\uff0e\uff0f';
 
 function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+  return ' \t\n\r\u00a0\u3000'.includes(String.fromCharCode(code));
 }
 
 const LETTER = /\p{L}/u;
@@ -115,9 +100,6 @@ function isExcludedRun(text: string, run: Run): boolean {
   const country = TWO_LETTERS_BEFORE.exec(before)?.[1];
   const { boundaries, digits } = run;
   if (country && boundaries.some((at) => at >= 13 && at <= 32 && isIban(country, digits.slice(0, at)))) return true;
-  // A UUID written with digits only: 8-4-4-4-12.
-  const groups = run.boundaries.slice(1).map((boundary, index) => boundary - run.boundaries[index]!);
-  if (groups.join('-') === '8-4-4-4-12') return true;
   return false;
 }
 
@@ -148,6 +130,19 @@ function* cardsInRun(run: Run, cards: readonly CardDefinition[]): Generator<Card
     if (found < 0 || !brand) {
       from++;
       continue;
+    }
+    // "4242 4242 4242 4242 123": when the number without a last group of three is a card of 15 or more
+    // digits too, that
+    // group is most likely a security code written after it (masked with the card's details).
+    const shorter = found - 1;
+    const lastGroup = boundaries[found]! - boundaries[shorter]!;
+    const shorterBrand =
+      shorter > from && lastGroup === 3 && boundaries[shorter]! - start >= 15
+        ? brandOf(digits.slice(start, boundaries[shorter]), cards)
+        : undefined;
+    if (shorterBrand) {
+      found = shorter;
+      brand = shorterBrand;
     }
     const end = boundaries[found]!;
     yield { start: positions[start]!, end: positions[end - 1]! + 1, brand, lastFour: digits.slice(end - 4, end) };

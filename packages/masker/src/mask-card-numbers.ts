@@ -1,4 +1,10 @@
-import { digitValue, findCardNumbers, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+import {
+  digitValue,
+  findCardNumbers,
+  isSeparator,
+  type CardNumberMatch,
+  type FindOptions,
+} from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -15,10 +21,28 @@ const NEARBY = 48;
 const EXPIRY =
   /(?<![\d０-９/／])([0０][1-9１-９]|[1１][0-2０-２]) ?[/／\-－] ?([\d０-９]{4}|[\d０-９]{2})(?![\d０-９/／])/y;
 const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}([\d０-９]{3,4})(?![\d０-９])/iy;
-const BARE_CODE = /[\s,;]{1,3}([\d０-９]{3,4})(?![\d０-９])/y;
+
+const isDigit = (text: string, index: number) => digitValue(text.charCodeAt(index)) >= 0;
+
+/**
+ * A bare 3 or 4 digit number right after a card or an expiry, past one to three separators, commas or
+ * semicolons, and not the start of a further group of digits: a security code.
+ */
+function bareCodeAt(text: string, from: number): [number, number] | undefined {
+  let start = from;
+  while (start < from + 3 && (isSeparator(text.charCodeAt(start)) || text[start] === ',' || text[start] === ';'))
+    start++;
+  let end = start;
+  while (end < start + 5 && isDigit(text, end)) end++;
+  if (start === from || end - start < 3 || end - start > 4) return undefined;
+  if (isSeparator(text.charCodeAt(end)) && isDigit(text, end + 1)) return undefined;
+  return [start, end];
+}
 
 /** Ranges of an expiry date and a security code in the few characters after a card. */
 function detailsAfter(text: string, from: number): [number, number][] {
+  const code = bareCodeAt(text, from);
+  if (code) return [code, ...detailsAfter(text, code[1])];
   const found: [number, number][] = [];
   const limit = Math.min(text.length, from + NEARBY);
   let expiryEnd = -1;
@@ -30,10 +54,8 @@ function detailsAfter(text: string, from: number): [number, number][] {
         found.push([index, index + expiry[0].length]);
         expiryEnd = index + expiry[0].length;
         index = expiryEnd - 1;
-        // A bare 3 or 4 digit number right after the expiry is its security code.
-        BARE_CODE.lastIndex = expiryEnd;
-        const bare = BARE_CODE.exec(text);
-        if (bare) return [...found, [expiryEnd + bare[0].length - bare[1]!.length, expiryEnd + bare[0].length]];
+        const bare = bareCodeAt(text, expiryEnd);
+        if (bare) return [...found, bare];
         continue;
       }
     }
@@ -72,7 +94,10 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
   for (const match of matches) hide.push([match.start, match.end, keepFirst, 4]);
   if (details) {
     for (const end of [...matches.map((match) => match.end), ...maskedEnds]) {
-      for (const [start, stop] of detailsAfter(text, end)) hide.push([start, stop, 0, 0]);
+      for (const [start, stop] of detailsAfter(text, end)) {
+        // A card's own masking (which keeps its last four) always wins over a detail's.
+        if (!matches.some((match) => start < match.end && match.start < stop)) hide.push([start, stop, 0, 0]);
+      }
     }
   }
   hide.sort((a, b) => a[0] - b[0]);
