@@ -1,17 +1,18 @@
-import { createActor, fromCallback, fromPromise } from 'xstate';
+import { createActor, fromPromise } from 'xstate';
 import { generateAgentKeyPair, openCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, err, ok, type Result } from './errors.js';
-import { ConversationLink, eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import { ConversationLink, SessionError, type SessionReport } from './conversation-link.js';
 import { createMoney, type Money, type MoneyError } from './money.js';
 import {
   MAX_VIEW_WINDOW_MS,
+  deadlineActor,
   paymentRequestMachine,
   type PaymentRequestActor,
   type PaymentRequestSnapshot,
 } from './payment-request.machine.js';
 import { MAX_REASON_LENGTH, MAX_REQUEST_TTL_MS, type AgentKey, type WireMessage } from './protocol.js';
-import { command, settle } from './request-handle.js';
+import { command, route, settle } from './request-handle.js';
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 import { randomId } from './ids.js';
@@ -177,19 +178,7 @@ export class AgentSession {
       });
       return;
     }
-    const event = eventOf(message, this.#clock.now());
-    const snapshot = request.actor.getSnapshot();
-    if (!event || !snapshot.can(event)) {
-      report?.({
-        type: 'message-ignored',
-        reason: 'not-now',
-        messageType: message.type,
-        requestId: message.requestId,
-        phase: phaseOf(snapshot),
-      });
-      return;
-    }
-    request.actor.send(event);
+    route(request.actor, message, this.#clock.now(), report);
   }
 
   #machine(requestId: string) {
@@ -221,11 +210,7 @@ export class AgentSession {
           // The view window may have closed while the card was opening: then it is dropped at once.
           if (this.#requests.get(requestId)?.actor.getSnapshot().value === 'opening') this.#cards.set(requestId, card);
         }),
-        deadline: fromCallback(({ sendBack, input }) => {
-          if (!Number.isFinite(input.at)) return undefined;
-          const handle = clock.setTimeout(() => sendBack({ type: 'deadline.reached' }), input.at - clock.now());
-          return () => clock.clearTimeout(handle);
-        }),
+        deadline: deadlineActor(clock),
       },
       actions: {
         notifyPeer: (_, notice) => link.notify(requestId, notice),

@@ -1,12 +1,12 @@
-import { createActor, fromCallback, fromPromise } from 'xstate';
+import { createActor, fromPromise } from 'xstate';
 import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { err, ok, toFailure, type Result } from './errors.js';
-import { ConversationLink, eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import { ConversationLink, SessionError, type SessionReport } from './conversation-link.js';
 import { Emitter } from './emitter.js';
-import { paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
+import { deadlineActor, paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
 import type { AgentKey, MessageOf, RequestTerms, WireMessage } from './protocol.js';
-import { command, settle } from './request-handle.js';
+import { command, route, settle } from './request-handle.js';
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 
@@ -137,19 +137,7 @@ export class CustomerSession {
         this.#holdEarly(message);
         return;
       }
-      const event = eventOf(message, this.#clock.now());
-      const snapshot = request.actor.getSnapshot();
-      if (!event || !snapshot.can(event)) {
-        report?.({
-          type: 'message-ignored',
-          reason: 'not-now',
-          messageType: message.type,
-          requestId,
-          phase: phaseOf(snapshot),
-        });
-        return;
-      }
-      request.actor.send(event);
+      route(request.actor, message, this.#clock.now(), report);
     } catch (error) {
       report?.({ type: 'handler-failed', requestId, failure: toFailure(error) });
     }
@@ -214,11 +202,7 @@ export class CustomerSession {
           return link.stamp(requestId, 'request.submitted', { sealed });
         }),
         deliver: fromPromise(({ input }) => link.deliver(input.message)),
-        deadline: fromCallback(({ sendBack, input }) => {
-          if (!Number.isFinite(input.at)) return undefined;
-          const handle = clock.setTimeout(() => sendBack({ type: 'deadline.reached' }), input.at - clock.now());
-          return () => clock.clearTimeout(handle);
-        }),
+        deadline: deadlineActor(clock),
       },
       actions: {
         notifyPeer: (_, notice) => link.notify(requestId, notice),

@@ -51,12 +51,7 @@ export {
   type TimelineView,
 } from './status.js';
 export { createMemoryTransportPair, type Transport, type MemoryTransport } from './transport.js';
-export {
-  SessionError,
-  type SessionErrorCode,
-  type SessionReport,
-  type IgnoredReason,
-} from './conversation-link.js';
+export { SessionError, type SessionErrorCode, type SessionReport, type IgnoredReason } from './conversation-link.js';
 export {
   AgentSession,
   createAgentSession,

@@ -1,4 +1,5 @@
 import { assign, fromCallback, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { systemClock, type Clock } from './clock.js';
 import { ChatPayError, toFailure, type Failure } from './errors.js';
 import type { Money } from './money.js';
 import type { CancelReason, ExpiredStage, MessageBodies, RequestTerms, SealedCard, WireMessage } from './protocol.js';
@@ -74,6 +75,15 @@ export type Notice = {
   };
 }['request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired'];
 
+/** The `deadline` actor on `clock`: sends `deadline.reached` at the instant `at` (at once if it has passed; never if it is not finite). */
+export function deadlineActor(clock: Clock) {
+  return fromCallback<{ type: 'deadline.reached' }, { readonly at: number }>(({ sendBack, input }) => {
+    if (!Number.isFinite(input.at)) return undefined;
+    const handle = clock.setTimeout(() => sendBack({ type: 'deadline.reached' }), input.at - clock.now());
+    return () => clock.clearTimeout(handle);
+  });
+}
+
 const notProvided = (name: string) =>
   new ChatPayError('not-provided', `The payment-request machine needs "${name}" provided by a session.`);
 
@@ -106,11 +116,7 @@ export const paymentRequestMachine = setup({
     openCard: fromPromise<void, { readonly context: PaymentRequestContext }>(() =>
       Promise.reject(notProvided('openCard')),
     ),
-    deadline: fromCallback<{ type: 'deadline.reached' }, { readonly at: number }>(({ sendBack, input }) => {
-      if (!Number.isFinite(input.at)) return undefined;
-      const handle = setTimeout(() => sendBack({ type: 'deadline.reached' }), Math.max(0, input.at - Date.now()));
-      return () => clearTimeout(handle);
-    }),
+    deadline: deadlineActor(systemClock),
   },
   actions: {
     notifyPeer: (_, _notice: Notice) => {},

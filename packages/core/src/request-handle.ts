@@ -1,6 +1,7 @@
 import { err, ok, type Result } from './errors.js';
 import type { LocalEvent, PaymentRequestActor, PaymentRequestSnapshot } from './payment-request.machine.js';
-import { SessionError } from './conversation-link.js';
+import { eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import type { WireMessage } from './protocol.js';
 import { phaseOf } from './status.js';
 
 /** Sends a local event to the actor if its current phase allows it; otherwise says why not. */
@@ -32,4 +33,21 @@ export function settle(
       resolve(snapshot);
     });
   });
+}
+
+/** Hands a validated peer message to its request's actor, or reports it as making no sense in the current phase. */
+export function route(
+  actor: PaymentRequestActor,
+  message: WireMessage,
+  receivedAt: number,
+  report: ((report: SessionReport) => void) | undefined,
+): void {
+  const event = eventOf(message, receivedAt);
+  const snapshot = actor.getSnapshot();
+  if (event && snapshot.can(event)) {
+    actor.send(event);
+    return;
+  }
+  const { type: messageType, requestId } = message;
+  report?.({ type: 'message-ignored', reason: 'not-now', messageType, requestId, phase: phaseOf(snapshot) });
 }
