@@ -12,11 +12,11 @@ import {
   type PaymentRequestSnapshot,
 } from './payment-request.machine.js';
 import { MAX_REASON_LENGTH, MAX_REQUEST_TTL_MS, type AgentKey, type WireMessage } from './protocol.js';
+import { RequestBook, type RequestEvent } from './request-book.js';
 import { command, route, settle } from './request-handle.js';
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 import { randomId } from './ids.js';
-import { Emitter } from './emitter.js';
 
 export const DEFAULT_REQUEST_TTL_MS = 15 * 60 * 1000;
 export const DEFAULT_VIEW_WINDOW_MS = 10 * 60 * 1000;
@@ -45,9 +45,7 @@ export interface AgentSessionOptions {
   readonly onReport?: (report: SessionReport) => void;
 }
 
-export type AgentSessionEvent =
-  | { readonly type: 'request-added'; readonly request: AgentRequest }
-  | { readonly type: 'request-changed'; readonly request: AgentRequest };
+export type AgentSessionEvent = RequestEvent<AgentRequest>;
 
 /** What the agent types in the composer. */
 export interface RequestInput {
@@ -96,10 +94,9 @@ export class AgentSession {
   readonly #viewWindowMs: number;
   readonly #options: AgentSessionOptions;
   readonly #link: ConversationLink;
-  readonly #requests = new Map<string, AgentRequest>();
+  readonly #requests = new RequestBook<AgentRequest>();
   readonly #keys = new Map<string, CryptoKeyPair>();
   readonly #cards = new Map<string, CardDetails>();
-  readonly #events = new Emitter<AgentSessionEvent>();
 
   constructor(options: AgentSessionOptions) {
     this.#options = options;
@@ -115,16 +112,13 @@ export class AgentSession {
       clock: this.#clock,
       report: (report) => options.onReport?.(report),
       receive: (message) => this.#receive(message),
-      phaseOf: (requestId) => {
-        const request = this.#requests.get(requestId);
-        return request && phaseOf(request.actor.getSnapshot());
-      },
+      phaseOf: (requestId) => this.#requests.phaseOf(requestId),
     });
   }
 
   /** Every request of this conversation, oldest first. */
   get requests(): readonly AgentRequest[] {
-    return [...this.#requests.values()];
+    return this.#requests.all;
   }
 
   request(requestId: string): AgentRequest | undefined {
@@ -132,7 +126,7 @@ export class AgentSession {
   }
 
   subscribe(listener: (event: AgentSessionEvent) => void): () => void {
-    return this.#events.subscribe(listener);
+    return this.#requests.subscribe(listener);
   }
 
   /** Starts a new request in `draft`. */
@@ -143,10 +137,7 @@ export class AgentSession {
       input: { side: 'agent', requestId, conversationId: this.conversationId, viewWindowMs: this.#viewWindowMs },
     });
     const request = this.#handle(requestId, actor);
-    this.#requests.set(requestId, request);
-    actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
-    actor.start();
-    this.#events.emit({ type: 'request-added', request });
+    this.#requests.add(request);
     return request;
   }
 
@@ -159,11 +150,10 @@ export class AgentSession {
 
   /** Stops every actor and drops every key and opened card. The transport stays open: it is not the session's. */
   close(): void {
-    for (const request of this.#requests.values()) request.actor.stop();
+    this.#requests.close();
     this.#keys.clear();
     this.#cards.clear();
     this.#link.close();
-    this.#events.clear();
   }
 
   #receive(message: WireMessage): void {

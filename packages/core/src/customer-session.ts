@@ -3,9 +3,9 @@ import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { err, ok, toFailure, type Result } from './errors.js';
 import { ConversationLink, SessionError, type SessionReport } from './conversation-link.js';
-import { Emitter } from './emitter.js';
 import { deadlineActor, paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
 import type { AgentKey, MessageOf, RequestTerms, WireMessage } from './protocol.js';
+import { RequestBook, type RequestEvent } from './request-book.js';
 import { command, route, settle } from './request-handle.js';
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
@@ -29,9 +29,7 @@ export interface CustomerSessionOptions {
   readonly onReport?: (report: SessionReport) => void;
 }
 
-export type CustomerSessionEvent =
-  | { readonly type: 'request-added'; readonly request: CustomerRequest }
-  | { readonly type: 'request-changed'; readonly request: CustomerRequest };
+export type CustomerSessionEvent = RequestEvent<CustomerRequest>;
 
 /** One payment request as the customer's elements drive it. */
 export interface CustomerRequest {
@@ -62,9 +60,8 @@ export class CustomerSession {
   readonly #clock: Clock;
   readonly #options: CustomerSessionOptions;
   readonly #link: ConversationLink;
-  readonly #requests = new Map<string, CustomerRequest>();
+  readonly #requests = new RequestBook<CustomerRequest>();
   readonly #cards = new Map<string, CardDetails>();
-  readonly #events = new Emitter<CustomerSessionEvent>();
   /** Messages that overtook their request's `request.created`, held until it arrives. */
   readonly #early = new Map<string, WireMessage[]>();
   /** Messages are handled one at a time, in order, since a request's arrival may wait on `verifyAgentKey`. */
@@ -83,15 +80,12 @@ export class CustomerSession {
       receive: (message) => {
         this.#queue = this.#queue.then(() => this.#receive(message));
       },
-      phaseOf: (requestId) => {
-        const request = this.#requests.get(requestId);
-        return request && phaseOf(request.actor.getSnapshot());
-      },
+      phaseOf: (requestId) => this.#requests.phaseOf(requestId),
     });
   }
 
   get requests(): readonly CustomerRequest[] {
-    return [...this.#requests.values()];
+    return this.#requests.all;
   }
 
   request(requestId: string): CustomerRequest | undefined {
@@ -99,7 +93,7 @@ export class CustomerSession {
   }
 
   subscribe(listener: (event: CustomerSessionEvent) => void): () => void {
-    return this.#events.subscribe(listener);
+    return this.#requests.subscribe(listener);
   }
 
   /** Resolves once every message received so far has been handled. */
@@ -109,14 +103,13 @@ export class CustomerSession {
 
   /** After a reconnect: asks the agent's side to send again what this side may have missed. */
   resync(): void {
-    this.#link.resync(this.#requests.keys());
+    this.#link.resync(this.#requests.all.map((request) => request.requestId));
   }
 
   close(): void {
-    for (const request of this.#requests.values()) request.actor.stop();
+    this.#requests.close();
     this.#cards.clear();
     this.#link.close();
-    this.#events.clear();
   }
 
   async #receive(message: WireMessage): Promise<void> {
@@ -125,7 +118,7 @@ export class CustomerSession {
     if (this.#link.closed) return;
     try {
       if (message.type === 'request.created') {
-        if (this.#requests.has(requestId)) {
+        if (this.#requests.get(requestId)) {
           report?.({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
           return;
         }
@@ -179,10 +172,7 @@ export class CustomerSession {
       input: { side: 'customer', requestId, conversationId: this.conversationId, terms },
     });
     const request = this.#handle(requestId, terms, actor);
-    this.#requests.set(requestId, request);
-    actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
-    actor.start();
-    this.#events.emit({ type: 'request-added', request });
+    this.#requests.add(request);
     const early = this.#early.get(requestId) ?? [];
     this.#early.delete(requestId);
     for (const held of early) await this.#receive(held);

@@ -69,6 +69,7 @@ export {
   type CustomerSessionEvent,
   type CustomerRequest,
 } from './customer-session.js';
+export type { RequestEvent } from './request-book.js';
 export { AgentRegistry, createAgentRegistry, type RequestSummary, type RegistryEvent } from './agent-registry.js';
 export {
   sealCard,

@@ -1,0 +1,48 @@
+import { Emitter } from './emitter.js';
+import type { PaymentRequestActor } from './payment-request.machine.js';
+import type { Phase } from './protocol.js';
+import { phaseOf } from './status.js';
+
+/** A session's news about its requests: one arrived or was created, or one changed. */
+export interface RequestEvent<R> {
+  readonly type: 'request-added' | 'request-changed';
+  readonly request: R;
+}
+
+/** A session's requests, by id, with their actors' lifecycles and the news about them. */
+export class RequestBook<R extends { readonly requestId: string; readonly actor: PaymentRequestActor }> {
+  readonly #requests = new Map<string, R>();
+  readonly #events = new Emitter<RequestEvent<R>>();
+
+  /** Every request, oldest first. */
+  get all(): readonly R[] {
+    return [...this.#requests.values()];
+  }
+
+  get(requestId: string): R | undefined {
+    return this.#requests.get(requestId);
+  }
+
+  phaseOf(requestId: string): Phase | undefined {
+    const request = this.#requests.get(requestId);
+    return request && phaseOf(request.actor.getSnapshot());
+  }
+
+  subscribe(listener: (event: RequestEvent<R>) => void): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  /** Keeps `request`, starts its actor, and tells subscribers about it and about each of its changes. */
+  add(request: R): void {
+    this.#requests.set(request.requestId, request);
+    request.actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
+    request.actor.start();
+    this.#events.emit({ type: 'request-added', request });
+  }
+
+  /** Stops every actor and forgets every listener. */
+  close(): void {
+    for (const request of this.#requests.values()) request.actor.stop();
+    this.#events.clear();
+  }
+}
