@@ -8,6 +8,7 @@
 // test: nothing fails on time.
 //   node scripts/bench-masker.mjs      (or: pnpm run bench)
 import { build } from 'esbuild';
+import { HOW, minGzip, sizeLine } from './lib/min-gzip.mjs';
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,6 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const MASKER_DIR = fileURLToPath(new URL('../packages/masker', import.meta.url));
 const LOG_BYTES = 10_000_000; // MB here and below means 10^6 bytes of UTF-8.
@@ -29,23 +29,10 @@ console.log(
 
 // 1. Size ------------------------------------------------------------------------------------------
 
-console.log('\nmin+gzip bytes, browser ES2022 bundle (esbuild --bundle --minify --format=esm, gzip -9 with node:zlib)');
+console.log(`\nmin+gzip bytes, ${HOW}`);
 for (const name of ['maskCardNumbers', 'findCardNumbers']) {
-  const result = await build({
-    stdin: { contents: `export { ${name} } from './src/index.ts';`, resolveDir: MASKER_DIR, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
-  console.log(
-    `${`${name} with its dependencies`.padEnd(42)} ${String(code.length).padStart(7)} min  ${String(gzip).padStart(6)} gzip`,
-  );
+  const size = await minGzip(`export { ${name} } from './src/index.ts';`, MASKER_DIR);
+  console.log(sizeLine(`${name} with its dependencies`, size));
 }
 
 // Import the TypeScript source in Node 20: bundle it for Node into a temporary file.

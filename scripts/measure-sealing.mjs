@@ -2,8 +2,7 @@
 // construction we considered: HPKE through @hpke/core (what ChatPay ships) and JWE ECDH-ES with
 // AES-GCM through jose. Each is bundled for the browser with esbuild, minified, then gzipped.
 //   node scripts/measure-sealing.mjs
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+import { HOW, minGzip, sizeLine } from './lib/min-gzip.mjs';
 
 const candidates = {
   'HPKE (@hpke/core), seal only': `
@@ -21,30 +20,7 @@ const candidates = {
   "ChatPay's sealCard (HPKE + card checks)": `export { sealCard } from './src/card-sealing.ts';`,
 };
 
-const nodeCryptoShim = {
-  name: 'node-crypto-shim',
-  setup(build) {
-    build.onResolve({ filter: /^crypto$/ }, () => ({ path: 'crypto', namespace: 'shim' }));
-    build.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({
-      contents: 'export const webcrypto = globalThis.crypto;',
-    }));
-  },
-};
-
-console.log('min+gzip bytes, browser ES2022 bundle (esbuild --minify, gzip -9)');
+console.log(`min+gzip bytes, ${HOW}`);
 for (const [name, contents] of Object.entries(candidates)) {
-  const result = await build({
-    stdin: { contents, resolveDir: 'packages/core', loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    plugins: [nodeCryptoShim],
-    nodePaths: ['node_modules'],
-  });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
-  console.log(`${name.padEnd(48)} ${String(code.length).padStart(7)} min  ${String(gzip).padStart(6)} gzip`);
+  console.log(sizeLine(name, await minGzip(contents, 'packages/core')));
 }
