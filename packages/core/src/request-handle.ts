@@ -19,18 +19,21 @@ export function command(actor: PaymentRequestActor, event: LocalEvent): Result<v
   return ok(undefined);
 }
 
-/** Resolves with the first snapshot, now or later, that `done` accepts. */
+/** Resolves with the first snapshot, now or later, that `done` accepts, or with the last one if the actor stops first. */
 export function settle(
   actor: PaymentRequestActor,
   done: (snapshot: PaymentRequestSnapshot) => boolean,
 ): Promise<PaymentRequestSnapshot> {
   return new Promise((resolve) => {
     const now = actor.getSnapshot();
-    if (done(now)) return resolve(now);
-    const subscription = actor.subscribe((snapshot) => {
-      if (!done(snapshot)) return;
-      subscription.unsubscribe();
-      resolve(snapshot);
+    if (done(now) || now.status !== 'active') return resolve(now);
+    const subscription = actor.subscribe({
+      next: (snapshot) => {
+        if (!done(snapshot)) return;
+        subscription.unsubscribe();
+        resolve(snapshot);
+      },
+      complete: () => resolve(actor.getSnapshot()),
     });
   });
 }

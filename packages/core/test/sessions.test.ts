@@ -343,4 +343,17 @@ describe('what a session does with what arrives', () => {
     expect(request.card()).toBeNull();
     expect(() => flow.agent.createRequest()).toThrow(/closed/);
   });
+
+  it('answers a pending viewCard when the session closes while the card is opening', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    const viewing = request.viewCard();
+    flow.agent.close();
+    const result = await viewing;
+    expect(result.ok).toBe(false);
+    expect(request.card()).toBeNull();
+  });
 });
