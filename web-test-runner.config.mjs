@@ -10,8 +10,9 @@ import { build } from 'esbuild';
 const commonjsAsModule = {
   name: 'commonjs-as-module',
   async serve({ path }) {
-    const match =
-      /\/node_modules\/(?:.*\/)?(?:credit-card-type\/dist\/(?:index|lib\/card-types)|axe-core\/axe)\.js$/.exec(path);
+    const match = /\/node_modules\/(?:.*\/)?(?:(?:credit-card-type|card-validator)\/dist\/.*|axe-core\/axe)\.js$/.exec(
+      path,
+    );
     if (!match) return undefined;
     const result = await build({
       entryPoints: [new URL(`.${path}`, import.meta.url).pathname],

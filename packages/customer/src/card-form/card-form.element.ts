@@ -1,0 +1,275 @@
+import { formatMoney, type CustomerRequest } from '@chatpay/core';
+import IMask, { type FactoryArg, type InputMask } from 'imask';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import {
+  validateCardholderName,
+  validateCardNumber,
+  validateExpiry,
+  validatePostalCode,
+  validateSecurityCode,
+  type CardDefinition,
+  type CardFieldReason,
+  type FieldCheck,
+} from '../card-fields/index.js';
+import { CARD_FORM_MESSAGES_EN, type CardFormMessages } from './card-form.messages.js';
+import { cardFormStyles } from './card-form.styles.js';
+
+/** What `chatpay-card-sealed` carries: the brand and the last four digits, never more. */
+export interface CardSealedDetail {
+  readonly brand: string;
+  readonly lastFour: string;
+}
+
+type Field = 'number' | 'name' | 'expiry' | 'securityCode' | 'postalCode';
+
+/** The mask pattern for a card number with `gaps` and at most `length` digits: `0000 000000 00000`. */
+function numberPattern(gaps: readonly number[], length: number): string {
+  let pattern = '';
+  for (let index = 0; index < length; index++) pattern += (gaps.includes(index) ? ' ' : '') + '0';
+  return pattern;
+}
+
+/**
+ * The secure card form: number, name on card, expiry and security code (and optionally a billing
+ * postal code). Pay is enabled only once every field is valid; the card is then sealed in this browser
+ * by the request's session and the fields are cleared. Card data never leaves the form but sealed:
+ * not in attributes, events, the form's value or errors.
+ *
+ * @tag chatpay-card-form
+ * @event chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
+ * @csspart base - The fieldset around the fields.
+ * @csspart pay - The Pay button.
+ * @cssproperty --chatpay-card-form-gap - Space between fields.
+ * @cssproperty --chatpay-card-form-radius - Corner radius of fields and button.
+ * @cssproperty --chatpay-card-form-pay-background - The Pay button's background.
+ */
+export class ChatPayCardForm extends LitElement {
+  static override styles = cardFormStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    request: { attribute: false },
+    locale: { type: String },
+    postalCode: { type: Boolean, attribute: 'postal-code' },
+    acceptedBrands: { attribute: false },
+    extraCards: { attribute: false },
+    messages: { attribute: false },
+    now: { attribute: false },
+  };
+
+  /** The request being paid: its amount is shown and its session seals and sends the card. */
+  declare request: Pick<CustomerRequest, 'terms' | 'pay'> | undefined;
+  /** The locale for the amount. Default: the document's language. */
+  declare locale: string | undefined;
+  /** Ask for a billing postal code too. */
+  declare postalCode: boolean;
+  /** Brands accepted (credit-card-type ids); all known brands when unset. */
+  declare acceptedBrands: readonly string[] | undefined;
+  /** Gift and private-label card definitions. */
+  declare extraCards: readonly CardDefinition[];
+  /** Overrides of the form's words. */
+  declare messages: Partial<CardFormMessages>;
+  /** The clock for the expiry check. */
+  declare now: () => Date;
+
+  // What the person typed lives here, in memory only, until it is sealed.
+  #values: Record<Field, string> = { number: '', name: '', expiry: '', securityCode: '', postalCode: '' };
+  #touched = new Set<Field>();
+  #paying = false;
+  #failed = false;
+  #masks: Partial<Record<Field, InputMask<FactoryArg>>> = {};
+  /** The patterns the number and code masks use now. */
+  #patterns: Partial<Record<Field, string>> = {};
+
+  constructor() {
+    super();
+    this.postalCode = false;
+    this.extraCards = [];
+    this.messages = {};
+    this.now = () => new Date();
+  }
+
+  get #words(): CardFormMessages {
+    return { ...CARD_FORM_MESSAGES_EN, ...this.messages };
+  }
+
+  #checks() {
+    const number = validateCardNumber(this.#values.number, {
+      extraCards: this.extraCards,
+      ...(this.acceptedBrands ? { acceptedBrands: this.acceptedBrands } : {}),
+    });
+    const name = validateCardholderName(this.#values.name);
+    const checks: Record<Field, FieldCheck<CardFieldReason>> = {
+      number,
+      name,
+      expiry: validateExpiry(this.#values.expiry, this.now()),
+      securityCode: validateSecurityCode(this.#values.securityCode, number.securityCode),
+      postalCode: validatePostalCode(this.#values.postalCode, { required: this.postalCode }),
+    };
+    const fields: Field[] = [
+      'number',
+      'name',
+      'expiry',
+      'securityCode',
+      ...(this.postalCode ? (['postalCode'] as const) : []),
+    ];
+    return { number, name, checks, fields, valid: fields.every((field) => checks[field].isValid) };
+  }
+
+  protected override firstUpdated(): void {
+    const input = (field: Field) => this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)!;
+    this.#masks.number = IMask(input('number'), { mask: numberPattern([4, 8, 12], 19) });
+    this.#masks.expiry = IMask(input('expiry'), {
+      mask: 'MM/YY',
+      blocks: {
+        MM: { mask: IMask.MaskedRange, from: 1, to: 12, maxLength: 2, autofix: 'pad' },
+        YY: { mask: IMask.MaskedRange, from: 0, to: 99, maxLength: 2 },
+      },
+    });
+    this.#masks.securityCode = IMask(input('securityCode'), { mask: '0000' });
+    for (const field of ['number', 'expiry', 'securityCode'] as const) {
+      this.#masks[field]!.on('accept', () => this.#set(field, this.#masks[field]!.value));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The number's groups and the code's length follow the brand.
+    const { number } = this.#checks();
+    const pattern = numberPattern(number.gaps, number.maxLength);
+    this.#repattern('number', pattern);
+    const size = number.securityCode ? number.securityCode.size : number.securityCode === null ? 0 : 4;
+    this.#repattern('securityCode', '0'.repeat(Math.max(size, 1)));
+  }
+
+  #repattern(field: 'number' | 'securityCode', pattern: string): void {
+    const mask = this.#masks[field];
+    if (!mask || this.#patterns[field] === pattern) return;
+    this.#patterns[field] = pattern;
+    mask.updateOptions({ mask: pattern } as Parameters<typeof mask.updateOptions>[0]);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const mask of Object.values(this.#masks)) mask?.destroy();
+    this.#masks = {};
+    this.#clear();
+  }
+
+  #set(field: Field, value: string): void {
+    this.#values = { ...this.#values, [field]: value };
+    this.#failed = false;
+    this.requestUpdate();
+  }
+
+  #touch(field: Field): void {
+    this.#touched.add(field);
+    this.requestUpdate();
+  }
+
+  #clear(): void {
+    this.#values = { number: '', name: '', expiry: '', securityCode: '', postalCode: '' };
+    for (const mask of Object.values(this.#masks)) if (mask) mask.value = '';
+    for (const input of this.renderRoot.querySelectorAll('input')) input.value = '';
+    this.#touched.clear();
+  }
+
+  async #pay(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.#paying) return;
+    const { checks, fields, valid, number, name } = this.#checks();
+    if (!valid || !this.request) {
+      fields.forEach((field) => this.#touched.add(field));
+      this.requestUpdate();
+      await this.updateComplete;
+      const first = fields.find((field) => !checks[field].isValid);
+      if (first) this.renderRoot.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+      return;
+    }
+    this.#paying = true;
+    this.requestUpdate();
+    const [month, year] = this.#values.expiry.split('/');
+    const card = {
+      number: number.digits,
+      name: name.value,
+      expiry: `${month}/${year}`,
+      securityCode: this.#values.securityCode,
+      brand: number.brand ?? 'unknown',
+      ...(this.postalCode ? { postalCode: this.#values.postalCode.trim() } : {}),
+    };
+    const result = await this.request.pay(card);
+    this.#paying = false;
+    if (result.ok) {
+      const detail: CardSealedDetail = { brand: card.brand, lastFour: card.number.slice(-4) };
+      this.#clear();
+      this.dispatchEvent(new CustomEvent('chatpay-card-sealed', { detail, bubbles: true, composed: true }));
+    } else {
+      this.#failed = true;
+    }
+    this.requestUpdate();
+  }
+
+  #field(
+    field: Field,
+    label: string,
+    check: FieldCheck<CardFieldReason>,
+    attributes: { autocomplete: string; inputmode?: string; hint?: string },
+  ) {
+    const showError = this.#touched.has(field) && !check.isValid && check.reason !== null;
+    const described = [attributes.hint ? `${field}-hint` : '', showError ? `${field}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    const onInput = (event: Event) => {
+      if (!this.#masks[field]) this.#set(field, (event.target as HTMLInputElement).value);
+    };
+    return html`<label part="field ${field}">
+      ${label}
+      <input
+        id=${field}
+        name=${attributes.autocomplete}
+        autocomplete=${attributes.autocomplete}
+        inputmode=${attributes.inputmode ?? nothing}
+        aria-invalid=${showError ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+        @input=${onInput}
+        @blur=${() => this.#touch(field)}
+      />
+      ${attributes.hint ? html`<span id="${field}-hint" class="brand">${attributes.hint}</span>` : nothing}
+      ${showError ? html`<p id="${field}-error" class="error" role="alert">${this.#words.errors[check.reason!]}</p>` : nothing}
+    </label>`;
+  }
+
+  protected override render() {
+    const words = this.#words;
+    const { number, checks, valid } = this.#checks();
+    const codeLabel = number.securityCode?.name ?? words.securityCode;
+    const amount = this.request
+      ? formatMoney(this.request.terms.amount, this.locale ?? (document.documentElement.lang || undefined))
+      : '';
+    return html`<form novalidate @submit=${this.#pay}>
+      <fieldset part="base">
+        <legend>${words.legend}</legend>
+        ${this.#field('number', words.number, checks.number, { autocomplete: 'cc-number', inputmode: 'numeric' })}
+        <p class="brand" aria-live="polite">${number.niceName ? words.brand(number.niceName) : ''}</p>
+        ${this.#field('name', words.name, checks.name, { autocomplete: 'cc-name' })}
+        <div class="row">
+          ${this.#field('expiry', words.expiry, checks.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', hint: words.expiryHint })}
+          ${number.securityCode === null ? nothing : this.#field('securityCode', codeLabel, checks.securityCode, { autocomplete: 'cc-csc', inputmode: 'numeric' })}
+        </div>
+        ${this.postalCode ? this.#field('postalCode', words.postalCode, checks.postalCode, { autocomplete: 'postal-code' }) : nothing}
+        ${this.#failed ? html`<p class="error" role="alert">${words.failed}</p>` : nothing}
+        <button part="pay" type="submit" ?disabled=${!valid || this.#paying || !this.request}>
+          ${this.#paying ? words.paying : words.pay(amount)}
+        </button>
+      </fieldset>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-card-form': ChatPayCardForm;
+  }
+  interface HTMLElementEventMap {
+    'chatpay-card-sealed': CustomEvent<CardSealedDetail>;
+  }
+}

@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const cardFormStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--chatpay-card-form-color, var(--chatpay-color-text, CanvasText));
+  }
+  [part='base'] {
+    display: grid;
+    gap: var(--chatpay-card-form-gap, 0.75rem);
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: 0.5rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--chatpay-card-form-gap, 0.75rem);
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.875rem;
+  }
+  input {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--chatpay-card-form-border-color, var(--chatpay-color-border, #767676));
+    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
+    background: var(--chatpay-card-form-field-background, var(--chatpay-color-surface, Field));
+    color: inherit;
+  }
+  input:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--chatpay-color-focus, Highlight);
+    outline-offset: 2px;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--chatpay-color-danger, #b3261e);
+  }
+  .error {
+    color: var(--chatpay-color-danger, #b3261e);
+    font-size: 0.8125rem;
+    margin: 0;
+  }
+  .brand {
+    font-size: 0.8125rem;
+    min-block-size: 1.2em;
+    margin: 0;
+  }
+  button {
+    font: inherit;
+    min-block-size: 2.75rem;
+    border: 0;
+    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
+    background: var(--chatpay-card-form-pay-background, var(--chatpay-color-accent, #0b57d0));
+    color: var(--chatpay-card-form-pay-color, var(--chatpay-color-on-accent, #fff));
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  @media (forced-colors: active) {
+    button {
+      border: 1px solid ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+    }
+  }
+`;

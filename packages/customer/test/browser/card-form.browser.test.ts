@@ -1,0 +1,219 @@
+import { sendKeys } from '@web/test-runner-commands';
+import axe from 'axe-core';
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  ok,
+  type CardDetails,
+  type CustomerRequest,
+} from '@chatpay/core';
+import '../../src/define.js';
+import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+const TERMS = {
+  amount: { minor: 1250, currency: 'USD' },
+  reason: 'Replacement charger',
+  expiresAt: Date.UTC(2030, 0, 1),
+  agentKey: { suite: 'HPKE-v1/DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-128-GCM', publicKey: 'A'.repeat(87) },
+} as const;
+const NOW = () => new Date(2026, 10, 24);
+
+/** A request whose `pay` records what it was given, resolving when the test says so. */
+function fakeRequest() {
+  const paid: CardDetails[] = [];
+  let release: () => void = () => {};
+  const request = {
+    terms: TERMS,
+    pay: (card: CardDetails) => {
+      paid.push(card);
+      return new Promise<ReturnType<typeof ok<undefined>>>((resolve) => {
+        release = () => resolve(ok(undefined));
+      });
+    },
+  } as unknown as CustomerRequest;
+  return { request, paid, release: () => release() };
+}
+
+async function mount(request?: CustomerRequest): Promise<ChatPayCardForm> {
+  const main = document.createElement('main');
+  const form = document.createElement('chatpay-card-form');
+  form.now = NOW;
+  form.locale = 'en-US';
+  if (request) form.request = request;
+  main.append(form);
+  document.body.append(main);
+  await form.updateComplete;
+  return form;
+}
+afterEach(() => document.body.replaceChildren());
+
+const field = (form: ChatPayCardForm, id: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+const payButton = (form: ChatPayCardForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
+
+async function typeInto(form: ChatPayCardForm, id: string, text: string): Promise<void> {
+  field(form, id).focus();
+  await sendKeys({ type: text });
+  await form.updateComplete;
+}
+
+async function fillValid(form: ChatPayCardForm): Promise<void> {
+  await typeInto(form, 'number', '4111111111111111');
+  await typeInto(form, 'name', 'Ada Lovelace');
+  await typeInto(form, 'expiry', '1230');
+  await typeInto(form, 'securityCode', '737');
+}
+
+describe('<chatpay-card-form>', () => {
+  it('has no accessibility violations, empty or showing errors', async () => {
+    const form = await mount(fakeRequest().request);
+    let result = await axe.run(document.body);
+    equal(
+      result.violations.map((violation) => violation.id),
+      [],
+      'empty',
+    );
+    await typeInto(form, 'number', '4111');
+    field(form, 'name').focus();
+    await form.updateComplete;
+    result = await axe.run(document.body);
+    equal(
+      result.violations.map((violation) => violation.id),
+      [],
+      'with an error',
+    );
+  });
+
+  it('enables Pay only once every field is valid, and formats the number in the brand groups', async () => {
+    const form = await mount(fakeRequest().request);
+    check(payButton(form).disabled, 'disabled when empty');
+    await typeInto(form, 'number', '4111111111111111');
+    equal(field(form, 'number').value, '4111 1111 1111 1111', 'grouped');
+    await typeInto(form, 'name', 'Ada Lovelace');
+    await typeInto(form, 'expiry', '1230');
+    equal(field(form, 'expiry').value, '12/30', 'expiry mask');
+    check(payButton(form).disabled, 'still disabled without the code');
+    await typeInto(form, 'securityCode', '737');
+    check(!payButton(form).disabled, 'enabled when all valid');
+    equal(payButton(form).textContent?.trim(), 'Pay $12.50', 'the amount on the button');
+  });
+
+  it('switches groups and the code to the brand: American Express', async () => {
+    const form = await mount(fakeRequest().request);
+    await typeInto(form, 'number', '378282246310005');
+    equal(field(form, 'number').value, '3782 822463 10005', 'Amex groups');
+    const label = field(form, 'securityCode').closest('label')!.textContent!;
+    check(label.includes('CID'), `the code is labelled as Amex names it: ${label}`);
+    await typeInto(form, 'securityCode', '12345');
+    equal(field(form, 'securityCode').value, '1234', 'four digits');
+  });
+
+  it('shows an error after a field is left, announced and tied to the field', async () => {
+    const form = await mount(fakeRequest().request);
+    await typeInto(form, 'number', '4111111111111112');
+    field(form, 'name').focus();
+    await form.updateComplete;
+    const number = field(form, 'number');
+    equal(number.getAttribute('aria-invalid'), 'true', 'aria-invalid');
+    const error = form.shadowRoot!.getElementById(number.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
+    equal(error.getAttribute('role'), 'alert', 'announced');
+    check(error.textContent!.includes('not valid'), 'says what is wrong');
+    check(!error.textContent!.includes('4111'), 'never repeats the number');
+  });
+
+  it('accepts a pasted formatted number and autofill-style filling of all fields at once', async () => {
+    const form = await mount(fakeRequest().request);
+    const fill = (id: string, value: string) => {
+      const input = field(form, id);
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    };
+    fill('number', '4111-1111-1111-1111');
+    fill('name', 'Ada Lovelace');
+    fill('expiry', '12/30');
+    fill('securityCode', '737');
+    await form.updateComplete;
+    equal(field(form, 'number').value, '4111 1111 1111 1111', 'reformatted');
+    check(!payButton(form).disabled, 'ready to pay');
+    equal(
+      ['number', 'name', 'expiry', 'securityCode'].map((id) => field(form, id).autocomplete),
+      ['cc-number', 'cc-name', 'cc-exp', 'cc-csc'],
+      'autocomplete tokens',
+    );
+  });
+
+  it('can be paid by keyboard alone, sends once on a double click, and clears every digit afterwards', async () => {
+    const { request, paid, release } = fakeRequest();
+    const form = await mount(request);
+    const sealed: unknown[] = [];
+    form.addEventListener('chatpay-card-sealed', (event) => sealed.push(event.detail));
+    await fillValid(form);
+    await sendKeys({ press: 'Tab' });
+    check(form.shadowRoot!.activeElement === payButton(form), 'Tab reaches Pay');
+    await sendKeys({ press: 'Enter' });
+    payButton(form).click(); // a second click while the first is on its way
+    await form.updateComplete;
+    equal(paid.length, 1, 'sent once');
+    equal(
+      paid[0],
+      { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' },
+      'the card',
+    );
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await form.updateComplete;
+    equal(sealed, [{ brand: 'visa', lastFour: '1111' }], 'event with brand and last four only');
+    // Lit's comment markers hold random numbers: only the rendered markup and the fields' values count.
+    const markup = form.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '');
+    const values = [...form.shadowRoot!.querySelectorAll('input')].map((input) => input.value).join('');
+    equal(values, '', 'every field is empty');
+    for (const typed of ['4111', '1111', '737', 'Ada', '12/30'])
+      check(!markup.includes(typed), `"${typed}" is gone from the DOM`);
+    check(!form.outerHTML.includes('4111'), 'nothing in attributes');
+  });
+});
+
+describe('<chatpay-card-form> with real sessions', () => {
+  it('seals the card in this browser; only the agent opens it, with exactly what was typed', async () => {
+    const [agentEnd, customerEnd] = createMemoryTransportPair();
+    const wire: string[] = [];
+    const send = customerEnd.send.bind(customerEnd);
+    customerEnd.send = (message) => (wire.push(JSON.stringify(message)), send(message));
+    const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
+    const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd });
+    const request = agent.createRequest();
+    check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Charger' }).ok, 'review');
+    check(request.send().ok, 'send');
+    for (let round = 0; round < 200 && customer.requests.length === 0; round++)
+      await new Promise((r) => setTimeout(r, 5));
+    const incoming = customer.requests[0]!;
+    check(incoming.open().ok, 'open');
+    const form = await mount(incoming);
+    await fillValid(form);
+    payButton(form).click();
+    for (let round = 0; round < 400 && request.timeline().phase !== 'cardSubmitted'; round++)
+      await new Promise((r) => setTimeout(r, 5));
+    const viewed = await request.viewCard();
+    check(viewed.ok, 'the agent opens it');
+    equal(
+      viewed.value,
+      { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' },
+      'what was typed',
+    );
+    check(
+      !wire.join('').includes('4111111111111111') && !wire.join('').includes('Ada Lovelace'),
+      'only ciphertext crossed',
+    );
+    agent.close();
+    customer.close();
+  });
+});
