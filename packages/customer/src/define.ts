@@ -1,6 +1,10 @@
-import { ChatPayCardForm } from './card-form/card-form.element.js';
+// Registers every customer element. Safe to import twice: a definition already made is skipped.
+import './card-form/card-form.define.js';
+import { ChatPayPaymentRequest } from './payment-request/payment-request.element.js';
 
-/** Registers the customer's elements. Safe to import twice: a definition already made is skipped. */
-if (!customElements.get('chatpay-card-form')) customElements.define('chatpay-card-form', ChatPayCardForm);
+if (!customElements.get('chatpay-payment-request')) {
+  customElements.define('chatpay-payment-request', ChatPayPaymentRequest);
+}
 
-export { ChatPayCardForm };
+export { ChatPayCardForm } from './card-form/card-form.define.js';
+export { ChatPayPaymentRequest };

@@ -1,0 +1,121 @@
+import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
+import { paymentRequestStyles } from './payment-request.styles.js';
+
+/**
+ * One payment request in the customer's chat: the amount in the customer's locale, the reason as
+ * plain text, Decline and Enter Payment; Enter Payment opens the card form in place. Afterwards it
+ * shows the outcome the request's session reports, with Try Again after a failed send.
+ *
+ * @tag chatpay-payment-request
+ * @csspart base - The bubble.
+ * @cssproperty --chatpay-payment-request-background - The bubble's background.
+ * @cssproperty --chatpay-payment-request-border-color - The bubble's border.
+ */
+export class ChatPayPaymentRequest extends LitElement {
+  static override styles = paymentRequestStyles;
+  static override properties = {
+    request: { attribute: false },
+    locale: { type: String },
+    messages: { attribute: false },
+    cardFormMessages: { attribute: false },
+    postalCode: { type: Boolean, attribute: 'postal-code' },
+    now: { attribute: false },
+  };
+
+  /** The request, from a `CustomerSession`. */
+  declare request: CustomerRequest | undefined;
+  /** The locale for the amount. Default: the document's language. */
+  declare locale: string | undefined;
+  declare messages: Partial<PaymentRequestMessages>;
+  declare cardFormMessages: Partial<CardFormMessages>;
+  /** Ask for a billing postal code in the card form. */
+  declare postalCode: boolean;
+  /** The clock for the card form's expiry check. */
+  declare now: (() => Date) | undefined;
+
+  #unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.messages = {};
+    this.cardFormMessages = {};
+    this.postalCode = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('request')) this.#follow();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #follow(): void {
+    this.#unsubscribe?.();
+    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
+  }
+
+  get #words(): PaymentRequestMessages {
+    return { ...PAYMENT_REQUEST_MESSAGES_EN, ...this.messages };
+  }
+
+  #actions(status: CustomerStatus) {
+    const words = this.#words;
+    const request = this.request!;
+    if (status === 'payment-requested') {
+      return html`<div class="actions">
+        <button part="decline" @click=${() => request.decline()}>${words.decline}</button>
+        <button part="enter-payment" class="primary" @click=${() => request.open()}>${words.enterPayment}</button>
+      </div>`;
+    }
+    if (status === 'entering-payment') {
+      return html`<chatpay-card-form
+          .request=${request}
+          .messages=${this.cardFormMessages}
+          .locale=${this.locale}
+          ?postal-code=${this.postalCode}
+          .now=${this.now ?? (() => new Date())}
+        ></chatpay-card-form>
+        <div class="actions"><button part="decline" @click=${() => request.decline()}>${words.decline}</button></div>`;
+    }
+    if (status === 'try-again') {
+      return html`<div class="actions">
+        <button part="try-again" class="primary" @click=${() => request.retry()}>${words.tryAgain}</button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  protected override render() {
+    const request = this.request;
+    if (!request) return nothing;
+    const words = this.#words;
+    const { status } = customerTimeline(request.actor.getSnapshot());
+    const amount = formatMoney(request.terms.amount, this.locale ?? (document.documentElement.lang || undefined));
+    const quiet = status === 'payment-requested' || status === 'entering-payment';
+    return html`<section part="base" aria-label=${words.title}>
+      <h2>${words.title}</h2>
+      <p class="amount">${amount}</p>
+      <p class="reason">${words.reason} <bdi>${request.terms.reason}</bdi></p>
+      <p class="status" role="status">${quiet ? '' : words.status[status]}</p>
+      ${this.#actions(status)}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-payment-request': ChatPayPaymentRequest;
+  }
+}

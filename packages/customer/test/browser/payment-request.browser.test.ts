@@ -1,0 +1,153 @@
+import { sendKeys } from '@web/test-runner-commands';
+import axe from 'axe-core';
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  ManualClock,
+  type AgentRequest,
+  type CustomerRequest,
+} from '@chatpay/core';
+import '../../src/define.js';
+import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+const until = async (done: () => boolean, what: string) => {
+  for (let round = 0; round < 400 && !done(); round++) await new Promise((resolve) => setTimeout(resolve, 5));
+  check(done(), `never reached ${what}`);
+};
+
+afterEach(() => document.body.replaceChildren());
+
+const START = Date.UTC(2026, 10, 24, 12);
+const TTL = 15 * 60 * 1000;
+
+/** An agent and a customer session over a memory transport whose customer end can be made to fail. */
+async function requested(reason = 'Replacement charger <b>now</b>') {
+  const clock = new ManualClock(START);
+  const [agentEnd, customerEnd] = createMemoryTransportPair();
+  let failNext = 0;
+  const send = customerEnd.send.bind(customerEnd);
+  customerEnd.send = (message) => (failNext-- > 0 ? Promise.reject(new Error('offline')) : send(message));
+  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock, requestTtlMs: TTL });
+  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const request: AgentRequest = agent.createRequest();
+  check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason }).ok, 'review');
+  check(request.send().ok, 'send');
+  await until(() => customer.requests.length === 1, 'the customer');
+  const incoming: CustomerRequest = customer.requests[0]!;
+  const main = document.createElement('main');
+  const element = document.createElement('chatpay-payment-request');
+  element.locale = 'de-DE';
+  element.now = () => new Date(clock.now());
+  element.request = incoming;
+  main.append(element);
+  document.body.append(main);
+  await element.updateComplete;
+  return { clock, agent, request, incoming, element, failNextSend: (count: number) => (failNext = count) };
+}
+
+const root = (element: ChatPayPaymentRequest) => element.shadowRoot!;
+const button = (element: ChatPayPaymentRequest, part: string) =>
+  root(element).querySelector<HTMLButtonElement>(`[part="${part}"]`);
+const statusText = (element: ChatPayPaymentRequest) =>
+  root(element).querySelector('[role="status"]')!.textContent!.trim();
+
+async function settled(element: ChatPayPaymentRequest) {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await element.updateComplete;
+}
+
+describe('<chatpay-payment-request>', () => {
+  it('shows the amount for the locale and the reason as text, and has no accessibility violations', async () => {
+    const { element } = await requested();
+    check(/1\.234,56\s€/.test(root(element).textContent!), 'the amount in German');
+    const reason = root(element).querySelector('.reason')!;
+    check(reason.textContent!.includes('<b>now</b>'), 'the reason as text');
+    equal(reason.querySelector('b'), null, 'never as HTML');
+    const result = await axe.run(document.body);
+    equal(
+      result.violations.map((violation) => violation.id),
+      [],
+      'axe',
+    );
+  });
+
+  it('lets a keyboard-only customer decline, and both sides agree', async () => {
+    const { element, request } = await requested();
+    button(element, 'enter-payment')!.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    check(root(element).activeElement === button(element, 'decline'), 'Decline is reachable by keyboard');
+    await sendKeys({ press: 'Enter' });
+    await until(() => request.timeline().phase === 'declined', 'declined at the agent');
+    await settled(element);
+    equal(statusText(element), 'You declined this payment', 'the outcome');
+    equal(button(element, 'enter-payment'), null, 'no more actions');
+  });
+
+  it('opens the card form in place, and shows Payment Accepted once the agent completes', async () => {
+    const { element, request } = await requested();
+    button(element, 'enter-payment')!.click();
+    await settled(element);
+    const form = root(element).querySelector('chatpay-card-form')!;
+    check(form, 'the form is there');
+    await form.updateComplete;
+    const type = async (id: string, text: string) => {
+      form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!.focus();
+      await sendKeys({ type: text });
+    };
+    await type('number', '4111111111111111');
+    await type('name', 'Ada Lovelace');
+    await type('expiry', '1230');
+    await type('securityCode', '737');
+    await sendKeys({ press: 'Enter' });
+    await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
+    await settled(element);
+    equal(statusText(element), 'Sent. Waiting for the agent.', 'waiting');
+    check((await request.viewCard()).ok, 'viewed');
+    check(request.complete().ok, 'completed');
+    await until(() => element.request!.timeline().phase === 'completed', 'completion at the customer');
+    await settled(element);
+    equal(statusText(element), 'Payment Accepted', 'accepted');
+  });
+
+  it('shows Try Again after a failed send, and the retry goes through', async () => {
+    const { element, request, incoming, failNextSend } = await requested();
+    incoming.open();
+    await settled(element);
+    failNextSend(1);
+    const result = await incoming.pay({
+      number: '4111111111111111',
+      name: 'Ada',
+      expiry: '12/30',
+      securityCode: '737',
+      brand: 'visa',
+    });
+    check(result.ok, 'sealed');
+    await until(() => incoming.timeline().phase === 'sendFailed', 'the failed send');
+    await settled(element);
+    equal(statusText(element), 'Sending failed. Try again.', 'says so');
+    button(element, 'try-again')!.click();
+    await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
+  });
+
+  it('shows the request expired when its time runs out while the form is open, and removes the form', async () => {
+    const { element, clock } = await requested();
+    button(element, 'enter-payment')!.click();
+    await settled(element);
+    check(root(element).querySelector('chatpay-card-form'), 'the form is open');
+    clock.advance(TTL);
+    await settled(element);
+    equal(statusText(element), 'This request has expired', 'expired');
+    equal(root(element).querySelector('chatpay-card-form'), null, 'no form any more');
+  });
+});
