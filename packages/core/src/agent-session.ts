@@ -2,7 +2,7 @@ import { createActor, fromPromise } from 'xstate';
 import { generateAgentKeyPair, openCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, err, ok, type Result } from './errors.js';
-import { ConversationLink, SessionError, type SessionReport } from './conversation-link.js';
+import { ConversationLink, safeReporter, SessionError, type SessionReport } from './conversation-link.js';
 import { createMoney, type Money, type MoneyError } from './money.js';
 import {
   MAX_VIEW_WINDOW_MS,
@@ -11,7 +11,7 @@ import {
   type PaymentRequestActor,
   type PaymentRequestSnapshot,
 } from './payment-request.machine.js';
-import { MAX_REASON_LENGTH, MAX_REQUEST_TTL_MS, type AgentKey, type WireMessage } from './protocol.js';
+import { MAX_REASON_LENGTH, MAX_REQUEST_TTL_MS, type AgentKey, type Phase, type WireMessage } from './protocol.js';
 import { RequestBook, type RequestEvent } from './request-book.js';
 import { command, route, settle } from './request-handle.js';
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
@@ -94,12 +94,14 @@ export class AgentSession {
   readonly #viewWindowMs: number;
   readonly #options: AgentSessionOptions;
   readonly #link: ConversationLink;
+  readonly #report: (report: SessionReport) => void;
   readonly #requests = new RequestBook<AgentRequest>();
   readonly #keys = new Map<string, CryptoKeyPair>();
   readonly #cards = new Map<string, CardDetails>();
 
   constructor(options: AgentSessionOptions) {
     this.#options = options;
+    this.#report = safeReporter(options.onReport);
     this.conversationId = options.conversationId;
     this.#clock = options.clock ?? systemClock;
     this.#requestTtlMs = checkRange('requestTtlMs', options.requestTtlMs, DEFAULT_REQUEST_TTL_MS, MAX_REQUEST_TTL_MS);
@@ -110,7 +112,7 @@ export class AgentSession {
       conversationId: options.conversationId,
       transport: options.transport,
       clock: this.#clock,
-      report: (report) => options.onReport?.(report),
+      report: this.#report,
       receive: (message) => this.#receive(message),
       phaseOf: (requestId) => this.#requests.phaseOf(requestId),
     });
@@ -141,6 +143,14 @@ export class AgentSession {
     return request;
   }
 
+  /**
+   * How many private keys and opened cards this session holds now: counts only, for leak checks and
+   * diagnostics. Both are zero once every request has ended.
+   */
+  get secretsHeld(): { readonly keys: number; readonly openedCards: number } {
+    return { keys: this.#keys.size, openedCards: this.#cards.size };
+  }
+
   /** After a reconnect: both sides send again what the other may have missed, for every request already sent. */
   resync(): void {
     const unsent = new Set(['draft', 'confirming', 'preparing']);
@@ -158,9 +168,9 @@ export class AgentSession {
 
   #receive(message: WireMessage): void {
     const request = this.#requests.get(message.requestId);
-    const report = this.#options.onReport;
+    const report = this.#report;
     if (!request) {
-      report?.({
+      report({
         type: 'message-ignored',
         reason: 'unknown-request',
         messageType: message.type,
@@ -168,7 +178,7 @@ export class AgentSession {
       });
       return;
     }
-    route(request.actor, message, this.#clock.now(), report);
+    if (route(request.actor, message, this.#clock.now(), report)) this.#link.handled(message.id);
   }
 
   #machine(requestId: string) {
@@ -181,6 +191,8 @@ export class AgentSession {
           if (!draft) throw new SessionError('not-allowed-now', 'There is no confirmed request to send.');
           const { keyPair, agentKey } = await generateAgentKeyPair();
           const proof = await this.#options.proveKey?.(agentKey, { requestId, conversationId: this.conversationId });
+          // Cancelled or closed while the key was being made: the key is dropped with this scope.
+          if (!this.#isIn(requestId, 'preparing')) throw new SessionError('not-allowed-now', 'The request ended.');
           this.#keys.set(requestId, keyPair);
           return link.stamp(requestId, 'request.created', {
             amount: draft.amount,
@@ -197,8 +209,8 @@ export class AgentSession {
             throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
           const card = await openCard(sealed, keyPair, { requestId, conversationId, terms });
           this.#keys.delete(requestId);
-          // The view window may have closed while the card was opening: then it is dropped at once.
-          if (this.#requests.get(requestId)?.actor.getSnapshot().value === 'opening') this.#cards.set(requestId, card);
+          // The view window may have closed, or the session, while the card was opening: then it is dropped at once.
+          if (this.#isIn(requestId, 'opening')) this.#cards.set(requestId, card);
         }),
         deadline: deadlineActor(clock),
       },
@@ -210,6 +222,12 @@ export class AgentSession {
         },
       },
     });
+  }
+
+  /** Whether the request's actor is running, in `phase`, in an open session. */
+  #isIn(requestId: string, phase: Phase): boolean {
+    const snapshot = this.#requests.get(requestId)?.actor.getSnapshot();
+    return !this.#link.closed && snapshot?.status === 'active' && snapshot.value === phase;
   }
 
   #handle(requestId: string, actor: PaymentRequestActor): AgentRequest {

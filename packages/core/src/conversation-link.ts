@@ -47,13 +47,28 @@ export type SessionReport =
   | { readonly type: 'peer-state'; readonly requestId: string; readonly phase: Phase | 'unknown' }
   | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure };
 
+/** The integrator's report callback, made safe: a callback that throws must not break the session or the transport. */
+export function safeReporter(onReport: ((report: SessionReport) => void) | undefined): (report: SessionReport) => void {
+  return (report) => {
+    try {
+      onReport?.(report);
+    } catch {
+      // The integrator's own fault; ChatPay carries on.
+    }
+  };
+}
+
 export interface LinkOptions {
   readonly side: Side;
   readonly conversationId: string;
   readonly transport: Transport;
   readonly clock: Clock;
   readonly report: (report: SessionReport) => void;
-  /** Called with each validated message from the peer that is not a sync. */
+  /**
+   * Called with each validated message from the peer that is not a sync. The session calls
+   * `handled(id)` once it has acted on it: only then is a copy of it dropped as a duplicate, so a
+   * message ignored for now can still be acted on when it is replayed later.
+   */
   readonly receive: (message: WireMessage) => void;
   /** The phase of a request this side knows, for sync replies. */
   readonly phaseOf: (requestId: string) => Phase | undefined;
@@ -102,7 +117,28 @@ export class ConversationLink {
   deliver(message: WireMessage): Promise<void> {
     if (this.#closed) return Promise.reject(new SessionError('session-closed', 'The session is closed.'));
     this.#keep(message);
-    return this.#options.transport.send(message);
+    return this.#send(message);
+  }
+
+  /** Marks a received message as acted on: copies of it are dropped from now on. */
+  handled(id: string): void {
+    this.#markSeen(id);
+  }
+
+  /** Whether a copy of `message` was acted on already (it may have been queued before that). */
+  isDuplicate(message: WireMessage): boolean {
+    if (!this.#seen.has(message.id)) return false;
+    this.#options.report({ type: 'message-duplicate', messageType: message.type, requestId: message.requestId });
+    return true;
+  }
+
+  /** The transport's send, as a promise even if the transport throws. */
+  #send(message: WireMessage): Promise<void> {
+    try {
+      return Promise.resolve(this.#options.transport.send(message));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error('The transport could not send the message.'));
+    }
   }
 
   /** Sends a notice; a failure is reported, and the notice goes again on the next sync. */
@@ -131,7 +167,7 @@ export class ConversationLink {
   #sendControl<T extends 'request.sync' | 'request.state'>(requestId: string, type: T, body: MessageBodies[T]) {
     const message = this.stamp(requestId, type, body) as WireMessage;
     this.#markSeen(message.id);
-    this.#options.transport.send(message).catch((error: unknown) => {
+    this.#send(message).catch((error: unknown) => {
       this.#options.report({ type: 'send-failed', messageType: type, requestId, failure: failureOf(error) });
     });
   }
@@ -145,7 +181,7 @@ export class ConversationLink {
 
   #replay(requestId: string): void {
     for (const message of this.#sent.get(requestId) ?? []) {
-      this.#options.transport.send(message).catch((error: unknown) => {
+      this.#send(message).catch((error: unknown) => {
         this.#options.report({ type: 'send-failed', messageType: message.type, requestId, failure: failureOf(error) });
       });
     }
@@ -167,15 +203,13 @@ export class ConversationLink {
     const { requestId, type } = message;
     // A shared transport may carry other conversations: they are not this session's business.
     if (message.conversationId !== this.#options.conversationId) return;
-    if (this.#seen.has(message.id)) {
-      this.#options.report({ type: 'message-duplicate', messageType: type, requestId });
-      return;
-    }
-    this.#markSeen(message.id);
+    if (this.isDuplicate(message)) return;
     if (!this.#accepts.has(type)) {
+      this.#markSeen(message.id);
       this.#options.report({ type: 'message-ignored', reason: 'wrong-direction', messageType: type, requestId });
       return;
     }
+    if (type === 'request.sync' || type === 'request.state') this.#markSeen(message.id);
     if (type === 'request.sync') {
       const phase = this.#options.phaseOf(requestId);
       if (phase) this.#replay(requestId);

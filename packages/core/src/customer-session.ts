@@ -2,7 +2,7 @@ import { createActor, fromPromise } from 'xstate';
 import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { err, ok, toFailure, type Result } from './errors.js';
-import { ConversationLink, SessionError, type SessionReport } from './conversation-link.js';
+import { ConversationLink, safeReporter, SessionError, type SessionReport } from './conversation-link.js';
 import { deadlineActor, paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
 import type { AgentKey, MessageOf, RequestTerms, WireMessage } from './protocol.js';
 import { RequestBook, type RequestEvent } from './request-book.js';
@@ -60,6 +60,7 @@ export class CustomerSession {
   readonly #clock: Clock;
   readonly #options: CustomerSessionOptions;
   readonly #link: ConversationLink;
+  readonly #report: (report: SessionReport) => void;
   readonly #requests = new RequestBook<CustomerRequest>();
   readonly #cards = new Map<string, CardDetails>();
   /** Messages that overtook their request's `request.created`, held until it arrives. */
@@ -69,6 +70,7 @@ export class CustomerSession {
 
   constructor(options: CustomerSessionOptions) {
     this.#options = options;
+    this.#report = safeReporter(options.onReport);
     this.conversationId = options.conversationId;
     this.#clock = options.clock ?? systemClock;
     this.#link = new ConversationLink({
@@ -76,9 +78,10 @@ export class CustomerSession {
       conversationId: options.conversationId,
       transport: options.transport,
       clock: this.#clock,
-      report: (report) => options.onReport?.(report),
+      report: this.#report,
       receive: (message) => {
-        this.#queue = this.#queue.then(() => this.#receive(message));
+        // Whatever happens to one message, the next ones are still handled.
+        this.#queue = this.#queue.then(() => this.#receive(message)).catch(() => undefined);
       },
       phaseOf: (requestId) => this.#requests.phaseOf(requestId),
     });
@@ -113,13 +116,14 @@ export class CustomerSession {
   }
 
   async #receive(message: WireMessage): Promise<void> {
-    const report = this.#options.onReport;
+    const report = this.#report;
     const { requestId } = message;
-    if (this.#link.closed) return;
+    if (this.#link.closed || this.#link.isDuplicate(message)) return;
     try {
       if (message.type === 'request.created') {
         if (this.#requests.get(requestId)) {
-          report?.({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
+          this.#link.handled(message.id);
+          report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
           return;
         }
         await this.#arrive(message);
@@ -130,9 +134,9 @@ export class CustomerSession {
         this.#holdEarly(message);
         return;
       }
-      route(request.actor, message, this.#clock.now(), report);
+      if (route(request.actor, message, this.#clock.now(), report)) this.#link.handled(message.id);
     } catch (error) {
-      report?.({ type: 'handler-failed', requestId, failure: toFailure(error) });
+      report({ type: 'handler-failed', requestId, failure: toFailure(error) });
     }
   }
 
@@ -147,7 +151,7 @@ export class CustomerSession {
     const [oldestId, oldest] = this.#early.entries().next().value!;
     const dropped = oldest.shift()!;
     if (oldest.length === 0) this.#early.delete(oldestId);
-    this.#options.onReport?.({
+    this.#report({
       type: 'message-ignored',
       reason: 'unknown-request',
       messageType: dropped.type,
@@ -159,7 +163,8 @@ export class CustomerSession {
     const { requestId, body: terms } = message;
     const verify = this.#options.verifyAgentKey;
     if (verify && !(await verify(terms.agentKey, { requestId, conversationId: this.conversationId, terms }))) {
-      this.#options.onReport?.({
+      this.#link.handled(message.id);
+      this.#report({
         type: 'message-ignored',
         reason: 'untrusted-key',
         messageType: message.type,
@@ -168,6 +173,7 @@ export class CustomerSession {
       return;
     }
     if (this.#link.closed) return;
+    this.#link.handled(message.id);
     const actor = createActor(this.#machine(requestId), {
       input: { side: 'customer', requestId, conversationId: this.conversationId, terms },
     });

@@ -153,7 +153,7 @@ export function parseMessage(input: unknown): Result<WireMessage, ProtocolError>
       new ProtocolError(
         'unsupported-version',
         'version',
-        `The message uses protocol version ${version}; this SDK speaks version ${PROTOCOL_VERSION}. Update ChatPay on this side.`,
+        `The message uses a newer protocol version than this SDK's (${PROTOCOL_VERSION}). Update ChatPay on this side.`,
       ),
     );
   }

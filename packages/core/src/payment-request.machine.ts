@@ -210,6 +210,7 @@ export const paymentRequestMachine = setup({
           target: 'cancelled',
           actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
         },
+        ...customerReplies(),
         ...agentOutcomes(),
       },
     },
@@ -222,6 +223,7 @@ export const paymentRequestMachine = setup({
           actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
         },
         'deadline.reached': requestExpiry(),
+        ...customerReplies(),
         ...agentOutcomes(),
       },
     },
@@ -371,6 +373,18 @@ function customerDecisions() {
     },
     'deadline.reached': requestExpiry(),
     ...agentOutcomes(),
+  };
+}
+
+/**
+ * The customer's replies as the agent receives them while its own send is unsettled or failed: a reply
+ * proves the request arrived (a send can fail after delivering), so it counts.
+ */
+function customerReplies() {
+  return {
+    'request.opened': 'customerEntering' as const,
+    'request.declined': 'declined' as const,
+    'request.submitted': { target: 'cardSubmitted' as const, actions: 'keepSealedCard' as const },
   };
 }
 

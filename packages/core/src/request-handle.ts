@@ -38,19 +38,23 @@ export function settle(
   });
 }
 
-/** Hands a validated peer message to its request's actor, or reports it as making no sense in the current phase. */
+/**
+ * Hands a validated peer message to its request's actor and says so, or reports it as making no sense
+ * in the current phase and says it was not acted on.
+ */
 export function route(
   actor: PaymentRequestActor,
   message: WireMessage,
   receivedAt: number,
-  report: ((report: SessionReport) => void) | undefined,
-): void {
+  report: (report: SessionReport) => void,
+): boolean {
   const event = eventOf(message, receivedAt);
   const snapshot = actor.getSnapshot();
   if (event && snapshot.can(event)) {
     actor.send(event);
-    return;
+    return true;
   }
   const { type: messageType, requestId } = message;
-  report?.({ type: 'message-ignored', reason: 'not-now', messageType, requestId, phase: phaseOf(snapshot) });
+  report({ type: 'message-ignored', reason: 'not-now', messageType, requestId, phase: phaseOf(snapshot) });
+  return false;
 }

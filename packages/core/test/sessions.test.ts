@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createAgentSession,
   createCustomerSession,
@@ -9,7 +9,7 @@ import {
   type SessionReport,
 } from '@chatpay/core';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
-import { until, VISA } from './support/scripted-transport.js';
+import { settle, until, VISA } from './support/scripted-transport.js';
 
 describe('a payment request between the two sessions', () => {
   it('goes request → pay → view → complete, and each side passes through its phases', async () => {
@@ -339,8 +339,10 @@ describe('what a session does with what arrives', () => {
     await flow.exchange();
     expectOk(await request.viewCard());
     expect(request.card()).toEqual(VISA);
+    expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 1 });
     flow.agent.close();
     expect(request.card()).toBeNull();
+    expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
     expect(() => flow.agent.createRequest()).toThrow(/closed/);
   });
 
@@ -350,10 +352,103 @@ describe('what a session does with what arrives', () => {
     expectOk(peer.open());
     expectOk(await peer.pay(VISA));
     await flow.exchange();
+    // Know when the decryption has finished, whatever the machine does meanwhile.
+    const decrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+    let decrypted = false;
+    const spy = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation(async (...args) => {
+      const plaintext = await decrypt(...args);
+      decrypted = true;
+      return plaintext;
+    });
     const viewing = request.viewCard();
     flow.agent.close();
     const result = await viewing;
     expect(result.ok).toBe(false);
     expect(request.card()).toBeNull();
+    await until(() => decrypted, 'the decryption');
+    await settle();
+    spy.mockRestore();
+    expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
+  });
+
+  it('acts on messages that arrived too early once they are replayed', async () => {
+    const flow = createFlow();
+    flow.wire.failSends('agent', 1);
+    const request = flow.agent.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => request.timeline().phase === 'sendFailed');
+    // The customer got the request anyway (a resync replayed it) and paid while the agent showed TRY AGAIN.
+    flow.agent.resync();
+    await flow.exchange();
+    const peer = flow.customer.request(request.requestId)!;
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    expect(request.timeline().phase).toBe('cardSubmitted');
+    expect(peer.timeline().phase).toBe('cardSubmitted');
+  });
+
+  it("carries on when the integrator's report callback throws, or the transport throws", async () => {
+    const clock = new ManualClock(START);
+    const [agentEnd, customerEnd] = createMemoryTransportPair();
+    const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
+    const customer = createCustomerSession({
+      conversationId: 'c-1',
+      transport: customerEnd,
+      clock,
+      onReport: () => {
+        throw new Error('integrator bug');
+      },
+    });
+    customerEnd.subscribe(() => undefined);
+    agentEnd.send(JSON.parse('{"not":"a message"}')).catch(() => undefined); // reported to a throwing callback
+    for (let index = 0; index < 2; index++) {
+      const request = agent.createRequest();
+      expectOk(request.review(USD_12_50));
+      expectOk(request.send());
+    }
+    await until(() => customer.requests.length === 2, 'both requests');
+    const throwing = createAgentSession({
+      conversationId: 'c-2',
+      transport: {
+        send: () => {
+          throw new Error('sync');
+        },
+        subscribe: () => () => undefined,
+      },
+      clock,
+    });
+    const request = throwing.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => request.timeline().phase === 'sendFailed', 'TRY AGAIN');
+  });
+
+  it('drops the key made for a request cancelled while the key was being made', async () => {
+    const [agentEnd] = createMemoryTransportPair();
+    let proved = () => undefined as void;
+    const proving = new Promise<void>((resolve) => (proved = resolve));
+    let asked = false;
+    const agent = createAgentSession({
+      conversationId: 'c-1',
+      transport: agentEnd,
+      clock: new ManualClock(START),
+      // The key exists once this is asked; the request is cancelled before it answers.
+      proveKey: async () => {
+        asked = true;
+        await proving;
+        return 'proof';
+      },
+    });
+    const request = agent.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => asked, 'the key made');
+    expectOk(request.cancel());
+    proved();
+    await settle();
+    expect(request.timeline().phase).toBe('cancelled');
+    expect(agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
   });
 });
