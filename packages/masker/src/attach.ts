@@ -97,31 +97,45 @@ export function attachCardMasker(element: MaskableElement, options: MaskOptions 
   };
 
   const onInput = (event: Event) => {
-    const type = (event as InputEvent).inputType ?? '';
-    apply(type.startsWith('insertFromPaste') || type === 'insertFromDrop' || type === 'insertReplacementText');
+    const { inputType = '', isComposing } = event as InputEvent;
+    // An input method is still composing: touching the value now would garble it. Masked at compositionend.
+    if (isComposing) return;
+    apply(
+      inputType.startsWith('insertFromPaste') ||
+        inputType === 'insertFromDrop' ||
+        inputType === 'insertReplacementText',
+    );
   };
+  const isOurs = (event: Event) => event.composedPath().includes(element);
+  // On the window, in the capture phase: before any host listener, even a capturing one on an ancestor,
+  // reads the value to send it.
   const onKeydown = (event: Event) => {
     const { key, isComposing } = event as KeyboardEvent;
-    if (key === 'Enter' && !isComposing) apply(true);
+    if (key === 'Enter' && !isComposing && isOurs(event)) apply(true);
+  };
+  // A Send button that keeps the focus in the field (no blur) still gets the masked text.
+  const onPointerdown = (event: Event) => {
+    if (!isOurs(event)) apply(true);
   };
   const onLeave = () => apply(true);
   const onSelect = () => apply(false);
+  const view = element.ownerDocument.defaultView ?? window;
 
   // Capture, so the host's own listeners (and frameworks' value tracking) already see the masked text.
-  element.addEventListener('input', onInput, true);
-  element.addEventListener('keydown', onKeydown, true);
-  element.addEventListener('blur', onLeave, true);
-  element.addEventListener('change', onLeave, true);
-  element.addEventListener('click', onSelect, true);
-  element.addEventListener('keyup', onSelect, true);
+  const listeners: [EventTarget, string, (event: Event) => void][] = [
+    [element, 'input', onInput],
+    [element, 'compositionend', onSelect],
+    [element, 'blur', onLeave],
+    [element, 'change', onLeave],
+    [element, 'click', onSelect],
+    [element, 'keyup', onSelect],
+    [view, 'keydown', onKeydown],
+    [view, 'pointerdown', onPointerdown],
+  ];
+  for (const [target, type, listener] of listeners) target.addEventListener(type, listener, true);
   apply(false);
   return () => {
-    element.removeEventListener('input', onInput, true);
-    element.removeEventListener('keydown', onKeydown, true);
-    element.removeEventListener('blur', onLeave, true);
-    element.removeEventListener('change', onLeave, true);
-    element.removeEventListener('click', onSelect, true);
-    element.removeEventListener('keyup', onSelect, true);
+    for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
   };
 }
 

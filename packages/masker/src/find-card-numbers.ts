@@ -17,6 +17,8 @@ export interface FindOptions {
 }
 
 const MIN_DIGITS = 12;
+/** At most this many separator characters between two groups (`4242 - 4242`, a double space, CR LF). */
+const MAX_GAP = 3;
 const MAX_DIGITS = 19;
 
 /** The value of an ASCII or full-width digit, or -1. */
@@ -28,19 +30,48 @@ export function digitValue(code: number): number {
 
 /** Characters people put between the groups of a card number: space, no-break spaces, dash, dot, slash (ASCII or full-width), line breaks. */
 export function isSeparator(code: number): boolean {
-  return SEPARATORS.includes(String.fromCharCode(code));
+  return SEPARATOR_CODES.has(code);
 }
-const SEPARATORS = ' -./\n\r\u00a0\u202f\u2010\u2011\u2013\u3000\uff0d\uff0e\uff0f';
+const SEPARATORS = ' \t_-./\n\r\u00a0\u2007\u2009\u200b\u202f\u2010\u2011\u2013\u2014\u2212\u3000\uff0d\uff0e\uff0f';
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((character) => character.charCodeAt(0)));
+const WHITESPACE_CODES = new Set(
+  [...' \t\n\r\u00a0\u2007\u2009\u202f\u3000'].map((character) => character.charCodeAt(0)),
+);
+
+/**
+ * Whether `gap` separator characters at `index` join two groups: one separator, CR LF, spaces only
+ * (`4242  4242`), or one separator between two spaces (`4242 - 4242`). Not `. `, which ends a
+ * sentence, nor a line break with spaces.
+ */
+function isGroupGap(text: string, index: number, gap: number): boolean {
+  if (gap === 1) return true;
+  if (gap === 2 && text.startsWith('\r\n', index)) return true;
+  // Several characters: spaces only (a line break goes alone), or one separator between two spaces.
+  const isSpace = (at: number) => {
+    const code = text.charCodeAt(at);
+    return isWhitespace(code) && code !== 10 && code !== 13;
+  };
+  let spaces = 0;
+  for (let at = index; at < index + gap; at++) if (isSpace(at)) spaces++;
+  return (
+    spaces === gap ||
+    (gap === 3 &&
+      isSpace(index) &&
+      isSpace(index + 2) &&
+      text.charCodeAt(index + 1) !== 10 &&
+      text.charCodeAt(index + 1) !== 13)
+  );
+}
 
 function isWhitespace(code: number): boolean {
-  return ' \t\n\r\u00a0\u3000'.includes(String.fromCharCode(code));
+  return WHITESPACE_CODES.has(code);
 }
 
 const LETTER = /\p{L}/u;
 const isLetterAt = (text: string, index: number) => index >= 0 && index < text.length && LETTER.test(text[index]!);
 
 /** Words that say the digits after them are not a card, within a few characters. */
-const NOT_A_CARD_LABEL = /(?:imei|meid|isbn|iban|esn)\W{0,3}$/i;
+const NOT_A_CARD_LABEL = /\b(?:imei|meid|isbn|iban|esn)\W{0,3}$/i;
 /** An IBAN's country code and check digits, then groups, right before the run. */
 const IBAN_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;
 const COUNTRY_CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2}$/;
@@ -63,7 +94,7 @@ function isIban(country: string, digits: string): boolean {
 
 const NEXT_DIGIT = /[0-9\uff10-\uff19]/g;
 /** How far back a URL's start is looked for. Digits further into a longer token are judged as if outside a URL. */
-const URL_LOOKBACK = 2048;
+const URL_LOOKBACK = 256;
 
 /** Whether `index` is inside a URL: the whitespace-delimited token around it has a scheme (`…://`) or starts with `www.`. */
 function isInUrl(text: string, index: number): boolean {
@@ -169,8 +200,20 @@ function protectedRanges(text: string, patterns: readonly RegExp[]): [number, nu
  * both sides are not cards. One pass over the text; each run is judged in bounded work.
  */
 export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
+  return scanCards(text, options).map(({ match }) => match);
+}
+
+/** A card found, and the digits after it in its run that are no card of their own (masked with it). */
+export interface CardFinding {
+  readonly match: CardNumberMatch;
+  /** Where those digits end; `match.end` when there are none. */
+  readonly tailEnd: number;
+}
+
+/** `findCardNumbers` with, for each card, the rest of its run: digits there may be the card's own, misread. */
+export function scanCards(text: string, options: FindOptions = {}): CardFinding[] {
   const cards = options.cards ?? [];
-  const matches: CardNumberMatch[] = [];
+  const matches: CardFinding[] = [];
   const length = text.length;
   const nextDigit = new RegExp(NEXT_DIGIT);
   let index = 0;
@@ -179,7 +222,7 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
     nextDigit.lastIndex = index;
     if (!nextDigit.test(text)) break;
     index = nextDigit.lastIndex - 1;
-    // A run: digits, and single separators (or CR LF) between digits.
+    // A run: digits, with up to three separator characters between groups.
     let digits = '';
     const positions: number[] = [];
     const boundaries = [0];
@@ -193,16 +236,16 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
         positions.push(index);
         index++;
       }
-      const gap = text.charCodeAt(index) === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 1;
-      if (index < length && isSeparator(text.charCodeAt(index)) && digitValue(text.charCodeAt(index + gap)) >= 0) {
-        const code = text.charCodeAt(index);
+      let gap = 0;
+      while (gap < MAX_GAP && index + gap < length && isSeparator(text.charCodeAt(index + gap))) gap++;
+      if (gap === 0 || digitValue(text.charCodeAt(index + gap)) < 0 || !isGroupGap(text, index, gap)) break;
+      for (let at = index; at < index + gap; at++) {
+        const code = text.charCodeAt(at);
         if (afterLineBreak < 0 && (code === 10 || code === 13)) afterLineBreak = index + gap;
         if (afterSpace < 0 && isWhitespace(code)) afterSpace = index + gap;
-        boundaries.push(digits.length);
-        index += gap;
-        continue;
       }
-      break;
+      boundaries.push(digits.length);
+      index += gap;
     }
     boundaries.push(digits.length);
     if (digits.length < MIN_DIGITS) continue;
@@ -214,10 +257,13 @@ export function findCardNumbers(text: string, options: FindOptions = {}): CardNu
       if (rest > 0) index = rest;
       continue;
     }
-    for (const match of cardsInRun(run, cards)) matches.push(match);
+    const found = [...cardsInRun(run, cards)];
+    found.forEach((match, at) =>
+      matches.push({ match, tailEnd: at === found.length - 1 ? positions.at(-1)! + 1 : match.end }),
+    );
   }
   if (matches.length === 0) return matches;
   const ranges = protectedRanges(text, [UUID, ...(options.neverMask ?? [])]);
   if (ranges.length === 0) return matches;
-  return matches.filter((match) => !ranges.some(([from, to]) => match.start < to && from < match.end));
+  return matches.filter(({ match }) => !ranges.some(([from, to]) => match.start < to && from < match.end));
 }

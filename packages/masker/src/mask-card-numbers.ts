@@ -1,10 +1,4 @@
-import {
-  digitValue,
-  findCardNumbers,
-  isSeparator,
-  type CardNumberMatch,
-  type FindOptions,
-} from './find-card-numbers.js';
+import { digitValue, scanCards, isSeparator, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -41,12 +35,16 @@ function bareCodeAt(text: string, from: number): [number, number] | undefined {
 
 /** Ranges of an expiry date and a security code in the few characters after a card. */
 function detailsAfter(text: string, from: number): [number, number][] {
-  const code = bareCodeAt(text, from);
-  if (code) return [code, ...detailsAfter(text, code[1])];
   const found: [number, number][] = [];
   const limit = Math.min(text.length, from + NEARBY);
+  // Bare codes right after the card ("4242… 123"), then an expiry and labelled codes, all within reach.
+  let start = from;
+  for (let code = bareCodeAt(text, start); code && code[1] <= limit; code = bareCodeAt(text, start)) {
+    found.push(code);
+    start = code[1];
+  }
   let expiryEnd = -1;
-  for (let index = from; index < limit; index++) {
+  for (let index = start; index < limit; index++) {
     if (expiryEnd < 0) {
       EXPIRY.lastIndex = index;
       const expiry = EXPIRY.exec(text);
@@ -69,6 +67,16 @@ function detailsAfter(text: string, from: number): [number, number][] {
   return found;
 }
 
+/** Whether every digit between `from` and `to` belongs to an expiry date or a security code written after a card. */
+function isAllDetails(text: string, from: number, to: number): boolean {
+  const ranges = detailsAfter(text, from);
+  for (let index = from; index < to; index++) {
+    if (digitValue(text.charCodeAt(index)) >= 0 && !ranges.some(([start, end]) => index >= start && index < end))
+      return false;
+  }
+  return true;
+}
+
 /** Where cards masked earlier end (a run of mask characters and separators, then the last four), so details typed after them are still masked. */
 function maskedCardEnds(text: string, mask: string): number[] {
   if (!text.includes(mask)) return [];
@@ -85,13 +93,22 @@ function maskedCardEnds(text: string, mask: string): number[] {
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
   const mask = options.maskCharacter ?? '•';
-  const matches = findCardNumbers(text, options);
+  const findings = scanCards(text, options);
+  const matches = findings.map(({ match }) => match);
   const details = options.maskExpiryAndCode !== false;
   const maskedEnds = details ? maskedCardEnds(text, mask) : [];
   if (matches.length === 0 && maskedEnds.length === 0) return text;
   const keepFirst = options.showFirstSix ? 6 : 0;
   const hide: [number, number, number, number][] = []; // [start, end, keep first n digits, keep last n digits]
-  for (const match of matches) hide.push([match.start, match.end, keepFirst, 4]);
+  for (const { match, tailEnd } of findings) {
+    hide.push([match.start, match.end, keepFirst, 4]);
+    // Digits left in the card's run are no card of their own: they may be the card's, misread. Where
+    // they are only an expiry and a code, `maskExpiryAndCode: false` leaves them alone.
+    const tail = text.slice(match.end, tailEnd);
+    let tailDigits = 0;
+    for (let index = 0; index < tail.length; index++) if (digitValue(tail.charCodeAt(index)) >= 0) tailDigits++;
+    if (tailDigits > 0 && (details || !isAllDetails(text, match.end, tailEnd))) hide.push([match.end, tailEnd, 0, 0]);
+  }
   if (details) {
     for (const end of [...matches.map((match) => match.end), ...maskedEnds]) {
       for (const [start, stop] of detailsAfter(text, end)) {
@@ -109,6 +126,8 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
     const span = text.slice(start, end);
     let total = 0;
     for (let index = 0; index < span.length; index++) if (digitValue(span.charCodeAt(index)) >= 0) total++;
+    // However short the card, at least five of its digits stay hidden (a 15-digit card shows 6 and 4).
+    const head = Math.min(keepHead, Math.max(0, total - keepTail - 5));
     let seen = 0;
     for (let index = 0; index < span.length; index++) {
       const character = span[index]!;
@@ -117,7 +136,7 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
         continue;
       }
       seen++;
-      out += seen <= keepHead || seen > total - keepTail ? character : mask;
+      out += seen <= head || seen > total - keepTail ? character : mask;
     }
     cursor = end;
   }

@@ -99,10 +99,11 @@ describe('maskCardNumbers: showFirstSix', () => {
     ['4242 4242 4242 4242', '4242 42•• •••• 4242'],
     ['4242424242424242', '424242••••••4242'],
     ['3782 822463 10005', '3782 82•••• •0005'],
-    ['3056 930902 5904', '3056 93•••• 5904'],
+    ['3056 930902 5904', '3056 9••••• 5904'],
     ['6205 5000 0000 0000 004', '6205 50•• •••• •••0 004'],
-    ['4222222222222', '422222•••2222'],
-    [cardNumber('6759', 12), `${cardNumber('6759', 12).slice(0, 6)}••${cardNumber('6759', 12).slice(-4)}`],
+    ['4222222222222', '4222•••••2222'],
+    // However short the card, at least five digits stay hidden.
+    [cardNumber('6759', 12), `${cardNumber('6759', 12).slice(0, 3)}•••••${cardNumber('6759', 12).slice(-4)}`],
     [fullWidth('5555-5555-5555-4444'), fullWidth('5555-55') + '••-••••-' + fullWidth('4444')],
   ])('%s → %s', (text, expected) => {
     expect(maskCardNumbers(text, { showFirstSix: true })).toBe(expected);

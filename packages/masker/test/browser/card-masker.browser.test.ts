@@ -127,6 +127,39 @@ describe('<chatpay-card-masker> around a textarea', () => {
     equal(sent, '••••••••••••1111', 'the host sends the masked text');
   });
 
+  it('masks before a capturing host listener on the document reads the value on Enter', async () => {
+    const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
+    const field = host.querySelector('textarea')!;
+    let sent = '';
+    const read = (event: KeyboardEvent) => {
+      if (event.key === 'Enter') sent = field.value;
+    };
+    document.addEventListener('keydown', read, true);
+    field.focus();
+    await sendKeys({ type: '4111111111111111' });
+    await sendKeys({ press: 'Enter' });
+    document.removeEventListener('keydown', read, true);
+    equal(sent, '••••••••••••1111', 'the host reads the masked text');
+  });
+
+  it('masks when a Send button that keeps the focus in the field is pressed', async () => {
+    const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker><button>Send</button>');
+    const input = host.querySelector('input')!;
+    const button = host.querySelector('button')!;
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    let sent = '';
+    button.addEventListener('click', () => (sent = input.value));
+    input.focus();
+    await sendKeys({ type: '4111111111111111' });
+    const box = button.getBoundingClientRect();
+    button.dispatchEvent(
+      new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: box.x + 1, clientY: box.y + 1 }),
+    );
+    button.click();
+    equal(document.activeElement, input, 'the field kept the focus');
+    equal(sent, '••••••••••••1111', 'the host reads the masked text');
+  });
+
   it('leaves numbers that are not cards alone', async () => {
     const host = mount('<chatpay-card-masker><textarea aria-label="Message"></textarea></chatpay-card-masker>');
     const field = host.querySelector('textarea')!;
