@@ -10,7 +10,7 @@ import {
   type SealingContext,
   type WireMessage,
 } from '../../src/index.js';
-import { check, checkEqual, rejectionCode } from './check.js';
+import { check, checkEqual, rejectionCode } from '../../../../test-support/check.js';
 
 /** One card per brand the form knows, plus a gift card without a security code and one with a postal code. */
 export const CARDS: readonly CardDetails[] = [

@@ -10,15 +10,7 @@ import {
 } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
+import { check, checkEqual } from '../../../../test-support/check.js';
 
 const TERMS = {
   amount: { minor: 1250, currency: 'USD' },
@@ -77,7 +69,7 @@ describe('<chatpay-card-form>', () => {
   it('has no accessibility violations, empty or showing errors', async () => {
     const form = await mount(fakeRequest().request);
     let result = await axe.run(document.body);
-    equal(
+    checkEqual(
       result.violations.map((violation) => violation.id),
       [],
       'empty',
@@ -86,7 +78,7 @@ describe('<chatpay-card-form>', () => {
     field(form, 'name').focus();
     await form.updateComplete;
     result = await axe.run(document.body);
-    equal(
+    checkEqual(
       result.violations.map((violation) => violation.id),
       [],
       'with an error',
@@ -97,24 +89,24 @@ describe('<chatpay-card-form>', () => {
     const form = await mount(fakeRequest().request);
     check(payButton(form).disabled, 'disabled when empty');
     await typeInto(form, 'number', '4111111111111111');
-    equal(field(form, 'number').value, '4111 1111 1111 1111', 'grouped');
+    checkEqual(field(form, 'number').value, '4111 1111 1111 1111', 'grouped');
     await typeInto(form, 'name', 'Ada Lovelace');
     await typeInto(form, 'expiry', '1230');
-    equal(field(form, 'expiry').value, '12/30', 'expiry mask');
+    checkEqual(field(form, 'expiry').value, '12/30', 'expiry mask');
     check(payButton(form).disabled, 'still disabled without the code');
     await typeInto(form, 'securityCode', '737');
     check(!payButton(form).disabled, 'enabled when all valid');
-    equal(payButton(form).textContent?.trim(), 'Pay $12.50', 'the amount on the button');
+    checkEqual(payButton(form).textContent?.trim(), 'Pay $12.50', 'the amount on the button');
   });
 
   it('switches groups and the code to the brand: American Express', async () => {
     const form = await mount(fakeRequest().request);
     await typeInto(form, 'number', '378282246310005');
-    equal(field(form, 'number').value, '3782 822463 10005', 'Amex groups');
+    checkEqual(field(form, 'number').value, '3782 822463 10005', 'Amex groups');
     const label = field(form, 'securityCode').closest('label')!.textContent!;
     check(label.includes('CID'), `the code is labelled as Amex names it: ${label}`);
     await typeInto(form, 'securityCode', '12345');
-    equal(field(form, 'securityCode').value, '1234', 'four digits');
+    checkEqual(field(form, 'securityCode').value, '1234', 'four digits');
   });
 
   it('shows an error after a field is left, announced and tied to the field', async () => {
@@ -123,9 +115,9 @@ describe('<chatpay-card-form>', () => {
     field(form, 'name').focus();
     await form.updateComplete;
     const number = field(form, 'number');
-    equal(number.getAttribute('aria-invalid'), 'true', 'aria-invalid');
+    checkEqual(number.getAttribute('aria-invalid'), 'true', 'aria-invalid');
     const error = form.shadowRoot!.getElementById(number.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
-    equal(error.getAttribute('role'), 'alert', 'announced');
+    checkEqual(error.getAttribute('role'), 'alert', 'announced');
     check(error.textContent!.includes('not valid'), 'says what is wrong');
     check(!error.textContent!.includes('4111'), 'never repeats the number');
   });
@@ -142,9 +134,9 @@ describe('<chatpay-card-form>', () => {
     fill('expiry', '12/30');
     fill('securityCode', '737');
     await form.updateComplete;
-    equal(field(form, 'number').value, '4111 1111 1111 1111', 'reformatted');
+    checkEqual(field(form, 'number').value, '4111 1111 1111 1111', 'reformatted');
     check(!payButton(form).disabled, 'ready to pay');
-    equal(
+    checkEqual(
       ['number', 'name', 'expiry', 'securityCode'].map((id) => field(form, id).autocomplete),
       ['cc-number', 'cc-name', 'cc-exp', 'cc-csc'],
       'autocomplete tokens',
@@ -162,8 +154,8 @@ describe('<chatpay-card-form>', () => {
     await sendKeys({ press: 'Enter' });
     payButton(form).click(); // a second click while the first is on its way
     await form.updateComplete;
-    equal(paid.length, 1, 'sent once');
-    equal(
+    checkEqual(paid.length, 1, 'sent once');
+    checkEqual(
       paid[0],
       { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' },
       'the card',
@@ -171,11 +163,11 @@ describe('<chatpay-card-form>', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     await form.updateComplete;
-    equal(sealed, [{ brand: 'visa', lastFour: '1111' }], 'event with brand and last four only');
+    checkEqual(sealed, [{ brand: 'visa', lastFour: '1111' }], 'event with brand and last four only');
     // Lit's comment markers hold random numbers: only the rendered markup and the fields' values count.
     const markup = form.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '');
     const values = [...form.shadowRoot!.querySelectorAll('input')].map((input) => input.value).join('');
-    equal(values, '', 'every field is empty');
+    checkEqual(values, '', 'every field is empty');
     for (const typed of ['4111', '1111', '737', 'Ada', '12/30'])
       check(!markup.includes(typed), `"${typed}" is gone from the DOM`);
     check(!form.outerHTML.includes('4111'), 'nothing in attributes');
@@ -204,7 +196,7 @@ describe('<chatpay-card-form> with real sessions', () => {
       await new Promise((r) => setTimeout(r, 5));
     const viewed = await request.viewCard();
     check(viewed.ok, 'the agent opens it');
-    equal(
+    checkEqual(
       viewed.value,
       { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' },
       'what was typed',

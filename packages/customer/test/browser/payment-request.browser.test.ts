@@ -10,19 +10,7 @@ import {
 } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
-const until = async (done: () => boolean, what: string) => {
-  for (let round = 0; round < 400 && !done(); round++) await new Promise((resolve) => setTimeout(resolve, 5));
-  check(done(), `never reached ${what}`);
-};
+import { check, checkEqual, waitUntil as until } from '../../../../test-support/check.js';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -71,9 +59,9 @@ describe('<chatpay-payment-request>', () => {
     check(/1\.234,56\s€/.test(root(element).textContent!), 'the amount in German');
     const reason = root(element).querySelector('.reason')!;
     check(reason.textContent!.includes('<b>now</b>'), 'the reason as text');
-    equal(reason.querySelector('b'), null, 'never as HTML');
+    checkEqual(reason.querySelector('b'), null, 'never as HTML');
     const result = await axe.run(document.body);
-    equal(
+    checkEqual(
       result.violations.map((violation) => violation.id),
       [],
       'axe',
@@ -90,8 +78,8 @@ describe('<chatpay-payment-request>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => request.timeline().phase === 'declined', 'declined at the agent');
     await settled(element);
-    equal(statusText(element), 'You declined this payment', 'the outcome');
-    equal(button(element, 'enter-payment'), null, 'no more actions');
+    checkEqual(statusText(element), 'You declined this payment', 'the outcome');
+    checkEqual(button(element, 'enter-payment'), null, 'no more actions');
   });
 
   it('opens the card form in place, and shows Payment Accepted once the agent completes', async () => {
@@ -112,12 +100,12 @@ describe('<chatpay-payment-request>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
     await settled(element);
-    equal(statusText(element), 'Sent. Waiting for the agent.', 'waiting');
+    checkEqual(statusText(element), 'Sent. Waiting for the agent.', 'waiting');
     check((await request.viewCard()).ok, 'viewed');
     check(request.complete().ok, 'completed');
     await until(() => element.request!.timeline().phase === 'completed', 'completion at the customer');
     await settled(element);
-    equal(statusText(element), 'Payment Accepted', 'accepted');
+    checkEqual(statusText(element), 'Payment Accepted', 'accepted');
   });
 
   it('shows Try Again after a failed send, and the retry goes through', async () => {
@@ -135,7 +123,7 @@ describe('<chatpay-payment-request>', () => {
     check(result.ok, 'sealed');
     await until(() => incoming.timeline().phase === 'sendFailed', 'the failed send');
     await settled(element);
-    equal(statusText(element), 'Sending failed. Try again.', 'says so');
+    checkEqual(statusText(element), 'Sending failed. Try again.', 'says so');
     button(element, 'try-again')!.click();
     await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
   });
@@ -147,7 +135,7 @@ describe('<chatpay-payment-request>', () => {
     check(root(element).querySelector('chatpay-card-form'), 'the form is open');
     clock.advance(TTL);
     await settled(element);
-    equal(statusText(element), 'This request has expired', 'expired');
-    equal(root(element).querySelector('chatpay-card-form'), null, 'no form any more');
+    checkEqual(statusText(element), 'This request has expired', 'expired');
+    checkEqual(root(element).querySelector('chatpay-card-form'), null, 'no form any more');
   });
 });

@@ -3,14 +3,7 @@ import axe from 'axe-core';
 import { attachCardMasker, type CardDetectedDetail } from '../../src/attach.js';
 import '../../src/define.js';
 import type { ChatPayCardMasker } from '../../src/card-masker.element.js';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message: string): void {
-  if (actual !== expected)
-    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
+import { check, checkEqual } from '../../../../test-support/check.js';
 
 /** A fresh fixture in the page; removed after each test by `cleanup`. */
 function mount(html: string): HTMLElement {
@@ -43,7 +36,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
   it('passes an accessibility check with a labelled chat input', async () => {
     mount('<label for="m">Message</label><chatpay-card-masker><textarea id="m"></textarea></chatpay-card-masker>');
     const result = await axe.run(document.body);
-    equal(result.violations.length, 0, `axe violations: ${result.violations.map((v) => v.id).join(', ')}`);
+    checkEqual(result.violations.length, 0, `axe violations: ${result.violations.map((v) => v.id).join(', ')}`);
   });
 
   it('waits after a space that may be followed by more digits, and masks on the next character', async () => {
@@ -51,9 +44,9 @@ describe('<chatpay-card-masker> around a textarea', () => {
     const input = host.querySelector('input')!;
     input.focus();
     await sendKeys({ type: '4111 1111 1111 1111 ' });
-    equal(input.value, '4111 1111 1111 1111 ', 'a 16-digit Visa may still grow to 19 digits');
+    checkEqual(input.value, '4111 1111 1111 1111 ', 'a 16-digit Visa may still grow to 19 digits');
     await sendKeys({ type: 'o' });
-    equal(input.value, '•••• •••• •••• 1111 o', 'masked once the number is over');
+    checkEqual(input.value, '•••• •••• •••• 1111 o', 'masked once the number is over');
   });
 
   it('masks when the field loses focus', async () => {
@@ -62,7 +55,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
     input.focus();
     await sendKeys({ type: '4111111111111111' });
     host.querySelector('button')!.focus();
-    equal(input.value, '••••••••••••1111', 'masked on blur');
+    checkEqual(input.value, '••••••••••••1111', 'masked on blur');
   });
 
   it('masks a typed number once the person types past it, and keeps the caret at the end', async () => {
@@ -71,12 +64,12 @@ describe('<chatpay-card-masker> around a textarea', () => {
     const seen = detections(host);
     field.focus();
     await sendKeys({ type: 'my card is 4111 1111 1111 1111' });
-    equal(field.value, 'my card is 4111 1111 1111 1111', 'untouched while the number is being typed');
-    equal(seen.length, 0, 'no event yet');
+    checkEqual(field.value, 'my card is 4111 1111 1111 1111', 'untouched while the number is being typed');
+    checkEqual(seen.length, 0, 'no event yet');
     await sendKeys({ type: ' thanks' });
-    equal(field.value, 'my card is •••• •••• •••• 1111 thanks', 'masked after moving on');
-    equal(field.selectionStart, field.value.length, 'caret at the end');
-    equal(
+    checkEqual(field.value, 'my card is •••• •••• •••• 1111 thanks', 'masked after moving on');
+    checkEqual(field.selectionStart, field.value.length, 'caret at the end');
+    checkEqual(
       JSON.stringify(seen),
       JSON.stringify([{ brand: 'visa', lastFour: '1111' }]),
       'event with brand and last four only',
@@ -88,7 +81,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
     const field = host.querySelector('textarea')!;
     field.focus();
     await sendKeys({ type: '4111111111111111 exp 12/29 cvv 123 ok' });
-    equal(field.value, '••••••••••••1111 exp ••/•• cvv ••• ok', 'all masked');
+    checkEqual(field.value, '••••••••••••1111 exp ••/•• cvv ••• ok', 'all masked');
   });
 
   it('masks a pasted number at once, and the caret stays after the paste', async () => {
@@ -98,9 +91,9 @@ describe('<chatpay-card-masker> around a textarea', () => {
     field.focus();
     await sendKeys({ type: 'pay with ' });
     await paste(field, '5555-5555-5555-4444');
-    equal(field.value, 'pay with ••••-••••-••••-4444', 'masked');
-    equal(field.selectionStart, 'pay with 5555-5555-5555-4444'.length, 'caret after the paste');
-    equal(seen[0]?.brand, 'mastercard', 'brand');
+    checkEqual(field.value, 'pay with ••••-••••-••••-4444', 'masked');
+    checkEqual(field.selectionStart, 'pay with 5555-5555-5555-4444'.length, 'caret after the paste');
+    checkEqual(seen[0]?.brand, 'mastercard', 'brand');
   });
 
   it('keeps the caret where it was when masking happens before it', async () => {
@@ -110,8 +103,8 @@ describe('<chatpay-card-masker> around a textarea', () => {
     await sendKeys({ type: 'hello world' });
     field.setSelectionRange(6, 6);
     await paste(field, '4111111111111111 ');
-    equal(field.value, 'hello ••••••••••••1111 world', 'masked in the middle');
-    equal(field.selectionStart, 6 + 17, 'caret after the pasted text');
+    checkEqual(field.value, 'hello ••••••••••••1111 world', 'masked in the middle');
+    checkEqual(field.selectionStart, 6 + 17, 'caret after the pasted text');
   });
 
   it('masks a number still being typed when Enter is pressed, before the host reads the value', async () => {
@@ -124,7 +117,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
     field.focus();
     await sendKeys({ type: '4111111111111111' });
     await sendKeys({ press: 'Enter' });
-    equal(sent, '••••••••••••1111', 'the host sends the masked text');
+    checkEqual(sent, '••••••••••••1111', 'the host sends the masked text');
   });
 
   it('masks before a capturing host listener on the document reads the value on Enter', async () => {
@@ -139,7 +132,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
     await sendKeys({ type: '4111111111111111' });
     await sendKeys({ press: 'Enter' });
     document.removeEventListener('keydown', read, true);
-    equal(sent, '••••••••••••1111', 'the host reads the masked text');
+    checkEqual(sent, '••••••••••••1111', 'the host reads the masked text');
   });
 
   it('masks when a Send button that keeps the focus in the field is pressed', async () => {
@@ -156,8 +149,8 @@ describe('<chatpay-card-masker> around a textarea', () => {
       new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: box.x + 1, clientY: box.y + 1 }),
     );
     button.click();
-    equal(document.activeElement, input, 'the field kept the focus');
-    equal(sent, '••••••••••••1111', 'the host reads the masked text');
+    checkEqual(document.activeElement, input, 'the field kept the focus');
+    checkEqual(sent, '••••••••••••1111', 'the host reads the masked text');
   });
 
   it('leaves numbers that are not cards alone', async () => {
@@ -166,7 +159,7 @@ describe('<chatpay-card-masker> around a textarea', () => {
     field.focus();
     const text = 'order 1234567890123456, call +4411111111111111, https://x.io/4111111111111111 ';
     await sendKeys({ type: text });
-    equal(field.value, text, 'unchanged');
+    checkEqual(field.value, text, 'unchanged');
   });
 
   it('stops masking when detached, and re-attaches to a replaced input', async () => {
@@ -178,16 +171,16 @@ describe('<chatpay-card-masker> around a textarea', () => {
     input.setAttribute('aria-label', 'Message');
     masker.replaceChildren(input);
     await new Promise((resolve) => setTimeout(resolve, 0)); // the MutationObserver's turn
-    equal(masker.field, input, 'follows the new input');
+    checkEqual(masker.field, input, 'follows the new input');
     input.focus();
     await sendKeys({ type: '4111111111111111 ok' });
-    equal(input.value, '••••••••••••1111 ok', 'masks the new input');
+    checkEqual(input.value, '••••••••••••1111 ok', 'masks the new input');
     masker.remove();
     input.value = '';
     document.body.append(input);
     input.focus();
     await sendKeys({ type: '4111111111111111 ok' });
-    equal(input.value, '4111111111111111 ok', 'no longer masked once the wrapper is gone');
+    checkEqual(input.value, '4111111111111111 ok', 'no longer masked once the wrapper is gone');
   });
 });
 
@@ -198,9 +191,9 @@ describe('attachCardMasker', () => {
     const detach = attachCardMasker(editor);
     editor.focus();
     await sendKeys({ type: 'card 378282246310005 exp' });
-    equal(editor.textContent, 'card •••••••••••0005 exp', 'masked');
+    checkEqual(editor.textContent, 'card •••••••••••0005 exp', 'masked');
     await sendKeys({ type: 'X' });
-    equal(editor.textContent, 'card •••••••••••0005 expX', 'caret stayed at the end');
+    checkEqual(editor.textContent, 'card •••••••••••0005 expX', 'caret stayed at the end');
     detach();
   });
 
@@ -213,12 +206,12 @@ describe('attachCardMasker', () => {
     const detach = attachCardMasker(input);
     input.focus();
     await sendKeys({ type: '4111111111111111 ok' });
-    equal(input.value, '••••••••••••1111 ok', 'masked');
-    equal(seen.length, 1, 'the event crosses the shadow boundary');
+    checkEqual(input.value, '••••••••••••1111 ok', 'masked');
+    checkEqual(seen.length, 1, 'the event crosses the shadow boundary');
     detach();
     input.value = '';
     await sendKeys({ type: '4111111111111111 ok' });
-    equal(input.value, '4111111111111111 ok', 'not masked after detach');
+    checkEqual(input.value, '4111111111111111 ok', 'not masked after detach');
   });
 
   it('never puts card digits in the event', async () => {
