@@ -1,5 +1,6 @@
 import { formatMoney, type CustomerRequest } from '@chatpay/core';
 import IMask, { type FactoryArg, type InputMask } from 'imask';
+import { defaultTokens } from '../tokens.styles.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   validateCardholderName,
@@ -44,7 +45,7 @@ function numberPattern(gaps: readonly number[], length: number): string {
  * @cssproperty --chatpay-card-form-pay-background - The Pay button's background.
  */
 export class ChatPayCardForm extends LitElement {
-  static override styles = cardFormStyles;
+  static override styles = [defaultTokens, cardFormStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     request: { attribute: false },

@@ -32,7 +32,7 @@ export const cardFormStyles = css`
     font: inherit;
     min-block-size: 2.75rem;
     padding-inline: 0.75rem;
-    border: 1px solid var(--chatpay-card-form-border-color, var(--chatpay-color-border, #767676));
+    border: 1px solid var(--chatpay-card-form-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
     border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
     background: var(--chatpay-card-form-field-background, var(--chatpay-color-surface, Field));
     color: inherit;
@@ -43,10 +43,10 @@ export const cardFormStyles = css`
     outline-offset: 2px;
   }
   input[aria-invalid='true'] {
-    border-color: var(--chatpay-color-danger, #b3261e);
+    border-color: var(--chatpay-color-danger, var(--_chatpay-danger));
   }
   .error {
-    color: var(--chatpay-color-danger, #b3261e);
+    color: var(--chatpay-color-danger, var(--_chatpay-danger));
     font-size: 0.8125rem;
     margin: 0;
   }
@@ -60,8 +60,8 @@ export const cardFormStyles = css`
     min-block-size: 2.75rem;
     border: 0;
     border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
-    background: var(--chatpay-card-form-pay-background, var(--chatpay-color-accent, #0b57d0));
-    color: var(--chatpay-card-form-pay-color, var(--chatpay-color-on-accent, #fff));
+    background: var(--chatpay-card-form-pay-background, var(--chatpay-color-accent, var(--_chatpay-accent)));
+    color: var(--chatpay-card-form-pay-color, var(--chatpay-color-on-accent, var(--_chatpay-on-accent)));
     cursor: pointer;
   }
   button:disabled {

@@ -9,7 +9,7 @@ export const paymentRequestStyles = css`
     display: grid;
     gap: var(--chatpay-payment-request-gap, 0.75rem);
     padding: var(--chatpay-payment-request-padding, 1rem);
-    border: 1px solid var(--chatpay-payment-request-border-color, var(--chatpay-color-border, #767676));
+    border: 1px solid var(--chatpay-payment-request-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
     border-radius: var(--chatpay-payment-request-radius, var(--chatpay-radius, 0.5rem));
     background: var(--chatpay-payment-request-background, var(--chatpay-color-surface, Canvas));
     color: var(--chatpay-payment-request-color, var(--chatpay-color-text, CanvasText));
@@ -38,15 +38,15 @@ export const paymentRequestStyles = css`
     min-block-size: 2.75rem;
     padding-inline: 1rem;
     border-radius: var(--chatpay-radius, 0.375rem);
-    border: 1px solid var(--chatpay-color-border, #767676);
+    border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
     background: transparent;
     color: inherit;
     cursor: pointer;
   }
   button.primary {
     border-color: transparent;
-    background: var(--chatpay-color-accent, #0b57d0);
-    color: var(--chatpay-color-on-accent, #fff);
+    background: var(--chatpay-color-accent, var(--_chatpay-accent));
+    color: var(--chatpay-color-on-accent, var(--_chatpay-on-accent));
   }
   button:focus-visible {
     outline: 2px solid var(--chatpay-color-focus, Highlight);

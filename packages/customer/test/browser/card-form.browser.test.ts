@@ -208,4 +208,38 @@ describe('<chatpay-card-form> with real sessions', () => {
     agent.close();
     customer.close();
   });
+
+  it('takes a gift card with a PIN from an extra card definition', async () => {
+    const form = await mount(fakeRequest().request);
+    form.extraCards = [
+      {
+        brand: 'acme-gift',
+        niceName: 'Acme Gift Card',
+        prefixes: ['603571'],
+        lengths: [19],
+        gaps: [4, 8, 12, 16],
+        luhn: false,
+        securityCode: { name: 'PIN', size: 4 },
+      },
+    ];
+    await form.updateComplete;
+    await typeInto(form, 'number', '6035710000000000001');
+    checkEqual(field(form, 'number').value, '6035 7100 0000 0000 001', 'the gift card groups');
+    const label = field(form, 'securityCode').closest('label')!.textContent!;
+    check(label.includes('PIN'), `asks for the PIN: ${label}`);
+  });
+
+  it('works inside another component\u2019s shadow root', async () => {
+    const main = document.createElement('main');
+    const host = document.createElement('div');
+    main.append(host);
+    document.body.append(main);
+    const form = document.createElement('chatpay-card-form');
+    form.now = NOW;
+    form.request = fakeRequest().request;
+    host.attachShadow({ mode: 'open' }).append(form);
+    await form.updateComplete;
+    await fillValid(form);
+    check(!payButton(form).disabled, 'ready to pay');
+  });
 });

@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
 import {
   createAgentSession,
@@ -43,6 +43,16 @@ async function requested(reason = 'Replacement charger <b>now</b>') {
 }
 
 const root = (element: ChatPayPaymentRequest) => element.shadowRoot!;
+
+/** No axe violations in the page as it is now (`state` names it in the failure). */
+async function accessible(state: string): Promise<void> {
+  const result = await axe.run(document.body);
+  checkEqual(
+    result.violations.map((violation) => violation.id),
+    [],
+    `axe, ${state}`,
+  );
+}
 const button = (element: ChatPayPaymentRequest, part: string) =>
   root(element).querySelector<HTMLButtonElement>(`[part="${part}"]`);
 const statusText = (element: ChatPayPaymentRequest) =>
@@ -79,6 +89,7 @@ describe('<chatpay-payment-request>', () => {
     await until(() => request.timeline().phase === 'declined', 'declined at the agent');
     await settled(element);
     checkEqual(statusText(element), 'You declined this payment', 'the outcome');
+    await accessible('declined');
     checkEqual(button(element, 'enter-payment'), null, 'no more actions');
   });
 
@@ -101,11 +112,13 @@ describe('<chatpay-payment-request>', () => {
     await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
     await settled(element);
     checkEqual(statusText(element), 'Sent. Waiting for the agent.', 'waiting');
+    await accessible('waiting for the agent');
     check((await request.viewCard()).ok, 'viewed');
     check(request.complete().ok, 'completed');
     await until(() => element.request!.timeline().phase === 'completed', 'completion at the customer');
     await settled(element);
     checkEqual(statusText(element), 'Payment Accepted', 'accepted');
+    await accessible('payment accepted');
   });
 
   it('shows Try Again after a failed send, and the retry goes through', async () => {
@@ -124,6 +137,7 @@ describe('<chatpay-payment-request>', () => {
     await until(() => incoming.timeline().phase === 'sendFailed', 'the failed send');
     await settled(element);
     checkEqual(statusText(element), 'Sending failed. Try again.', 'says so');
+    await accessible('try again');
     button(element, 'try-again')!.click();
     await until(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
   });
@@ -133,9 +147,24 @@ describe('<chatpay-payment-request>', () => {
     button(element, 'enter-payment')!.click();
     await settled(element);
     check(root(element).querySelector('chatpay-card-form'), 'the form is open');
+    await accessible('entering payment');
     clock.advance(TTL);
     await settled(element);
     checkEqual(statusText(element), 'This request has expired', 'expired');
+    await accessible('expired');
     checkEqual(root(element).querySelector('chatpay-card-form'), null, 'no form any more');
+  });
+
+  it('has dark defaults that keep their contrast', async () => {
+    const { element } = await requested();
+    const accent = () => getComputedStyle(button(element, 'enter-payment')!).backgroundColor;
+    const light = accent();
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      check(accent() !== light, 'the accent changes in the dark');
+      await accessible('dark');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 });

@@ -1,0 +1,23 @@
+import { css } from 'lit';
+
+/**
+ * The default design tokens, light and dark, in one place. Every element reads
+ * `var(--chatpay-color-x, var(--_chatpay-x))`: an integrator's `--chatpay-color-x` wins, these are the fallback.
+ */
+export const defaultTokens = css`
+  :host {
+    color-scheme: light dark;
+    --_chatpay-accent: #0b57d0;
+    --_chatpay-on-accent: #ffffff;
+    --_chatpay-danger: #b3261e;
+    --_chatpay-border: #767676;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_chatpay-accent: #a8c7fa;
+      --_chatpay-on-accent: #062e6f;
+      --_chatpay-danger: #f2b8b5;
+      --_chatpay-border: #8e918f;
+    }
+  }
+`;
