@@ -174,6 +174,12 @@ export class ChatPayCardForm extends LitElement {
     this.#touched.clear();
   }
 
+  /** Enter in a field tries to pay even while Pay is disabled (which blocks the browser's own submission): errors then show. */
+  #tryPay(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
+    void this.#pay(event);
+  }
+
   async #pay(event: Event): Promise<void> {
     event.preventDefault();
     if (this.#paying) return;
@@ -246,7 +252,7 @@ export class ChatPayCardForm extends LitElement {
     const amount = this.request
       ? formatMoney(this.request.terms.amount, this.locale ?? (document.documentElement.lang || undefined))
       : '';
-    return html`<form novalidate @submit=${this.#pay}>
+    return html`<form novalidate @submit=${this.#pay} @keydown=${this.#tryPay}>
       <fieldset part="base">
         <legend>${words.legend}</legend>
         ${this.#field('number', words.number, checks.number, { autocomplete: 'cc-number', inputmode: 'numeric' })}

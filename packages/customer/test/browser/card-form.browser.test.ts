@@ -243,3 +243,46 @@ describe('<chatpay-card-form> with real sessions', () => {
     check(!payButton(form).disabled, 'ready to pay');
   });
 });
+
+describe('<chatpay-card-form> rules and options', () => {
+  it('shows every error when Pay is tried with Enter, and moves the focus to the first', async () => {
+    const form = await mount(fakeRequest().request);
+    await typeInto(form, 'name', 'Ada Lovelace');
+    await sendKeys({ press: 'Enter' });
+    await form.updateComplete;
+    const errors = [...form.shadowRoot!.querySelectorAll('[role="alert"]')].map((error) => error.id);
+    checkEqual(errors, ['number-error', 'expiry-error', 'securityCode-error'], 'the errors, next to their fields');
+    check(form.shadowRoot!.activeElement === field(form, 'number'), 'focus on the first field in error');
+  });
+
+  it('refuses a brand the integrator does not accept, and says so', async () => {
+    const form = await mount(fakeRequest().request);
+    form.acceptedBrands = ['visa', 'mastercard'];
+    await form.updateComplete;
+    await typeInto(form, 'number', '378282246310005');
+    field(form, 'name').focus();
+    await form.updateComplete;
+    const error = form.shadowRoot!.getElementById('number-error');
+    check(error?.textContent?.includes('not accepted'), 'says the card type is not accepted');
+  });
+
+  it('asks for a billing postal code when told to, and needs it to pay', async () => {
+    const form = await mount(fakeRequest().request);
+    form.postalCode = true;
+    await form.updateComplete;
+    checkEqual(field(form, 'postalCode').autocomplete, 'postal-code', 'autocomplete');
+    await fillValid(form);
+    check(payButton(form).disabled, 'not without the postal code');
+    await typeInto(form, 'postalCode', 'SW1A 1AA');
+    check(!payButton(form).disabled, 'ready with it');
+  });
+
+  it('lays out right to left', async () => {
+    const form = await mount(fakeRequest().request);
+    form.closest('main')!.setAttribute('dir', 'rtl');
+    await form.updateComplete;
+    const expiry = field(form, 'expiry').getBoundingClientRect();
+    const code = field(form, 'securityCode').getBoundingClientRect();
+    check(expiry.left > code.left, 'the expiry, first in reading order, is on the right');
+  });
+});

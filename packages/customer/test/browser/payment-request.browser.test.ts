@@ -167,4 +167,13 @@ describe('<chatpay-payment-request>', () => {
       await emulateMedia({ colorScheme: 'light' });
     }
   });
+
+  it('shows that the agent cancelled the request', async () => {
+    const { element, request, incoming } = await requested();
+    check(request.cancel().ok, 'cancelled');
+    await until(() => incoming.timeline().phase === 'cancelled', 'the cancellation at the customer');
+    await settled(element);
+    checkEqual(statusText(element), 'The agent cancelled this request', 'says so');
+    checkEqual(button(element, 'enter-payment'), null, 'no more actions');
+  });
 });
