@@ -199,13 +199,23 @@ export const paymentRequestMachine = setup({
 
     // Either side: delivering `outgoing` through the transport.
     sending: {
-      invoke: {
-        src: 'deliver',
-        input: ({ context }) => ({ message: context.outgoing! }),
-        onDone: [{ guard: 'isAgent', target: 'waitingForCustomer' }, { target: 'cardSubmitted' }],
-        onError: { target: 'sendFailed', actions: { type: 'keepFailure', params: failureOf } },
-      },
+      invoke: [
+        {
+          src: 'deliver',
+          input: ({ context }) => ({ message: context.outgoing! }),
+          onDone: [{ guard: 'isAgent', target: 'waitingForCustomer' }, { target: 'cardSubmitted' }],
+          onError: { target: 'sendFailed', actions: { type: 'keepFailure', params: failureOf } },
+        },
+        requestDeadline(),
+      ],
       on: {
+        // A send that never settles cannot outlive the request on the agent's side. The customer's card
+        // may still be on its way, so the customer waits for the agent's word instead.
+        'deadline.reached': {
+          guard: 'isAgent',
+          target: 'requestExpired',
+          actions: notify({ type: 'request.expired', body: { stage: 'request' } }),
+        },
         'request.cancel': {
           target: 'cancelled',
           actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),

@@ -451,4 +451,22 @@ describe('what a session does with what arrives', () => {
     expect(request.timeline().phase).toBe('cancelled');
     expect(agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
   });
+
+  it('expires a request whose send never settles, at its deadline', async () => {
+    const clock = new ManualClock(START);
+    const agent = createAgentSession({
+      conversationId: 'c-1',
+      transport: { send: () => new Promise<void>(() => undefined), subscribe: () => () => undefined },
+      clock,
+      requestTtlMs: TTL,
+    });
+    const request = agent.createRequest();
+    expectOk(request.review(USD_12_50));
+    expectOk(request.send());
+    await until(() => request.timeline().phase === 'sending');
+    clock.set(START + TTL - 1);
+    expect(request.timeline().phase).toBe('sending');
+    clock.set(START + TTL);
+    expect(request.timeline().phase).toBe('requestExpired');
+  });
 });
