@@ -119,6 +119,10 @@ export function attachCardMasker(element: MaskableElement, options: MaskOptions 
   };
   const onLeave = () => apply(true);
   const onSelect = () => apply(false);
+  // A key that only moves the caret; typing is handled by `input`, so a keystroke is scanned once.
+  const onCaretKey = (event: Event) => {
+    if (/^(Arrow|Home|End|Page)/.test((event as KeyboardEvent).key)) apply(false);
+  };
   const view = element.ownerDocument.defaultView ?? window;
 
   // Capture, so the host's own listeners (and frameworks' value tracking) already see the masked text.
@@ -128,7 +132,7 @@ export function attachCardMasker(element: MaskableElement, options: MaskOptions 
     [element, 'blur', onLeave],
     [element, 'change', onLeave],
     [element, 'click', onSelect],
-    [element, 'keyup', onSelect],
+    [element, 'keyup', onCaretKey],
     [view, 'keydown', onKeydown],
     [view, 'pointerdown', onPointerdown],
   ];

@@ -49,6 +49,17 @@ describe('<chatpay-card-masker> around a textarea', () => {
     checkEqual(input.value, '•••• •••• •••• 1111 o', 'masked once the number is over');
   });
 
+  it('masks when the caret is moved away from the number with the arrow keys', async () => {
+    const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker>');
+    const input = host.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'x 4111111111111111' });
+    checkEqual(input.value, 'x 4111111111111111', 'still typing');
+    await sendKeys({ press: 'Home' });
+    checkEqual(input.value, 'x ••••••••••••1111', 'masked once the caret left it');
+    checkEqual(input.selectionStart, 0, 'the caret where the key put it');
+  });
+
   it('masks when the field loses focus', async () => {
     const host = mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker><button>Send</button>');
     const input = host.querySelector('input')!;
