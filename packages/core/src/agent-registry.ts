@@ -9,6 +9,8 @@ export interface RequestSummary {
   readonly status: AgentStatus;
   /** A card has arrived and the agent has not opened it yet. */
   readonly needsAttention: boolean;
+  /** Sent by another agent: followed, never opened here. */
+  readonly observed: boolean;
 }
 
 export type RegistryEvent =
@@ -69,6 +71,7 @@ export class AgentRegistry {
         requestId: request.requestId,
         status: request.timeline().status,
         needsAttention: this.#attention.has(request),
+        observed: request.observed,
       })),
     );
   }
@@ -78,7 +81,8 @@ export class AgentRegistry {
   }
 
   #update(request: AgentRequest, announce: boolean): void {
-    const waiting = request.timeline().phase === 'cardSubmitted';
+    // Another agent's card is not this agent's to view.
+    const waiting = !request.observed && request.timeline().phase === 'cardSubmitted';
     const was = this.#attention.has(request);
     if (waiting === was) return;
     if (waiting) this.#attention.add(request);

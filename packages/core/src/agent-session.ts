@@ -58,6 +58,13 @@ export interface AgentRequest {
   readonly requestId: string;
   readonly conversationId: string;
   readonly actor: PaymentRequestActor;
+  /**
+   * A request another agent sent on this conversation. This session follows its status but acts on
+   * none of it: every command is refused with `not-your-request`, and its card can never be opened here.
+   */
+  readonly observed: boolean;
+  /** The clock the request's deadlines run on (the session's): countdowns read it. */
+  readonly clock: Clock;
   timeline(): TimelineView<AgentStatus>;
   /** Checks the amount and reason, then shows the confirmation. */
   review(input: RequestInput): Result<void, SessionError | MoneyError>;
@@ -114,7 +121,8 @@ export class AgentSession {
       clock: this.#clock,
       report: this.#report,
       receive: (message) => this.#receive(message),
-      phaseOf: (requestId) => this.#requests.phaseOf(requestId),
+      observe: (message) => this.#observe(message),
+      phaseOf: (requestId) => (this.#requests.get(requestId)?.observed ? undefined : this.#requests.phaseOf(requestId)),
     });
   }
 
@@ -154,7 +162,7 @@ export class AgentSession {
   /** After a reconnect: both sides send again what the other may have missed, for every request already sent. */
   resync(): void {
     const unsent = new Set(['draft', 'confirming', 'preparing']);
-    const sent = this.requests.filter((request) => !unsent.has(request.timeline().phase));
+    const sent = this.requests.filter((request) => !request.observed && !unsent.has(request.timeline().phase));
     this.#link.resync(sent.map((request) => request.requestId));
   }
 
@@ -179,6 +187,73 @@ export class AgentSession {
       return;
     }
     if (route(request.actor, message, this.#clock.now(), report)) this.#link.handled(message.id);
+  }
+
+  /**
+   * Another agent's message on this conversation. Its `request.created` starts an observed request; its
+   * outcomes move that request on. Observed requests never hold a key or a card.
+   */
+  #observe(message: WireMessage): void {
+    const known = this.#requests.get(message.requestId);
+    if (message.type === 'request.created' && !known) {
+      this.#link.handled(message.id);
+      const actor = createActor(this.#observerMachine(), {
+        input: {
+          side: 'observer',
+          requestId: message.requestId,
+          conversationId: this.conversationId,
+          viewWindowMs: this.#viewWindowMs,
+          terms: message.body,
+        },
+      });
+      this.#requests.add(this.#observedHandle(message.requestId, actor));
+      return;
+    }
+    if (known?.observed) {
+      if (route(known.actor, message, this.#clock.now(), this.#report)) this.#link.handled(message.id);
+      return;
+    }
+    const { type: messageType, requestId } = message;
+    this.#report({
+      type: 'message-ignored',
+      reason: known ? 'wrong-direction' : 'unknown-request',
+      messageType,
+      requestId,
+    });
+  }
+
+  /** The machine for a request another agent sent: deadlines only; no notices, no key, no card. */
+  #observerMachine() {
+    return paymentRequestMachine.provide({
+      actors: { deadline: deadlineActor(this.#clock) },
+      actions: { notifyPeer: () => {}, forgetSecrets: () => {} },
+    });
+  }
+
+  #observedHandle(requestId: string, actor: PaymentRequestActor): AgentRequest {
+    const refuse = () =>
+      err(
+        new SessionError(
+          'not-your-request',
+          'Another agent sent this request: only that agent can act on it or view its card.',
+        ),
+      );
+    return {
+      requestId,
+      conversationId: this.conversationId,
+      actor,
+      observed: true,
+      clock: this.#clock,
+      timeline: () => agentTimeline(actor.getSnapshot()),
+      review: refuse,
+      edit: refuse,
+      send: refuse,
+      retry: refuse,
+      cancel: refuse,
+      complete: refuse,
+      card: () => null,
+      viewCard: () => Promise.resolve(refuse()),
+    };
   }
 
   #machine(requestId: string) {
@@ -236,6 +311,8 @@ export class AgentSession {
       requestId,
       conversationId: this.conversationId,
       actor,
+      observed: false,
+      clock: this.#clock,
       timeline: () => agentTimeline(actor.getSnapshot()),
       review: (input) => {
         const amount = createMoney(input.amount.minor, input.amount.currency, maximum === undefined ? {} : { maximum });

@@ -15,7 +15,8 @@ import {
 } from './protocol.js';
 import type { Transport } from './transport.js';
 
-export type SessionErrorCode = 'not-allowed-now' | 'unknown-request' | 'invalid-reason' | 'session-closed';
+export type SessionErrorCode =
+  'not-allowed-now' | 'not-your-request' | 'unknown-request' | 'invalid-reason' | 'session-closed';
 
 /** A session refused a call: the request is not in a phase that allows it, or the input is invalid. */
 export class SessionError extends ChatPayError<SessionErrorCode> {
@@ -70,6 +71,11 @@ export interface LinkOptions {
    * message ignored for now can still be acted on when it is replayed later.
    */
   readonly receive: (message: WireMessage) => void;
+  /**
+   * Agent side: messages another agent sent on this conversation (the same side's types, not sent by
+   * this link). Without it they are reported as `wrong-direction`. Called like `receive`.
+   */
+  readonly observe?: ((message: WireMessage) => void) | undefined;
   /** The phase of a request this side knows, for sync replies. */
   readonly phaseOf: (requestId: string) => Phase | undefined;
 }
@@ -204,6 +210,10 @@ export class ConversationLink {
     // A shared transport may carry other conversations: they are not this session's business.
     if (message.conversationId !== this.#options.conversationId) return;
     if (this.isDuplicate(message)) return;
+    if (!this.#accepts.has(type) && this.#options.observe) {
+      this.#options.observe(message);
+      return;
+    }
     if (!this.#accepts.has(type)) {
       this.#markSeen(message.id);
       this.#options.report({ type: 'message-ignored', reason: 'wrong-direction', messageType: type, requestId });

@@ -50,7 +50,13 @@ export {
   type CustomerStatus,
   type TimelineView,
 } from './status.js';
-export { createMemoryTransportPair, type Transport, type MemoryTransport } from './transport.js';
+export {
+  createMemoryTransportPair,
+  createMemoryHub,
+  type Transport,
+  type MemoryTransport,
+  type MemoryHub,
+} from './transport.js';
 export { SessionError, type SessionErrorCode, type SessionReport, type IgnoredReason } from './conversation-link.js';
 export {
   AgentSession,

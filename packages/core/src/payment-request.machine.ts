@@ -4,8 +4,12 @@ import { ChatPayError, toFailure, type Failure } from './errors.js';
 import type { Money } from './money.js';
 import type { CancelReason, ExpiredStage, MessageBodies, RequestTerms, SealedCard, WireMessage } from './protocol.js';
 
-/** Which browser an actor of the machine runs in. */
-export type Side = 'agent' | 'customer';
+/**
+ * Which browser an actor of the machine runs in, and in what role. An `observer` is another agent's
+ * session on the same conversation: it follows a request it did not send, from the terms, and acts on
+ * nothing (it sends no notices and holds no key).
+ */
+export type Side = 'agent' | 'customer' | 'observer';
 export type { Failure };
 
 /** The longest view window an integrator may configure: 30 minutes. */
@@ -23,7 +27,7 @@ export interface PaymentRequestInput {
   readonly conversationId: string;
   /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side only. */
   readonly viewWindowMs?: number;
-  /** The terms as received. Customer side only: the customer's actor starts from the agent's request. */
+  /** The terms as received. Customer and observer: their actors start from the agent's request. */
   readonly terms?: RequestTerms;
 }
 
@@ -139,7 +143,7 @@ export const paymentRequestMachine = setup({
     dropCiphertext: assign({ sealed: null, outgoing: null }),
   },
   guards: {
-    isCustomer: ({ context }) => context.side === 'customer',
+    startsFromTerms: ({ context }) => context.side !== 'agent',
     isAgent: ({ context }) => context.side === 'agent',
     hasOutgoing: ({ context }) => context.outgoing !== null,
     isRequestStage: ({ event }) => event.type === 'request.expired' && event.stage === 'request',
@@ -162,7 +166,7 @@ export const paymentRequestMachine = setup({
   initial: 'start',
   states: {
     start: {
-      always: [{ guard: 'isCustomer', target: 'waitingForCustomer' }, { target: 'draft' }],
+      always: [{ guard: 'startsFromTerms', target: 'waitingForCustomer' }, { target: 'draft' }],
     },
 
     // Agent: composing the request.

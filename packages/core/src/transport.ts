@@ -20,31 +20,63 @@ export interface MemoryTransport extends Transport {
   close(): void;
 }
 
+/** In-memory transports joined in one conversation, for tests, demos and several agents on one page. */
+export interface MemoryHub {
+  /** A new end: what it sends reaches every other open end's listeners. */
+  connect(): MemoryTransport;
+  /** Closes every end. */
+  close(): void;
+}
+
+type Listeners = Set<(message: unknown) => void>;
+
 /**
- * Two connected in-memory transports: what one sends, the other's listeners receive, asynchronously
- * and as a JSON copy (so nothing but JSON crosses, as on a real wire). Sending after `close` rejects.
+ * A conversation in memory: each message sent by one end reaches the listeners of every other end,
+ * asynchronously and as a JSON copy (so nothing but JSON crosses, as on a real wire). Sending from a
+ * closed end, or after the hub is closed, rejects.
  */
-export function createMemoryTransportPair(): [MemoryTransport, MemoryTransport] {
-  const listeners: [Set<(message: unknown) => void>, Set<(message: unknown) => void>] = [new Set(), new Set()];
+export function createMemoryHub(): MemoryHub {
+  const ends = new Set<Listeners>();
   let closed = false;
-  const end = (self: 0 | 1): MemoryTransport => ({
-    send(message) {
-      if (closed) return Promise.reject(new Error('The memory transport is closed.'));
-      const copy = JSON.stringify(message);
-      queueMicrotask(() => {
-        for (const listener of [...listeners[self === 0 ? 1 : 0]]) listener(JSON.parse(copy));
-      });
-      return Promise.resolve();
-    },
-    subscribe(listener) {
-      listeners[self].add(listener);
-      return () => listeners[self].delete(listener);
+  return {
+    connect() {
+      const own: Listeners = new Set();
+      ends.add(own);
+      let open = true;
+      return {
+        send(message) {
+          if (closed || !open) return Promise.reject(new Error('The memory transport is closed.'));
+          const copy = JSON.stringify(message);
+          queueMicrotask(() => {
+            for (const other of ends) {
+              if (other !== own) for (const listener of [...other]) listener(JSON.parse(copy));
+            }
+          });
+          return Promise.resolve();
+        },
+        subscribe(listener) {
+          own.add(listener);
+          return () => own.delete(listener);
+        },
+        close() {
+          open = false;
+          own.clear();
+          ends.delete(own);
+        },
+      };
     },
     close() {
       closed = true;
-      listeners[0].clear();
-      listeners[1].clear();
+      for (const listeners of ends) listeners.clear();
+      ends.clear();
     },
-  });
-  return [end(0), end(1)];
+  };
+}
+
+/** Two connected in-memory transports (a hub of two): closing either closes both. */
+export function createMemoryTransportPair(): [MemoryTransport, MemoryTransport] {
+  const hub = createMemoryHub();
+  const pair = [hub.connect(), hub.connect()] as const;
+  const end = (transport: MemoryTransport): MemoryTransport => ({ ...transport, close: () => hub.close() });
+  return [end(pair[0]), end(pair[1])];
 }

@@ -56,6 +56,7 @@ describe('the agent registry', () => {
       requestId: request.requestId,
       status: 'view-card',
       needsAttention: true,
+      observed: false,
     });
     expectOk(await request.viewCard());
     expect(registry.needsAttention('conv-b')).toBe(false);
