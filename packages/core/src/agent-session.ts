@@ -3,7 +3,7 @@ import { generateAgentKeyPair, openCard, SealError, type CardDetails } from './c
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, err, ok, type Result } from './errors.js';
 import { ConversationLink, safeReporter, SessionError, type SessionReport } from './conversation-link.js';
-import { createMoney, type Money, type MoneyError } from './money.js';
+import { createMoney, DEFAULT_MAXIMUM_MAJOR, type Money, type MoneyError } from './money.js';
 import {
   MAX_VIEW_WINDOW_MS,
   deadlineActor,
@@ -124,6 +124,11 @@ export class AgentSession {
       observe: (message) => this.#observe(message),
       phaseOf: (requestId) => (this.#requests.get(requestId)?.observed ? undefined : this.#requests.phaseOf(requestId)),
     });
+  }
+
+  /** The largest amount a request may ask for, in major units of its currency. */
+  get maximumAmount(): number {
+    return this.#options.maximumAmount ?? DEFAULT_MAXIMUM_MAJOR;
   }
 
   /** Every request of this conversation, oldest first. */

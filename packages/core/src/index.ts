@@ -14,6 +14,7 @@ export {
   parseAmount,
   formatMoney,
   currencyDigits,
+  numberSeparators,
   isCurrency,
   MoneyError,
   DEFAULT_MAXIMUM_MAJOR,
@@ -21,6 +22,7 @@ export {
   type MoneyErrorCode,
   type MoneyOptions,
   type ParseAmountOptions,
+  type NumberSeparators,
 } from './money.js';
 export * from './protocol.js';
 export { parseMessage, ProtocolError, type ProtocolErrorCode } from './parse-message.js';

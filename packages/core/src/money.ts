@@ -88,12 +88,14 @@ function asciiDigits(text: string): string {
   });
 }
 
-interface Separators {
+/** The grouping and decimal separators a locale writes numbers with. */
+export interface NumberSeparators {
   readonly group: string;
   readonly decimal: string;
 }
 
-function separators(locale: string | undefined): Separators {
+/** The separators `locale` uses: `{ group: ',', decimal: '.' }` in en, `{ group: '.', decimal: ',' }` in de. */
+export function numberSeparators(locale?: string): NumberSeparators {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   return {
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
@@ -115,7 +117,7 @@ export function parseAmount(
   options: ParseAmountOptions = {},
 ): Result<Money, MoneyError> {
   if (!isCurrency(currency)) return err(unknownCurrency());
-  const { group, decimal } = separators(options.locale);
+  const { group, decimal } = numberSeparators(options.locale);
   let body = asciiDigits(text.trim());
   if (body === '') return err(new MoneyError('empty', 'Enter an amount.'));
   if (/^[-\u2212]/.test(body) || /[-\u2212]$/.test(body)) {

@@ -1,6 +1,6 @@
 import { formatMoney, type CustomerRequest } from '@chatpay/core';
 import IMask, { type FactoryArg, type InputMask } from 'imask';
-import { defaultTokens } from '../tokens.styles.js';
+import { defaultTokens } from '@chatpay/theme';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   validateCardholderName,

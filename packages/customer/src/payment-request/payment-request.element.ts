@@ -1,5 +1,5 @@
 import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
-import { defaultTokens } from '../tokens.styles.js';
+import { buttonStyles, defaultTokens } from '@chatpay/theme';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
@@ -16,7 +16,7 @@ import { paymentRequestStyles } from './payment-request.styles.js';
  * @cssproperty --chatpay-payment-request-border-color - The bubble's border.
  */
 export class ChatPayPaymentRequest extends LitElement {
-  static override styles = [defaultTokens, paymentRequestStyles];
+  static override styles = [defaultTokens, buttonStyles, paymentRequestStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },

@@ -33,32 +33,8 @@ export const paymentRequestStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  button {
-    font: inherit;
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    border-radius: var(--chatpay-radius, 0.375rem);
-    border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  button.primary {
-    border-color: transparent;
-    background: var(--chatpay-color-accent, var(--_chatpay-accent));
-    color: var(--chatpay-color-on-accent, var(--_chatpay-on-accent));
-  }
-  button:focus-visible {
-    outline: 2px solid var(--chatpay-color-focus, Highlight);
-    outline-offset: 2px;
-  }
   .status {
     margin: 0;
     font-weight: 600;
-  }
-  @media (forced-colors: active) {
-    button.primary {
-      border: 1px solid ButtonText;
-    }
   }
 `;

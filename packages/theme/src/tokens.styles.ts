@@ -10,6 +10,7 @@ export const defaultTokens = css`
     --_chatpay-accent: #0b57d0;
     --_chatpay-on-accent: #ffffff;
     --_chatpay-danger: #b3261e;
+    --_chatpay-success: #146c2e;
     --_chatpay-border: #767676;
   }
   @media (prefers-color-scheme: dark) {
@@ -17,6 +18,7 @@ export const defaultTokens = css`
       --_chatpay-accent: #a8c7fa;
       --_chatpay-on-accent: #062e6f;
       --_chatpay-danger: #f2b8b5;
+      --_chatpay-success: #6dd58c;
       --_chatpay-border: #8e918f;
     }
   }

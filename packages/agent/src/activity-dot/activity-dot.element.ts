@@ -1,0 +1,89 @@
+import type { AgentRegistry } from '@chatpay/core';
+import { defaultTokens, visuallyHidden } from '@chatpay/theme';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot.messages.js';
+
+/**
+ * A green dot for a conversation's entry in the agent's list while one of its requests has a card
+ * waiting to be viewed; nothing otherwise. Screen readers hear "Card waiting to be viewed".
+ *
+ * @tag chatpay-activity-dot
+ * @csspart dot - The dot.
+ * @cssproperty --chatpay-activity-dot-color - The dot's colour.
+ * @cssproperty --chatpay-activity-dot-size - The dot's diameter.
+ */
+export class ChatPayActivityDot extends LitElement {
+  static override styles = [
+    defaultTokens,
+    visuallyHidden,
+    css`
+      :host {
+        display: inline-flex;
+        align-items: center;
+      }
+      [part~='dot'] {
+        display: inline-block;
+        inline-size: var(--chatpay-activity-dot-size, 0.625rem);
+        block-size: var(--chatpay-activity-dot-size, 0.625rem);
+        border-radius: 50%;
+        background: var(--chatpay-activity-dot-color, var(--chatpay-color-success, var(--_chatpay-success)));
+      }
+      @media (forced-colors: active) {
+        [part~='dot'] {
+          background: Highlight;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    registry: { attribute: false },
+    conversationId: { type: String, attribute: 'conversation-id' },
+    messages: { attribute: false },
+  };
+
+  /** The agent's registry of requests across conversations. */
+  declare registry: AgentRegistry | undefined;
+  /** The conversation this dot belongs to. */
+  declare conversationId: string | undefined;
+  declare messages: Partial<ActivityDotMessages>;
+
+  #unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.messages = {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('registry')) this.#follow();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #follow(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.registry?.subscribe(() => this.requestUpdate());
+  }
+
+  protected override render() {
+    const { registry, conversationId } = this;
+    if (!registry || conversationId === undefined || !registry.needsAttention(conversationId)) return nothing;
+    const words = { ...ACTIVITY_DOT_MESSAGES_EN, ...this.messages };
+    return html`<span part="dot" aria-hidden="true"></span><span class="visually-hidden">${words.cardWaiting}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-activity-dot': ChatPayActivityDot;
+  }
+}

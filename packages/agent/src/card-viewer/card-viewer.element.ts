@@ -1,0 +1,262 @@
+import type { AgentRequest, CardDetails } from '@chatpay/core';
+import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { groupCardNumber } from '../card-number-groups.js';
+import { CountdownController, formatDuration } from '../countdown.js';
+import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from './card-viewer.messages.js';
+import { cardViewerStyles } from './card-viewer.styles.js';
+
+type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'brand' | 'postalCode';
+
+const COPIED_FOR_MS = 3000;
+const LAST_MINUTE_MS = 60_000;
+
+/** The system clipboard; rejects where the page may not write to it. */
+const writeToClipboard = (text: string): Promise<void> =>
+  navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('No clipboard here.'));
+
+/**
+ * Opens the sealed card of a request and shows its details to copy into the agent's own payment
+ * system, with a countdown to the end of the view window, then Mark as Completed. The details are
+ * read from the session at each render and never kept by the element: when the window ends, on
+ * completion or cancellation, they leave the DOM. By default they are also hidden while the agent's
+ * window is not focused.
+ *
+ * @tag chatpay-card-viewer
+ * @csspart base - The viewer.
+ * @csspart details - The list of card details.
+ * @csspart copy - Each Copy button.
+ * @csspart time-left - The countdown.
+ * @csspart complete - The Mark as Completed button.
+ * @csspart cancel - The Cancel request button.
+ * @cssproperty --chatpay-card-viewer-gap - Space between the parts.
+ * @cssproperty --chatpay-card-viewer-value-font - The font of the card values.
+ */
+export class ChatPayCardViewer extends LitElement {
+  static override styles = [defaultTokens, buttonStyles, visuallyHidden, cardViewerStyles];
+  static override properties = {
+    request: { attribute: false },
+    locale: { type: String },
+    messages: { attribute: false },
+    visibleWhenUnfocused: { type: Boolean, attribute: 'visible-when-unfocused' },
+    copy: { attribute: false },
+  };
+
+  /** The request whose card to show, from the `AgentSession` that sent it. */
+  declare request: AgentRequest | undefined;
+  /** The locale for the countdown. Default: the document's language. */
+  declare locale: string | undefined;
+  declare messages: Partial<CardViewerMessages>;
+  /** Keep the details on screen while the agent's window is in the background. Default: hidden then. */
+  declare visibleWhenUnfocused: boolean;
+  /** Writes a value to the clipboard. Default: the system clipboard. */
+  declare copy: (text: string) => Promise<void>;
+
+  /** The request whose card this element asked the session to open (it is opened once). */
+  #openedFor: string | undefined;
+  #refused: 'not-yours' | 'unreadable' | null = null;
+  #focused = true;
+  #copied: CardField | null = null;
+  #stopCopiedTimer: (() => void) | undefined;
+  #announcement = '';
+  #unsubscribe: (() => void) | undefined;
+  readonly #countdown = new CountdownController(this, () => {
+    const request = this.request;
+    return request && { deadline: request.timeline().deadline, clock: request.clock };
+  });
+
+  constructor() {
+    super();
+    this.messages = {};
+    this.visibleWhenUnfocused = false;
+    this.copy = writeToClipboard;
+  }
+
+  get #words(): CardViewerMessages {
+    return { ...CARD_VIEWER_MESSAGES_EN, ...this.messages };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#focused = document.hasFocus() && document.visibilityState === 'visible';
+    window.addEventListener('blur', this.#onWindowFocus);
+    window.addEventListener('focus', this.#onWindowFocus);
+    document.addEventListener('visibilitychange', this.#onWindowFocus);
+    this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('blur', this.#onWindowFocus);
+    window.removeEventListener('focus', this.#onWindowFocus);
+    document.removeEventListener('visibilitychange', this.#onWindowFocus);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#clearCopied();
+  }
+
+  readonly #onWindowFocus = (event: Event): void => {
+    this.#focused =
+      event.type === 'focus' ||
+      (event.type === 'visibilitychange' && document.visibilityState === 'visible' && document.hasFocus());
+    this.requestUpdate();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('request')) {
+      this.#refused = null;
+      this.#clearCopied();
+      this.#follow();
+    }
+  }
+
+  protected override updated(): void {
+    const request = this.request;
+    if (!request || request.observed || this.#openedFor === request.requestId) return;
+    if (request.timeline().phase === 'cardSubmitted') void this.#open(request);
+  }
+
+  #follow(): void {
+    this.#unsubscribe?.();
+    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
+  }
+
+  async #open(request: AgentRequest): Promise<void> {
+    this.#openedFor = request.requestId;
+    const opened = await request.viewCard();
+    if (!opened.ok && request === this.request) {
+      this.#refused = opened.error.code === 'not-your-request' ? 'not-yours' : 'unreadable';
+    }
+    this.requestUpdate();
+  }
+
+  async #copyValue(field: CardField, label: string, value: string): Promise<void> {
+    const words = this.#words;
+    this.#clearCopied();
+    try {
+      await this.copy(value);
+      this.#copied = field;
+      this.#announcement = words.copiedField(label);
+    } catch {
+      this.#announcement = words.copyFailed;
+    }
+    const clock = this.request?.clock;
+    if (clock) {
+      const handle = clock.setTimeout(() => {
+        this.#copied = null;
+        this.#announcement = '';
+        this.requestUpdate();
+      }, COPIED_FOR_MS);
+      this.#stopCopiedTimer = () => clock.clearTimeout(handle);
+    }
+    this.requestUpdate();
+  }
+
+  #clearCopied(): void {
+    this.#stopCopiedTimer?.();
+    this.#stopCopiedTimer = undefined;
+    this.#copied = null;
+    this.#announcement = '';
+  }
+
+  #details(card: CardDetails) {
+    const words = this.#words;
+    const rows: [CardField, string, string][] = [
+      ['number', words.number, groupCardNumber(card.number, card.brand)],
+      ['name', words.name, card.name],
+      ['expiry', words.expiry, card.expiry],
+      ['securityCode', words.securityCode, card.securityCode],
+      ['brand', words.brand, card.brand],
+      ...(card.postalCode ? [['postalCode', words.postalCode, card.postalCode] as [CardField, string, string]] : []),
+    ];
+    return html`<dl part="details">
+      ${rows.map(
+        ([field, label, shown]) =>
+          html`<div class="row">
+            <dt>${label}</dt>
+            <dd>
+              <bdi class="value">${shown}</bdi>
+              <button
+                part="copy"
+                type="button"
+                aria-label=${words.copy(label)}
+                @click=${() => this.#copyValue(field, label, field === 'number' ? card.number : shown)}
+              >
+                ${words.copyButton}
+              </button>
+              <span class="feedback" aria-hidden="true">${this.#copied === field ? words.copied : ''}</span>
+            </dd>
+          </div>`,
+      )}
+    </dl>`;
+  }
+
+  #viewing(request: AgentRequest) {
+    const words = this.#words;
+    const card = request.card();
+    if (!card) return html`<p class="message">${words.ended}</p>`;
+    const shown = this.#focused || this.visibleWhenUnfocused;
+    return html`${shown ? this.#details(card) : html`<p class="message">${words.hidden}</p>`}
+      <div class="actions">
+        <button part="complete" class="primary" type="button" @click=${() => request.complete()}>
+          ${words.complete}
+        </button>
+        <button part="cancel" type="button" @click=${() => request.cancel()}>${words.cancel}</button>
+      </div>`;
+  }
+
+  #body(request: AgentRequest) {
+    const words = this.#words;
+    if (request.observed || this.#refused === 'not-yours') return html`<p class="message">${words.notYours}</p>`;
+    const { phase } = request.timeline();
+    switch (phase) {
+      case 'cardViewing':
+        return this.#viewing(request);
+      case 'cardSubmitted':
+      case 'opening':
+        return html`<p class="message">${words.opening}</p>`;
+      case 'completed':
+        return html`<p class="message">${words.completed}</p>`;
+      case 'cardExpired':
+        return html`<p class="message">${words.expired}</p>`;
+      case 'cancelled':
+        return html`<p class="message">${words.cancelled}</p>`;
+      case 'cardRejected':
+        return html`<p class="message error">${words.unreadable}</p>`;
+      case 'declined':
+      case 'requestExpired':
+        return html`<p class="message">${words.ended}</p>`;
+      default:
+        return html`<p class="message">${words.notYet}</p>`;
+    }
+  }
+
+  protected override render() {
+    const request = this.request;
+    if (!request) return nothing;
+    const words = this.#words;
+    const phase = request.timeline().phase;
+    const left = phase === 'cardViewing' && !request.observed ? this.#countdown.remaining() : null;
+    const warning = left !== null && left <= LAST_MINUTE_MS ? words.lastMinute : '';
+    return html`<section part="base" aria-label=${words.title}>
+      ${
+        left === null
+          ? nothing
+          : html`<p part="time-left" role="timer">${words.visibleFor(formatDuration(left, this.#locale))}</p>`
+      }
+      ${this.#body(request)}
+      <p class="visually-hidden" role="status">${this.#announcement || warning}</p>
+    </section>`;
+  }
+
+  get #locale(): string | undefined {
+    return this.locale ?? (document.documentElement.lang || undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-card-viewer': ChatPayCardViewer;
+  }
+}

@@ -1,0 +1,59 @@
+/** Every word the card viewer shows. Integrators override any of them through the `messages` property. */
+export interface CardViewerMessages {
+  readonly title: string;
+  readonly number: string;
+  readonly name: string;
+  readonly expiry: string;
+  readonly securityCode: string;
+  readonly brand: string;
+  readonly postalCode: string;
+  /** The copy button's accessible name, for the field labelled `field`. */
+  readonly copy: (field: string) => string;
+  readonly copyButton: string;
+  readonly copied: string;
+  /** Announced after a copy. */
+  readonly copiedField: (field: string) => string;
+  readonly copyFailed: string;
+  /** The countdown to the end of the view window. */
+  readonly visibleFor: (time: string) => string;
+  readonly lastMinute: string;
+  readonly complete: string;
+  readonly cancel: string;
+  readonly opening: string;
+  readonly hidden: string;
+  readonly notYet: string;
+  readonly completed: string;
+  readonly expired: string;
+  readonly cancelled: string;
+  readonly ended: string;
+  readonly notYours: string;
+  readonly unreadable: string;
+}
+
+export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
+  title: 'Card details',
+  number: 'Card number',
+  name: 'Name on card',
+  expiry: 'Expiry',
+  securityCode: 'Security code',
+  brand: 'Card type',
+  postalCode: 'Postal code',
+  copy: (field) => `Copy ${field.toLowerCase()}`,
+  copyButton: 'Copy',
+  copied: 'Copied',
+  copiedField: (field) => `${field} copied.`,
+  copyFailed: 'Could not copy: select the text and copy it by hand.',
+  visibleFor: (time) => `Visible for ${time}`,
+  lastMinute: 'Less than a minute left to view the card.',
+  complete: 'Mark as Completed',
+  cancel: 'Cancel request',
+  opening: 'Opening the card…',
+  hidden: 'Hidden while this window is in the background. Come back to it to see the card.',
+  notYet: 'No card has arrived for this request.',
+  completed: 'Completed. The customer sees Payment Accepted. The card details are gone.',
+  expired: 'The view window ended and the card details are gone. Send a new request to collect the card again.',
+  cancelled: 'The request was cancelled. The card details are gone.',
+  ended: 'This request has ended.',
+  notYours: 'Another agent sent this request: only that agent can view the card.',
+  unreadable: 'The card could not be opened here, so it was refused. Send a new request.',
+};

@@ -1,0 +1,56 @@
+import { css } from 'lit';
+
+export const cardViewerStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--chatpay-card-viewer-color, var(--chatpay-color-text, CanvasText));
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--chatpay-card-viewer-gap, 0.75rem);
+  }
+  dl {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    align-items: center;
+    gap: 0.25rem 1rem;
+  }
+  dt {
+    font-size: 0.875rem;
+  }
+  dd {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .value {
+    flex: 1 1 auto;
+    font-family: var(--chatpay-card-viewer-value-font, ui-monospace, monospace);
+    font-size: 1.0625rem;
+    user-select: all;
+    overflow-wrap: anywhere;
+  }
+  .feedback {
+    font-size: 0.8125rem;
+    min-inline-size: 4em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .message {
+    margin: 0;
+  }
+  .error {
+    color: var(--chatpay-color-danger, var(--_chatpay-danger));
+  }
+`;

@@ -1,0 +1,148 @@
+import type { AgentRegistry } from '@chatpay/core';
+import { buttonStyles, defaultTokens } from '@chatpay/theme';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner.messages.js';
+import { paymentBannerStyles } from './payment-banner.styles.js';
+
+/** What `chatpay-view-conversation` carries. */
+export interface ViewConversationDetail {
+  readonly conversationId: string;
+  readonly requestId: string;
+}
+
+interface Arrival {
+  readonly conversationId: string;
+  readonly requestId: string;
+}
+
+/**
+ * A banner for each card that arrives on a conversation the agent is not looking at, naming the
+ * customer, with View and Dismiss. View fires `chatpay-view-conversation` for the host app to bring
+ * that conversation into view (and tell the registry). A banner goes once its conversation is in view
+ * or its card no longer waits.
+ *
+ * @tag chatpay-payment-banner
+ * @event chatpay-view-conversation - View was chosen. `detail`: `{ conversationId, requestId }`.
+ * @csspart banner - One banner.
+ * @csspart view - The View button.
+ * @csspart dismiss - The Dismiss button.
+ * @cssproperty --chatpay-payment-banner-background - A banner's background.
+ * @cssproperty --chatpay-payment-banner-border-color - A banner's border.
+ */
+export class ChatPayPaymentBanner extends LitElement {
+  static override styles = [defaultTokens, buttonStyles, paymentBannerStyles];
+  static override properties = {
+    registry: { attribute: false },
+    nameOf: { attribute: false },
+    messages: { attribute: false },
+  };
+
+  /** The agent's registry of requests across conversations. */
+  declare registry: AgentRegistry | undefined;
+  /** The customer's name for a conversation, as the agent's list shows it. Default: the conversation id. */
+  declare nameOf: (conversationId: string) => string;
+  declare messages: Partial<PaymentBannerMessages>;
+
+  #arrivals: Arrival[] = [];
+  #unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.nameOf = (conversationId) => conversationId;
+    this.messages = {};
+  }
+
+  get #words(): PaymentBannerMessages {
+    return { ...PAYMENT_BANNER_MESSAGES_EN, ...this.messages };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('registry')) this.#follow();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #follow(): void {
+    this.#unsubscribe?.();
+    this.#arrivals = [];
+    this.#unsubscribe = this.registry?.subscribe((event) => {
+      if (event.type === 'card-arrived') {
+        const { conversationId, requestId } = event;
+        this.#arrivals = [
+          ...this.#arrivals.filter((arrival) => arrival.requestId !== requestId),
+          { conversationId, requestId },
+        ];
+      }
+      this.#prune();
+      this.requestUpdate();
+    });
+  }
+
+  /** Drops banners whose conversation is in view or whose card no longer waits. */
+  #prune(): void {
+    const registry = this.registry;
+    if (!registry) return;
+    const waiting = new Set(
+      registry
+        .requests()
+        .filter((request) => request.needsAttention)
+        .map((r) => r.requestId),
+    );
+    this.#arrivals = this.#arrivals.filter(
+      (arrival) => waiting.has(arrival.requestId) && arrival.conversationId !== registry.conversationInView,
+    );
+  }
+
+  #view(arrival: Arrival): void {
+    const detail: ViewConversationDetail = { ...arrival };
+    this.dispatchEvent(new CustomEvent('chatpay-view-conversation', { detail, bubbles: true, composed: true }));
+  }
+
+  #dismiss(arrival: Arrival): void {
+    this.#arrivals = this.#arrivals.filter((kept) => kept !== arrival);
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const words = this.#words;
+    // The region is always there, so a banner that appears in it is announced.
+    return html`<section aria-label=${words.label} aria-live="polite">
+      ${
+        this.#arrivals.length === 0
+          ? nothing
+          : html`<ul>
+              ${this.#arrivals.map(
+                (arrival) =>
+                  html`<li part="banner">
+                    <p class="text">${words.cardArrived(this.nameOf(arrival.conversationId))}</p>
+                    <button part="view" class="primary" type="button" @click=${() => this.#view(arrival)}>
+                      ${words.view}
+                    </button>
+                    <button part="dismiss" type="button" @click=${() => this.#dismiss(arrival)}>
+                      ${words.dismiss}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-payment-banner': ChatPayPaymentBanner;
+  }
+  interface HTMLElementEventMap {
+    'chatpay-view-conversation': CustomEvent<ViewConversationDetail>;
+  }
+}

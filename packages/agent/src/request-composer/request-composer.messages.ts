@@ -1,0 +1,63 @@
+import type { MoneyErrorCode } from '@chatpay/core';
+
+/** Every word the request composer shows. Integrators override any of them through the `messages` property. */
+export interface RequestComposerMessages {
+  readonly title: string;
+  readonly amount: string;
+  /** The hint under the amount: the currency and how many decimals it takes. */
+  readonly amountHint: (currency: string, decimals: number) => string;
+  readonly currency: string;
+  readonly reason: string;
+  readonly reasonCount: (used: number, limit: number) => string;
+  readonly request: string;
+  readonly confirmTitle: string;
+  readonly back: string;
+  readonly send: string;
+  readonly discard: string;
+  readonly sent: string;
+  readonly amountErrors: Readonly<Record<MoneyErrorCode, string>> & {
+    readonly overMaximum: (maximum: string) => string;
+    readonly tooManyDecimals: (currency: string, decimals: number) => string;
+  };
+  readonly reasonRequired: string;
+  readonly reasonInvalid: (limit: number) => string;
+  readonly decimalsDropped: (currency: string) => string;
+  readonly currencyUnknown: (currency: string) => string;
+  readonly notSent: string;
+}
+
+export const REQUEST_COMPOSER_MESSAGES_EN: RequestComposerMessages = {
+  title: 'Request a card payment',
+  amount: 'Amount to charge',
+  amountHint: (currency, decimals) =>
+    decimals === 0 ? `In ${currency}, whole units only.` : `In ${currency}, up to ${decimals} decimals.`,
+  currency: 'Currency',
+  reason: 'Reason for charge',
+  reasonCount: (used, limit) => `${used} of ${limit} characters`,
+  request: 'Request',
+  confirmTitle: 'Confirm the request',
+  back: 'Back',
+  send: 'Send',
+  discard: 'Discard',
+  sent: 'Request sent.',
+  amountErrors: {
+    empty: 'Enter the amount to charge.',
+    'invalid-format': 'Enter the amount as digits.',
+    'not-an-integer': 'Enter the amount as digits.',
+    zero: 'The amount must be more than zero.',
+    negative: 'The amount cannot be negative.',
+    'too-many-decimals': 'The amount has too many decimals for this currency.',
+    'unknown-currency': 'This currency is not supported here.',
+    'over-maximum': 'The amount is over the maximum.',
+    overMaximum: (maximum) => `The amount is over the maximum of ${maximum}.`,
+    tooManyDecimals: (currency, decimals) =>
+      decimals === 0
+        ? `${currency} amounts have no decimals.`
+        : `${currency} amounts have at most ${decimals} decimals.`,
+  },
+  reasonRequired: 'Enter the reason for the charge.',
+  reasonInvalid: (limit) => `Enter a reason of at most ${limit} characters, without control characters.`,
+  decimalsDropped: (currency) => `${currency} takes fewer decimals: the amount changed. Check it.`,
+  currencyUnknown: (currency) => `The currency "${currency}" is not a known ISO 4217 code. Set a valid currency.`,
+  notSent: 'The request could not be sent. Try again.',
+};

@@ -1,0 +1,194 @@
+import type { AgentRequest, AgentStatus } from '@chatpay/core';
+import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { CountdownController, formatDuration } from '../countdown.js';
+import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
+import { statusChipStyles } from './status-chip.styles.js';
+
+/** What `chatpay-view-card` carries. */
+export interface ViewCardDetail {
+  readonly requestId: string;
+  readonly conversationId: string;
+}
+
+/** Statuses drawn as a problem. */
+const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected']);
+
+/**
+ * A request's status on the conversation timeline: WAITING FOR CUSTOMER with the time left, VIEW CARD,
+ * TRY AGAIN (retries the send), REQUEST EXPIRED, CUSTOMER DECLINED PAYMENT, and the outcomes. Changes
+ * are announced politely. A request that is still waiting can be cancelled.
+ *
+ * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
+ * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
+ *
+ * @tag chatpay-status-chip
+ * @event chatpay-view-card - VIEW CARD was chosen. Cancelable. `detail`: `{ requestId, conversationId }`.
+ * @csspart base - The chip and its actions.
+ * @csspart label - The status (a button for VIEW CARD and TRY AGAIN).
+ * @csspart time-left - The countdown.
+ * @csspart cancel - The Cancel request button.
+ * @csspart dialog - The dialog the card viewer opens in.
+ * @cssproperty --chatpay-status-chip-radius - The chip's corner radius.
+ * @cssproperty --chatpay-status-chip-border-color - The chip's border.
+ * @cssproperty --chatpay-status-chip-action-background - VIEW CARD and TRY AGAIN's background.
+ */
+export class ChatPayStatusChip extends LitElement {
+  static override styles = [defaultTokens, buttonStyles, visuallyHidden, statusChipStyles];
+  static override properties = {
+    request: { attribute: false },
+    locale: { type: String },
+    messages: { attribute: false },
+  };
+
+  /** The request, from an `AgentSession`. */
+  declare request: AgentRequest | undefined;
+  /** The locale for the countdown. Default: the document's language. */
+  declare locale: string | undefined;
+  declare messages: Partial<StatusChipMessages>;
+
+  #confirmingCancel = false;
+  #viewerOpen = false;
+  #unsubscribe: (() => void) | undefined;
+  readonly #countdown = new CountdownController(this, () => {
+    const request = this.request;
+    return request && { deadline: request.timeline().deadline, clock: request.clock };
+  });
+
+  constructor() {
+    super();
+    this.messages = {};
+  }
+
+  get #words(): StatusChipMessages {
+    return { ...STATUS_CHIP_MESSAGES_EN, ...this.messages };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('request')) this.#follow();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #follow(): void {
+    this.#unsubscribe?.();
+    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
+  }
+
+  async #viewCard(): Promise<void> {
+    const request = this.request!;
+    const detail: ViewCardDetail = { requestId: request.requestId, conversationId: request.conversationId };
+    const event = new CustomEvent('chatpay-view-card', { detail, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(event)) return;
+    this.#viewerOpen = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  #closeViewer(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  /** The dialog closed (Close, Escape): the viewer leaves the DOM with whatever it showed. */
+  #viewerClosed(): void {
+    this.#viewerOpen = false;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="label"]')?.focus());
+  }
+
+  async #askCancel(asking: boolean): Promise<void> {
+    this.#confirmingCancel = asking;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(asking ? '[part~="keep"]' : '[part~="cancel"]')?.focus();
+  }
+
+  #cancel(): void {
+    this.#confirmingCancel = false;
+    this.request?.cancel();
+  }
+
+  #label(status: AgentStatus, observed: boolean) {
+    const words = this.#words;
+    const text = observed && status === 'view-card' ? words.observedCard : words.status[status];
+    const problem = PROBLEMS.has(status) ? 'problem' : '';
+    if (!observed && status === 'view-card') {
+      return html`<button part="label" type="button" @click=${this.#viewCard}>${text}</button>`;
+    }
+    if (!observed && status === 'try-again') {
+      return html`<button part="label" class=${problem} type="button" @click=${() => this.request?.retry()}>
+        ${text}
+      </button>`;
+    }
+    return html`<span part="label" class=${problem} aria-hidden="true">${text}</span>`;
+  }
+
+  #cancelling(status: AgentStatus, observed: boolean) {
+    const words = this.#words;
+    if (observed || (status !== 'waiting-for-customer' && status !== 'try-again')) return nothing;
+    if (!this.#confirmingCancel) {
+      return html`<button part="cancel" type="button" @click=${() => this.#askCancel(true)}>${words.cancel}</button>`;
+    }
+    return html`<span role="group" aria-label=${words.cancelQuestion}>
+      <span aria-hidden="true">${words.cancelQuestion}</span>
+      <button part="keep" type="button" @click=${() => this.#askCancel(false)}>${words.keep}</button>
+      <button part="confirm-cancel" type="button" @click=${this.#cancel}>${words.confirmCancel}</button>
+    </span>`;
+  }
+
+  protected override render() {
+    const request = this.request;
+    if (!request) return nothing;
+    const words = this.#words;
+    const { status } = request.timeline();
+    const observed = request.observed;
+    const left = this.#countdown.remaining();
+    const announced = observed && status === 'view-card' ? words.observedCard : words.status[status];
+    return html`<span part="base">
+        ${this.#label(status, observed)}
+        ${
+          left === null
+            ? nothing
+            : html`<span part="time-left" role="timer">${words.timeLeft(formatDuration(left, this.#locale))}</span>`
+        }
+        ${observed ? html`<span class="note">${words.observed}</span>` : nothing} ${this.#cancelling(status, observed)}
+        <span class="visually-hidden" role="status">${announced}</span>
+      </span>
+      ${
+        this.#viewerOpen
+          ? html`<dialog part="dialog" aria-labelledby="viewer-title" @close=${this.#viewerClosed}>
+              <header>
+                <h2 id="viewer-title">${words.viewerTitle}</h2>
+                <button type="button" part="close" @click=${this.#closeViewer}>${words.close}</button>
+              </header>
+              <chatpay-card-viewer .request=${request} .locale=${this.locale}></chatpay-card-viewer>
+            </dialog>`
+          : nothing
+      }`;
+  }
+
+  get #locale(): string | undefined {
+    return this.locale ?? (document.documentElement.lang || undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatpay-status-chip': ChatPayStatusChip;
+  }
+  interface HTMLElementEventMap {
+    'chatpay-view-card': CustomEvent<ViewCardDetail>;
+  }
+}

@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+export const statusChipStyles = css`
+  :host {
+    display: inline-block;
+    font: inherit;
+    color: var(--chatpay-status-chip-color, var(--chatpay-color-text, CanvasText));
+  }
+  [part~='base'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  [part~='label'] {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    padding-inline: 0.75rem;
+    border-radius: var(--chatpay-status-chip-radius, 999px);
+    border: 1px solid var(--chatpay-status-chip-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
+    font-size: 0.8125rem;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    box-sizing: border-box;
+  }
+  button[part~='label'] {
+    border-color: transparent;
+    background: var(--chatpay-status-chip-action-background, var(--chatpay-color-accent, var(--_chatpay-accent)));
+    color: var(--chatpay-status-chip-action-color, var(--chatpay-color-on-accent, var(--_chatpay-on-accent)));
+  }
+  .problem[part~='label'] {
+    border-color: var(--chatpay-color-danger, var(--_chatpay-danger));
+  }
+  [role='timer'],
+  .note {
+    font-size: 0.8125rem;
+  }
+  dialog {
+    padding: 1rem;
+    border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
+    border-radius: var(--chatpay-radius, 0.5rem);
+    background: var(--chatpay-color-surface, Canvas);
+    color: var(--chatpay-color-text, CanvasText);
+    max-inline-size: min(32rem, 100vw - 2rem);
+  }
+  dialog header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+  }
+  dialog h2 {
+    font-size: 1rem;
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    button[part~='label'] {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,176 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { createAgentSession, createMemoryTransportPair, parseMessage, type WireMessage } from '@chatpay/core';
+import '../../src/define.js';
+import type { ChatPayRequestComposer } from '../../src/request-composer/request-composer.element.js';
+import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { accessible, conversation, mount, settled } from './fixture.js';
+
+afterEach(() => document.body.replaceChildren());
+
+function composer(options: Partial<Pick<ChatPayRequestComposer, 'currencies' | 'locale' | 'currency'>> = {}) {
+  const setup = conversation();
+  const element = document.createElement('chatpay-request-composer');
+  Object.assign(element, { locale: 'en-US', ...options });
+  element.session = setup.agent;
+  mount(element);
+  return { ...setup, element };
+}
+
+const shadow = (element: ChatPayRequestComposer) => element.shadowRoot!;
+const field = <T extends HTMLElement = HTMLInputElement>(element: ChatPayRequestComposer, id: string) =>
+  shadow(element).querySelector<T>(`#${id}`)!;
+const part = (element: ChatPayRequestComposer, name: string) =>
+  shadow(element).querySelector<HTMLButtonElement>(`[part~="${name}"]`);
+const errors = (element: ChatPayRequestComposer) =>
+  [...shadow(element).querySelectorAll('.error')].map((node) => node.textContent!.trim());
+
+async function typeInto(element: ChatPayRequestComposer, id: string, text: string) {
+  field(element, id).focus();
+  await sendKeys({ type: text });
+  await settled(element);
+}
+
+describe('<chatpay-request-composer>', () => {
+  it('lets a keyboard-only agent compose, confirm and send, and the timeline waits for the customer', async () => {
+    const { element, agent, customer } = composer();
+    await settled(element);
+    await accessible('empty');
+    const sent: unknown[] = [];
+    element.addEventListener('chatpay-request-sent', (event) => sent.push(event.detail));
+    await typeInto(element, 'amount', '1234.5');
+    checkEqual(field(element, 'amount').value, '1,234.5', 'the amount is grouped for en-US as it is typed');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Replacement charger' });
+    await sendKeys({ press: 'Tab' });
+    check(shadow(element).activeElement === part(element, 'request'), 'Tab reaches Request');
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    const confirmation = part(element, 'confirmation')!;
+    check(
+      confirmation && field(element, 'amount').closest('form')!.hidden,
+      'the confirmation shows instead of the fields',
+    );
+    check(confirmation.textContent!.includes('$1,234.50'), 'with the formatted amount');
+    check(confirmation.textContent!.includes('Replacement charger'), 'and the reason');
+    check(shadow(element).activeElement === part(element, 'send'), 'focus on Send');
+    await accessible('confirming');
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    checkEqual(sent.length, 1, 'one chatpay-request-sent');
+    const [request] = agent.requests;
+    checkEqual(sent[0], { requestId: request!.requestId, conversationId: 'c-1' }, 'the event names the request');
+    await waitUntil(() => request!.timeline().status === 'waiting-for-customer', 'WAITING FOR CUSTOMER');
+    await waitUntil(() => customer.requests.length === 1, 'the request at the customer');
+    checkEqual(customer.requests[0]!.terms.amount, { minor: 123450, currency: 'USD' }, 'the amount in minor units');
+    checkEqual(field(element, 'amount').value, '', 'the composer is ready for the next one');
+    checkEqual(shadow(element).querySelector('[role="status"]')!.textContent, 'Request sent.', 'announced');
+    check(shadow(element).activeElement === field(element, 'amount'), 'focus back on the amount');
+  });
+
+  it('goes Back to the fields with nothing lost, and can be discarded', async () => {
+    const { element, agent } = composer();
+    await settled(element);
+    await typeInto(element, 'amount', '99.99');
+    await typeInto(element, 'reason', 'Two lines\nof reason');
+    part(element, 'request')!.click();
+    await settled(element);
+    part(element, 'back')!.click();
+    await settled(element);
+    checkEqual(part(element, 'confirmation'), null, 'back to the fields');
+    checkEqual(field(element, 'amount').value, '99.99', 'the amount kept');
+    checkEqual(field<HTMLTextAreaElement>(element, 'reason').value, 'Two lines\nof reason', 'the reason kept');
+    check(shadow(element).activeElement === part(element, 'request'), 'focus on Request');
+    checkEqual(agent.requests.length, 1, 'one request, still a draft');
+    checkEqual(agent.requests[0]!.timeline().phase, 'draft', 'in draft');
+    part(element, 'discard')!.click();
+    await settled(element);
+    checkEqual(agent.requests[0]!.timeline().phase, 'cancelled', 'discarded');
+    checkEqual(part(element, 'discard'), null, 'nothing left to discard');
+  });
+
+  it('shows a clear error for every invalid input, and sends nothing', async () => {
+    const { element, agent } = composer({ currencies: ['USD', 'JPY'] });
+    await settled(element);
+    part(element, 'request')!.click();
+    await settled(element);
+    checkEqual(errors(element), ['Enter the amount to charge.', 'Enter the reason for the charge.'], 'both fields');
+    check(shadow(element).activeElement === field(element, 'amount'), 'focus on the first error');
+    checkEqual(field(element, 'amount').getAttribute('aria-invalid'), 'true', 'marked invalid');
+    check(field(element, 'amount').getAttribute('aria-describedby')!.includes('amount-error'), 'error tied to field');
+    await accessible('errors');
+    await typeInto(element, 'amount', '0');
+    checkEqual(errors(element)[0], 'The amount must be more than zero.', 'zero');
+    field(element, 'amount').value = '';
+    field(element, 'amount').dispatchEvent(new Event('input'));
+    await typeInto(element, 'amount', '2000000');
+    checkEqual(errors(element)[0], 'The amount is over the maximum of $1,000,000.00.', 'over the maximum');
+    field(element, 'amount').value = '';
+    field(element, 'amount').dispatchEvent(new Event('input'));
+    await typeInto(element, 'amount', '12.50');
+    const select = field<HTMLSelectElement>(element, 'currency');
+    select.value = 'JPY';
+    select.dispatchEvent(new Event('change'));
+    await settled(element);
+    checkEqual(field(element, 'amount').value, '12', 'JPY takes no decimals');
+    checkEqual(errors(element)[0], 'JPY takes fewer decimals: the amount changed. Check it.', 'and the agent is told');
+    checkEqual(agent.requests.length, 0, 'nothing was created');
+  });
+
+  it('masks the amount with the locale separators and the currency decimals', async () => {
+    const { element, customer } = composer({ locale: 'de-DE', currency: 'EUR' });
+    await settled(element);
+    await typeInto(element, 'amount', '1234,567');
+    checkEqual(field(element, 'amount').value, '1.234,56', 'German separators, two decimals');
+    check(shadow(element).querySelector('#amount-hint')!.textContent!.includes('EUR'), 'the hint names the currency');
+    await typeInto(element, 'reason', 'Ersatzteil');
+    part(element, 'request')!.click();
+    await settled(element);
+    check(part(element, 'confirmation')!.textContent!.includes('1.234,56'), 'confirmed in German');
+    part(element, 'send')!.click();
+    await waitUntil(() => customer.requests.length === 1, 'sent');
+    checkEqual(customer.requests[0]!.terms.amount, { minor: 123456, currency: 'EUR' }, 'read in minor units');
+  });
+
+  it('sends once, however the buttons are clicked', async () => {
+    const [agentEnd, peer] = createMemoryTransportPair();
+    const wire: WireMessage[] = [];
+    peer.subscribe((raw) => {
+      const parsed = parseMessage(raw);
+      if (parsed.ok) wire.push(parsed.value);
+    });
+    const element = document.createElement('chatpay-request-composer');
+    element.session = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
+    mount(element);
+    await settled(element);
+    await typeInto(element, 'amount', '5');
+    await typeInto(element, 'reason', 'Postage');
+    const request = part(element, 'request')!;
+    request.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
+    await settled(element);
+    // The second click of the double click lands on Send, now where Request was.
+    part(element, 'send')!.dispatchEvent(new MouseEvent('click', { detail: 2, bubbles: true, composed: true }));
+    await settled(element);
+    check(part(element, 'confirmation') !== null, 'a double click on Request does not send');
+    const send = part(element, 'send')!;
+    send.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
+    send.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
+    await waitUntil(() => wire.length > 0, 'the request on the wire');
+    await settled(element);
+    checkEqual(
+      wire.map((message) => message.type),
+      ['request.created'],
+      'one request on the wire',
+    );
+  });
+
+  it('says so when its currency list has a code that is not a currency', async () => {
+    const { element } = composer({ currencies: ['USD', 'XXQ'] });
+    await settled(element);
+    checkEqual(
+      errors(element)[0],
+      'The currency "XXQ" is not a known ISO 4217 code. Set a valid currency.',
+      'a visible configuration error',
+    );
+    check(part(element, 'request')!.disabled, 'Request is disabled');
+  });
+});
