@@ -113,7 +113,8 @@ export class ChatPayCardViewer extends LitElement {
   protected override updated(): void {
     const request = this.request;
     if (!request || request.observed || this.#openedFor === request.requestId) return;
-    if (request.timeline().phase === 'cardSubmitted') void this.#open(request);
+    // Opened after this update, not during it.
+    if (request.timeline().phase === 'cardSubmitted') queueMicrotask(() => void this.#open(request));
   }
 
   #follow(): void {
@@ -123,6 +124,7 @@ export class ChatPayCardViewer extends LitElement {
   }
 
   async #open(request: AgentRequest): Promise<void> {
+    if (this.#openedFor === request.requestId || request !== this.request) return;
     this.#openedFor = request.requestId;
     const opened = await request.viewCard();
     if (!opened.ok && request === this.request) {

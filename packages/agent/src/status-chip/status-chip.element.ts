@@ -1,6 +1,7 @@
 import type { AgentRequest, AgentStatus } from '@chatpay/core';
 import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
 import { CountdownController, formatDuration } from '../countdown.js';
 import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
 import { statusChipStyles } from './status-chip.styles.js';
@@ -39,6 +40,7 @@ export class ChatPayStatusChip extends LitElement {
     request: { attribute: false },
     locale: { type: String },
     messages: { attribute: false },
+    viewerMessages: { attribute: false },
   };
 
   /** The request, from an `AgentSession`. */
@@ -46,6 +48,8 @@ export class ChatPayStatusChip extends LitElement {
   /** The locale for the countdown. Default: the document's language. */
   declare locale: string | undefined;
   declare messages: Partial<StatusChipMessages>;
+  /** Overrides of the words of the card viewer the chip opens. */
+  declare viewerMessages: Partial<CardViewerMessages>;
 
   #confirmingCancel = false;
   #viewerOpen = false;
@@ -58,6 +62,7 @@ export class ChatPayStatusChip extends LitElement {
   constructor() {
     super();
     this.messages = {};
+    this.viewerMessages = {};
   }
 
   get #words(): StatusChipMessages {
@@ -173,7 +178,11 @@ export class ChatPayStatusChip extends LitElement {
                 <h2 id="viewer-title">${words.viewerTitle}</h2>
                 <button type="button" part="close" @click=${this.#closeViewer}>${words.close}</button>
               </header>
-              <chatpay-card-viewer .request=${request} .locale=${this.locale}></chatpay-card-viewer>
+              <chatpay-card-viewer
+                .request=${request}
+                .locale=${this.locale}
+                .messages=${this.viewerMessages}
+              ></chatpay-card-viewer>
             </dialog>`
           : nothing
       }`;

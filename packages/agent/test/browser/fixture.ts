@@ -101,9 +101,9 @@ export function everythingIn(root: Element): string {
   return parts.join('\n');
 }
 
+/** Puts `element` in the page's one `<main>`. */
 export function mount<T extends HTMLElement>(element: T): T {
-  const main = document.createElement('main');
+  const main = document.querySelector('main') ?? document.body.appendChild(document.createElement('main'));
   main.append(element);
-  document.body.append(main);
   return element;
 }
