@@ -1,10 +1,15 @@
-import type { Clock } from '@chatpay/core';
+import type { AgentRequest, Clock } from '@chatpay/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a countdown follows: an absolute deadline (or none) on a clock. */
 export interface CountdownSource {
   readonly deadline: number | null;
   readonly clock: Clock;
+}
+
+/** A request's running deadline (time to live, or view window) on its session's clock. */
+export function deadlineOf(request: AgentRequest | undefined): CountdownSource | undefined {
+  return request && { deadline: request.timeline().deadline, clock: request.clock };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { defaultTokens, visuallyHidden } from '@chatpay/theme';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { defaultTokens, emitterChanges, FollowController, visuallyHidden } from '@chatpay/ui';
+import { css, html, LitElement, nothing } from 'lit';
 import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot.messages.js';
 
 /**
@@ -47,31 +47,11 @@ export class ChatPayActivityDot extends LitElement {
   declare conversationId: string | undefined;
   declare messages: Partial<ActivityDotMessages>;
 
-  #unsubscribe: (() => void) | undefined;
-
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(this, () => this.registry, emitterChanges);
     this.messages = {};
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('registry')) this.#follow();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #follow(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.registry?.subscribe(() => this.requestUpdate());
   }
 
   protected override render() {

@@ -1,8 +1,8 @@
 import type { AgentRequest, CardDetails } from '@chatpay/core';
-import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
+import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { groupCardNumber } from '../card-number-groups.js';
-import { CountdownController, formatDuration } from '../countdown.js';
+import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from './card-viewer.messages.js';
 import { cardViewerStyles } from './card-viewer.styles.js';
 
@@ -59,14 +59,12 @@ export class ChatPayCardViewer extends LitElement {
   #copied: CardField | null = null;
   #stopCopiedTimer: (() => void) | undefined;
   #announcement = '';
-  #unsubscribe: (() => void) | undefined;
-  readonly #countdown = new CountdownController(this, () => {
-    const request = this.request;
-    return request && { deadline: request.timeline().deadline, clock: request.clock };
-  });
+  readonly #countdown = new CountdownController(this, () => deadlineOf(this.request));
 
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(this, () => this.request?.actor, actorChanges);
     this.messages = {};
     this.visibleWhenUnfocused = false;
     this.copy = writeToClipboard;
@@ -82,7 +80,6 @@ export class ChatPayCardViewer extends LitElement {
     window.addEventListener('blur', this.#onWindowFocus);
     window.addEventListener('focus', this.#onWindowFocus);
     document.addEventListener('visibilitychange', this.#onWindowFocus);
-    this.#follow();
   }
 
   override disconnectedCallback(): void {
@@ -90,8 +87,6 @@ export class ChatPayCardViewer extends LitElement {
     window.removeEventListener('blur', this.#onWindowFocus);
     window.removeEventListener('focus', this.#onWindowFocus);
     document.removeEventListener('visibilitychange', this.#onWindowFocus);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#clearCopied();
   }
 
@@ -106,7 +101,6 @@ export class ChatPayCardViewer extends LitElement {
     if (changed.has('request')) {
       this.#refused = null;
       this.#clearCopied();
-      this.#follow();
     }
   }
 
@@ -115,12 +109,6 @@ export class ChatPayCardViewer extends LitElement {
     if (!request || request.observed || this.#openedFor === request.requestId) return;
     // Opened after this update, not during it.
     if (request.timeline().phase === 'cardSubmitted') queueMicrotask(() => void this.#open(request));
-  }
-
-  #follow(): void {
-    this.#unsubscribe?.();
-    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
-    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
   }
 
   async #open(request: AgentRequest): Promise<void> {
@@ -253,7 +241,7 @@ export class ChatPayCardViewer extends LitElement {
   }
 
   get #locale(): string | undefined {
-    return this.locale ?? (document.documentElement.lang || undefined);
+    return localeFor(this.locale);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { buttonStyles, defaultTokens } from '@chatpay/theme';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { buttonStyles, defaultTokens, FollowController } from '@chatpay/ui';
+import { html, LitElement, nothing } from 'lit';
 import { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner.messages.js';
 import { paymentBannerStyles } from './payment-banner.styles.js';
 
@@ -44,10 +44,15 @@ export class ChatPayPaymentBanner extends LitElement {
   declare messages: Partial<PaymentBannerMessages>;
 
   #arrivals: Arrival[] = [];
-  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(
+      this,
+      () => this.registry,
+      (registry, changed) => this.#followRegistry(registry, changed),
+    );
     this.nameOf = (conversationId) => conversationId;
     this.messages = {};
   }
@@ -56,25 +61,10 @@ export class ChatPayPaymentBanner extends LitElement {
     return { ...PAYMENT_BANNER_MESSAGES_EN, ...this.messages };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('registry')) this.#follow();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #follow(): void {
-    this.#unsubscribe?.();
+  /** Cards arrive while the banner follows a registry; a new registry starts with none. */
+  #followRegistry(registry: AgentRegistry, changed: () => void): () => void {
     this.#arrivals = [];
-    this.#unsubscribe = this.registry?.subscribe((event) => {
+    return registry.subscribe((event) => {
       if (event.type === 'card-arrived') {
         const { conversationId, requestId } = event;
         this.#arrivals = [
@@ -83,7 +73,7 @@ export class ChatPayPaymentBanner extends LitElement {
         ];
       }
       this.#prune();
-      this.requestUpdate();
+      changed();
     });
   }
 

@@ -9,7 +9,7 @@ import {
   type AgentSession,
   type MoneyError,
 } from '@chatpay/core';
-import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
+import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
 import IMask, { type InputMask, type MaskedNumberOptions } from 'imask';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { REQUEST_COMPOSER_MESSAGES_EN, type RequestComposerMessages } from './request-composer.messages.js';
@@ -71,10 +71,11 @@ export class ChatPayRequestComposer extends LitElement {
   #announcement = '';
   #mask: InputMask<MaskedNumberOptions> | undefined;
   #maskedFor = '';
-  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(this, () => this.#request?.actor, actorChanges);
     this.currency = 'USD';
     this.messages = {};
   }
@@ -84,7 +85,7 @@ export class ChatPayRequestComposer extends LitElement {
   }
 
   get #locale(): string | undefined {
-    return this.locale ?? (document.documentElement.lang || undefined);
+    return localeFor(this.locale);
   }
 
   /** The allowed currencies, in order, and the one chosen now. */
@@ -147,8 +148,6 @@ export class ChatPayRequestComposer extends LitElement {
     super.disconnectedCallback();
     this.#mask?.destroy();
     this.#mask = undefined;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 
   override connectedCallback(): void {
@@ -156,7 +155,6 @@ export class ChatPayRequestComposer extends LitElement {
     // Reconnected after a move in the page: the mask comes back on the same input.
     const input = this.renderRoot.querySelector<HTMLInputElement>('#amount');
     if (input && !this.#mask) this.firstUpdated();
-    this.#follow();
   }
 
   #maskOptions(): MaskedNumberOptions {
@@ -192,16 +190,8 @@ export class ChatPayRequestComposer extends LitElement {
     }
   }
 
-  #follow(): void {
-    this.#unsubscribe?.();
-    const subscription = this.#request?.actor.subscribe(() => this.requestUpdate());
-    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
-  }
-
   /** Lets go of the request being composed (sent, discarded, or another session). */
   #forget(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#request = undefined;
   }
 
@@ -224,7 +214,6 @@ export class ChatPayRequestComposer extends LitElement {
       this.#refusal = { field: 'amount', text: this.#words.notSent };
       return this.#showErrors('amount');
     }
-    this.#follow();
     const reviewed = this.#request.review({ amount: amount.value, reason: this.#reason });
     if (!reviewed.ok) {
       const { error } = reviewed;

@@ -1,8 +1,8 @@
 import type { AgentRequest, AgentStatus } from '@chatpay/core';
-import { buttonStyles, defaultTokens, visuallyHidden } from '@chatpay/theme';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
+import { html, LitElement, nothing } from 'lit';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
-import { CountdownController, formatDuration } from '../countdown.js';
+import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
 import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
 import { statusChipStyles } from './status-chip.styles.js';
 
@@ -53,41 +53,18 @@ export class ChatPayStatusChip extends LitElement {
 
   #confirmingCancel = false;
   #viewerOpen = false;
-  #unsubscribe: (() => void) | undefined;
-  readonly #countdown = new CountdownController(this, () => {
-    const request = this.request;
-    return request && { deadline: request.timeline().deadline, clock: request.clock };
-  });
+  readonly #countdown = new CountdownController(this, () => deadlineOf(this.request));
 
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(this, () => this.request?.actor, actorChanges);
     this.messages = {};
     this.viewerMessages = {};
   }
 
   get #words(): StatusChipMessages {
     return { ...STATUS_CHIP_MESSAGES_EN, ...this.messages };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('request')) this.#follow();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #follow(): void {
-    this.#unsubscribe?.();
-    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
-    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
   }
 
   async #viewCard(): Promise<void> {
@@ -189,7 +166,7 @@ export class ChatPayStatusChip extends LitElement {
   }
 
   get #locale(): string | undefined {
-    return this.locale ?? (document.documentElement.lang || undefined);
+    return localeFor(this.locale);
   }
 }
 

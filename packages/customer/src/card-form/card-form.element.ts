@@ -1,6 +1,6 @@
 import { formatMoney, type CustomerRequest } from '@chatpay/core';
 import IMask, { type FactoryArg, type InputMask } from 'imask';
-import { defaultTokens } from '@chatpay/theme';
+import { defaultTokens, localeFor } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   validateCardholderName,
@@ -249,9 +249,7 @@ export class ChatPayCardForm extends LitElement {
     const words = this.#words;
     const { number, checks, valid } = this.#checks();
     const codeLabel = number.securityCode?.name ?? words.securityCode;
-    const amount = this.request
-      ? formatMoney(this.request.terms.amount, this.locale ?? (document.documentElement.lang || undefined))
-      : '';
+    const amount = this.request ? formatMoney(this.request.terms.amount, localeFor(this.locale)) : '';
     return html`<form novalidate @submit=${this.#pay} @keydown=${this.#tryPay}>
       <fieldset part="base">
         <legend>${words.legend}</legend>

@@ -1,6 +1,6 @@
 import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
-import { buttonStyles, defaultTokens } from '@chatpay/theme';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { actorChanges, buttonStyles, defaultTokens, FollowController, localeFor } from '@chatpay/ui';
+import { html, LitElement, nothing } from 'lit';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
 import { paymentRequestStyles } from './payment-request.styles.js';
@@ -37,34 +37,13 @@ export class ChatPayPaymentRequest extends LitElement {
   /** The clock for the card form's expiry check. */
   declare now: (() => Date) | undefined;
 
-  #unsubscribe: (() => void) | undefined;
-
   constructor() {
     super();
+    // Re-renders on every change of what the element shows.
+    new FollowController(this, () => this.request?.actor, actorChanges);
     this.messages = {};
     this.cardFormMessages = {};
     this.postalCode = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('request')) this.#follow();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #follow(): void {
-    this.#unsubscribe?.();
-    const subscription = this.request?.actor.subscribe(() => this.requestUpdate());
-    this.#unsubscribe = subscription && (() => subscription.unsubscribe());
   }
 
   get #words(): PaymentRequestMessages {
@@ -103,7 +82,7 @@ export class ChatPayPaymentRequest extends LitElement {
     if (!request) return nothing;
     const words = this.#words;
     const { status } = customerTimeline(request.actor.getSnapshot());
-    const amount = formatMoney(request.terms.amount, this.locale ?? (document.documentElement.lang || undefined));
+    const amount = formatMoney(request.terms.amount, localeFor(this.locale));
     const quiet = status === 'payment-requested' || status === 'entering-payment';
     return html`<section part="base" aria-label=${words.title}>
       <h2>${words.title}</h2>

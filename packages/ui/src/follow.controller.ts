@@ -1,0 +1,56 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Anything that tells listeners when it changes and can stop telling them. */
+export type Subscribe<S> = (source: S, changed: () => void) => () => void;
+
+/**
+ * Keeps its host in step with what it shows (a request's actor, the agent's registry): re-renders
+ * the host on every change, moves to a new source when the host's property changes, and lets go
+ * when the host leaves the page.
+ */
+export class FollowController<S extends object> implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: () => S | undefined;
+  readonly #subscribe: Subscribe<S>;
+  #following: { readonly source: S; readonly stop: () => void } | undefined;
+
+  constructor(host: ReactiveControllerHost, source: () => S | undefined, subscribe: Subscribe<S>) {
+    this.#host = host;
+    this.#source = source;
+    this.#subscribe = subscribe;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#sync();
+  }
+
+  /** Before each render: a new source is followed from this render on. */
+  hostUpdate(): void {
+    this.#sync();
+  }
+
+  hostDisconnected(): void {
+    this.#following?.stop();
+    this.#following = undefined;
+  }
+
+  #sync(): void {
+    const source = this.#source();
+    if (source === this.#following?.source) return;
+    this.#following?.stop();
+    this.#following = source && { source, stop: this.#subscribe(source, () => this.#host.requestUpdate()) };
+  }
+}
+
+/** Follows an XState actor (`actor.subscribe` returns a subscription). */
+export const actorChanges: Subscribe<{
+  subscribe(listener: () => void): { unsubscribe(): void };
+}> = (actor, changed) => {
+  const subscription = actor.subscribe(changed);
+  return () => subscription.unsubscribe();
+};
+
+/** Follows anything whose `subscribe` returns the function that unsubscribes. */
+export const emitterChanges: Subscribe<{ subscribe(listener: () => void): () => void }> = (source, changed) =>
+  source.subscribe(changed);
