@@ -77,7 +77,10 @@ describe('<chatpay-card-viewer>', () => {
     await sendKeys({ press: 'Enter' });
     await settled(element);
     checkEqual(copied[1], 'Ada Lovelace', 'Tab reaches the next copy button');
-    button(element, 'complete')!.focus();
+    for (let step = 0; step < 10 && shadow(element).activeElement !== button(element, 'complete'); step++) {
+      await sendKeys({ press: 'Tab' });
+    }
+    check(shadow(element).activeElement === button(element, 'complete'), 'Tab reaches Mark as Completed');
     await sendKeys({ press: 'Enter' });
     await settled(element);
     checkEqual(request.timeline().status, 'completed', 'completed');
@@ -110,6 +113,7 @@ describe('<chatpay-card-viewer>', () => {
     await settled(element);
     checkEqual(request.timeline().status, 'cancelled', 'cancelled');
     noCardLeft(request, element, 'after cancelling');
+    await accessible('cancelled');
   });
 
   it('hides the details while the window is not focused, unless told to keep them', async () => {
@@ -119,6 +123,7 @@ describe('<chatpay-card-viewer>', () => {
     check(!text(element).includes('4111'), 'hidden on blur');
     check(text(element).includes('Hidden while this window is in the background'), 'and says why');
     check(everythingIn(element).indexOf('4111') === -1, 'not in the DOM at all');
+    await accessible('hidden');
     window.dispatchEvent(new Event('focus'));
     await settled(element);
     check(text(element).includes('4111 1111 1111 1111'), 'back on focus');
@@ -155,6 +160,7 @@ describe('<chatpay-card-viewer>', () => {
     element.request = request;
     await settled(element);
     check(text(element).includes('No card has arrived'), 'says so');
+    await accessible('no card yet');
     checkEqual(request.timeline().phase, 'waitingForCustomer', 'and opens nothing');
   });
 });

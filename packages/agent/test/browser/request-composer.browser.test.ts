@@ -65,6 +65,7 @@ describe('<chatpay-request-composer>', () => {
     checkEqual(field(element, 'amount').value, '', 'the composer is ready for the next one');
     checkEqual(shadow(element).querySelector('[role="status"]')!.textContent, 'Request sent.', 'announced');
     check(shadow(element).activeElement === field(element, 'amount'), 'focus back on the amount');
+    await accessible('sent');
   });
 
   it('goes Back to the fields with nothing lost, and can be discarded', async () => {

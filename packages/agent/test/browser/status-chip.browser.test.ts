@@ -1,6 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { AgentRequest } from '@chatpay/core';
 import '../../src/define.js';
+import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';
 import type { ChatPayStatusChip } from '../../src/status-chip/status-chip.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { accessible, conversation, mount, settled, TTL, VIEW } from './fixture.js';
@@ -111,6 +112,7 @@ describe('<chatpay-status-chip>', () => {
     await settled(element);
     checkEqual(request.timeline().status, 'cancelled', 'cancelled');
     checkEqual(label(element).textContent!.trim(), 'CANCELLED', 'shown');
+    await accessible('cancelled');
     await waitUntil(() => setup.customer.requests[0]!.timeline().status === 'cancelled', 'the customer is told');
   });
 
@@ -148,6 +150,11 @@ describe('<chatpay-status-chip>', () => {
     await settled(element);
     checkEqual(shadow(element).querySelector('dialog'), null, 'closed and gone from the DOM');
     check(shadow(element).activeElement === label(element), 'focus back on VIEW CARD');
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    const again = shadow(element).querySelector<ChatPayCardViewer>('dialog chatpay-card-viewer')!;
+    await settled(again);
+    check(again.shadowRoot!.textContent!.includes('4111 1111 1111 1111'), 'reopened while the window runs');
   });
 
   it('shows the outcomes: completed, card expired', async () => {
