@@ -122,6 +122,7 @@ export class AgentSession {
       report: this.#report,
       receive: (message) => this.#receive(message),
       observe: (message) => this.#observe(message),
+      reconnected: () => this.resync(),
       phaseOf: (requestId) => (this.#requests.get(requestId)?.observed ? undefined : this.#requests.phaseOf(requestId)),
     });
   }

@@ -76,6 +76,8 @@ export interface LinkOptions {
    * this link). Without it they are reported as `wrong-direction`. Called like `receive`.
    */
   readonly observe?: ((message: WireMessage) => void) | undefined;
+  /** The transport's connection came back: the session resynchronises its requests. */
+  readonly reconnected?: (() => void) | undefined;
   /** The phase of a request this side knows, for sync replies. */
   readonly phaseOf: (requestId: string) => Phase | undefined;
 }
@@ -93,12 +95,16 @@ export class ConversationLink {
   readonly #seen = new Set<string>();
   readonly #sent = new Map<string, WireMessage[]>();
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeReconnect: () => void;
   #closed = false;
 
   constructor(options: LinkOptions) {
     this.#options = options;
     this.#accepts = new Set(options.side === 'agent' ? CUSTOMER_MESSAGE_TYPES : AGENT_MESSAGE_TYPES);
     this.#unsubscribe = options.transport.subscribe((raw) => this.#onRaw(raw));
+    const reconnected = options.reconnected;
+    this.#unsubscribeReconnect =
+      (reconnected && options.transport.onReconnect?.(() => !this.#closed && reconnected())) ?? (() => {});
   }
 
   get closed(): boolean {
@@ -167,6 +173,7 @@ export class ConversationLink {
     if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe();
+    this.#unsubscribeReconnect();
     this.#sent.clear();
   }
 

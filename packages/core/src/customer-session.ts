@@ -83,6 +83,7 @@ export class CustomerSession {
         // Whatever happens to one message, the next ones are still handled.
         this.#queue = this.#queue.then(() => this.#receive(message)).catch(() => undefined);
       },
+      reconnected: () => this.resync(),
       phaseOf: (requestId) => this.#requests.phaseOf(requestId),
     });
   }

@@ -8,11 +8,15 @@ import type { WireMessage } from './protocol.js';
  *   rejection is what the agent sees as TRY AGAIN.
  * - `subscribe` calls `listener` with every message received from the peer, as received: sessions
  *   validate it (`parseMessage`), so a transport need not. It returns the function that unsubscribes.
+ * - `onReconnect`, if present, calls `listener` each time the connection comes back after a loss:
+ *   sessions then resynchronise every request they have sent or received, since messages may have
+ *   been lost meanwhile. It returns the function that unsubscribes.
  * - `close`, if present, releases the connection. Sessions never call it: the transport's owner does.
  */
 export interface Transport {
   send(message: WireMessage): Promise<void>;
   subscribe(listener: (message: unknown) => void): () => void;
+  onReconnect?(listener: () => void): () => void;
   close?(): void | Promise<void>;
 }
 

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHub, createMemoryTransportPair } from '@chatpay/core';
+import { createBroadcastChannelTransport, createWebSocketTransport } from '@chatpay/transports';
+import { transportContract, type TransportPair } from '../src/contract.js';
+import { createRelay } from '../src/node/relay.js';
+import { withFaults } from '../src/with-faults.js';
+import { nodeSocket, opened } from './support/sockets.js';
+
+function suite(name: string, connect: () => TransportPair | Promise<TransportPair>) {
+  describe(`${name} meets the transport contract`, () => {
+    for (const contractCase of transportContract(connect)) it(contractCase.name, () => contractCase.run());
+  });
+}
+
+let channels = 0;
+
+suite('the memory pair', () => {
+  const [a, b] = createMemoryTransportPair();
+  return { a, b };
+});
+
+suite('the memory hub', () => {
+  const hub = createMemoryHub();
+  return { a: hub.connect(), b: hub.connect(), dispose: () => hub.close() };
+});
+
+suite('BroadcastChannel', () => {
+  const channel = `contract-${++channels}`;
+  const a = createBroadcastChannelTransport({ channel });
+  const b = createBroadcastChannelTransport({ channel });
+  return { a, b, dispose: () => (a.close(), b.close()) };
+});
+
+suite('WebSocket through the relay', async () => {
+  const relay = await createRelay();
+  const room = `room-${++channels}`;
+  const a = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket, acknowledgements: true });
+  const b = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket, acknowledgements: true });
+  await opened(a, b);
+  return { a, b, dispose: async () => (a.close(), b.close(), await relay.close()) };
+});
+
+suite('the fault wrapper, with no faults', () => {
+  const [a, b] = createMemoryTransportPair();
+  return { a: withFaults(a), b: withFaults(b) };
+});
+
+describe('the contract', () => {
+  /** A memory pair with one fault built in, to prove the contract notices it. */
+  function broken(fault: 'echo' | 'change' | 'reverse' | 'deaf-unsubscribe' | 'open-after-close'): TransportPair {
+    const [a, b] = createMemoryTransportPair();
+    const own = new Set<(message: unknown) => void>();
+    const held: unknown[] = [];
+    return {
+      a: {
+        send: async (message) => {
+          if (fault === 'open-after-close' && closed) return;
+          if (fault === 'echo') for (const listener of own) listener(message);
+          if (fault === 'change') return a.send({ ...message, sentAt: 1 });
+          if (fault === 'reverse') {
+            held.push(message);
+            if (held.length === 20) for (const next of held.reverse()) await a.send(next as never);
+            return;
+          }
+          return a.send(message);
+        },
+        subscribe: (listener) => (own.add(listener), a.subscribe(listener)),
+        close: () => {
+          closed = true;
+          if (fault !== 'open-after-close') a.close();
+        },
+      },
+      b: fault === 'deaf-unsubscribe' ? { ...b, subscribe: (listener) => (b.subscribe(listener), () => true) } : b,
+    };
+  }
+  let closed = false;
+
+  it.each([
+    ['echo', 'does not echo a message back to its sender'],
+    ['change', 'delivers a message to the other end as the same JSON data'],
+    ['reverse', "keeps the order of one sender's messages"],
+    ['deaf-unsubscribe', 'gives every message to every listener, and none to one that unsubscribed'],
+    ['open-after-close', 'rejects sends after close, and delivers nothing more'],
+  ] as const)('fails a transport that breaks it (%s)', async (fault, caseName) => {
+    closed = false;
+    const contractCase = transportContract(() => broken(fault), { timeoutMs: 200 }).find((c) => c.name === caseName)!;
+    await expect(contractCase.run()).rejects.toThrow(/transport contract/);
+  });
+});

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ManualClock, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import {
+  createWebSocketTransport,
+  HEARTBEAT_PING,
+  TransportError,
+  type TransportReport,
+  type WebSocketLike,
+  type WebSocketTransportOptions,
+} from '@chatpay/transports';
+
+/** A socket the test opens, feeds and closes by hand. */
+class FakeSocket implements WebSocketLike {
+  readyState = 0;
+  readonly sent: string[] = [];
+  closedByClient = false;
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
+  onclose: ((event: unknown) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(data);
+  }
+  close(): void {
+    this.readyState = 3;
+    this.closedByClient = true;
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  receive(data: unknown): void {
+    this.onmessage?.({ data });
+  }
+  lose(): void {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+}
+
+let ids = 0;
+const message = (): WireMessage => ({
+  version: PROTOCOL_VERSION,
+  id: `m-${++ids}`,
+  requestId: 'r-1',
+  conversationId: 'c-1',
+  type: 'request.opened',
+  sentAt: 0,
+  body: {},
+});
+
+function setup(options: Partial<WebSocketTransportOptions> = {}) {
+  const clock = new ManualClock(0);
+  const sockets: FakeSocket[] = [];
+  const reports: TransportReport[] = [];
+  const transport = createWebSocketTransport({
+    url: 'wss://chat.example/ws',
+    clock,
+    random: () => 0.5,
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+    onReport: (report) => reports.push(report),
+    ...options,
+  });
+  const received: unknown[] = [];
+  transport.subscribe((value) => received.push(value));
+  const last = () => sockets.at(-1)!;
+  return { clock, sockets, reports, transport, received, last };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the WebSocket transport', () => {
+  it('reconnects with exponential backoff and jitter, capped, and starts over after a success', () => {
+    const { clock, sockets, reports, last } = setup({ initialDelayMs: 100, maxDelayMs: 1000 });
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      last().lose();
+      const report = reports.at(-1) as Extract<TransportReport, { type: 'connection-lost' }>;
+      delays.push(report.retryInMs);
+      const before = sockets.length;
+      clock.advance(report.retryInMs - 1);
+      expect(sockets.length).toBe(before);
+      clock.advance(1);
+      expect(sockets.length).toBe(before + 1);
+    }
+    // Half the ceiling plus half of it jittered (random 0.5): 100·2ⁿ up to 1000.
+    expect(delays).toEqual([75, 150, 300, 600, 750, 750]);
+    last().open();
+    last().lose();
+    expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(75);
+  });
+
+  it('sends at once when open, and in order after a reconnection, telling the sessions it reconnected', async () => {
+    const { last, transport, clock, reports } = setup();
+    let reconnected = 0;
+    transport.onReconnect(() => reconnected++);
+    last().open();
+    expect(reconnected).toBe(0);
+    const first = message();
+    await transport.send(first);
+    expect(last().sent).toEqual([JSON.stringify(first)]);
+    last().lose();
+    const queued = [message(), message()];
+    const sends = queued.map((next) => transport.send(next));
+    clock.advance(1000);
+    last().open();
+    await Promise.all(sends);
+    expect(last().sent).toEqual(queued.map((next) => JSON.stringify(next)));
+    expect(reconnected).toBe(1);
+    expect(reports.map((report) => report.type)).toEqual(['connection-lost', 'reconnected']);
+  });
+
+  it('bounds the queue while disconnected and rejects sends that wait too long', async () => {
+    const { transport, clock } = setup({ queueLimit: 2, sendTimeoutMs: 5000 });
+    const waiting = [transport.send(message()), transport.send(message())];
+    const refused = await transport.send(message()).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TransportError);
+    expect((refused as TransportError).code).toBe('queue-full');
+    clock.advance(5000);
+    for (const result of await Promise.allSettled(waiting)) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason.code).toBe('send-timeout');
+    }
+    // The queue is free again.
+    const next = transport.send(message());
+    clock.advance(100);
+    expect(await Promise.race([next.then(() => 'sent'), settle().then(() => 'waiting')])).toBe('waiting');
+  });
+
+  it('finds a dead connection with its heartbeat, and reconnects', () => {
+    const { last, clock, reports, sockets } = setup({ heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 500 });
+    last().open();
+    clock.advance(999);
+    expect(last().sent).toEqual([]);
+    last().receive('{"heartbeat":"pong"}'); // any frame counts as life
+    clock.advance(1000);
+    expect(last().sent).toEqual([HEARTBEAT_PING]);
+    last().receive('{"heartbeat":"pong"}');
+    clock.advance(999);
+    expect(reports).toEqual([]);
+    clock.advance(1 + 500);
+    expect(reports[0]).toEqual({ type: 'connection-dead' });
+    expect(sockets[0]!.closedByClient).toBe(true);
+    expect(reports[1]).toMatchObject({ type: 'connection-lost', attempt: 1 });
+  });
+
+  it('refuses malformed, binary and oversized frames, reports them, and carries on', () => {
+    const { last, received, reports } = setup({ maxFrameLength: 200 });
+    last().open();
+    last().receive('{not json');
+    last().receive(new ArrayBuffer(4));
+    last().receive(JSON.stringify({ ...message(), id: 'x'.repeat(300) }));
+    const good = message();
+    last().receive(JSON.stringify(good));
+    expect(received).toEqual([good]);
+    expect(reports).toEqual([
+      { type: 'frame-refused', reason: 'malformed' },
+      { type: 'frame-refused', reason: 'binary' },
+      { type: 'frame-refused', reason: 'oversized' },
+    ]);
+    expect(JSON.stringify(reports)).not.toContain('xxx');
+  });
+
+  it('refuses to send a message longer than the limit', async () => {
+    const { transport, last } = setup({ maxFrameLength: 200 });
+    last().open();
+    const refused = await transport.send({ ...message(), id: 'y'.repeat(300) }).catch((error: unknown) => error);
+    expect((refused as TransportError).code).toBe('oversized');
+    expect((refused as Error).message).not.toContain('yyy');
+  });
+
+  it('with acknowledgements: resolves on ack, rejects on nack, and sends the unacknowledged again after a reconnection', async () => {
+    const { transport, last, clock } = setup({ acknowledgements: true });
+    last().open();
+    const [acked, nacked, lost] = [message(), message(), message()];
+    const sends = [acked, nacked, lost].map((next) =>
+      transport.send(next).then(
+        () => 'ok',
+        (e: TransportError) => e.code,
+      ),
+    );
+    last().receive(JSON.stringify({ ack: acked.id }));
+    last().receive(JSON.stringify({ nack: nacked.id }));
+    last().lose();
+    clock.advance(1000);
+    last().open();
+    expect(last().sent).toEqual([JSON.stringify(lost)]);
+    last().receive(JSON.stringify({ ack: lost.id }));
+    expect(await Promise.all(sends)).toEqual(['ok', 'socket-failed', 'ok']);
+  });
+
+  it('rejects waiting sends on close and never reconnects', async () => {
+    const { transport, last, clock, sockets } = setup();
+    const waiting = transport.send(message()).catch((error: TransportError) => error.code);
+    transport.close();
+    expect(await waiting).toBe('closed');
+    expect(await transport.send(message()).catch((error: TransportError) => error.code)).toBe('closed');
+    last().lose();
+    clock.advance(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(transport.state).toBe('closed');
+  });
+
+  it('refuses a bad configuration with a typed error', () => {
+    expect(() => createWebSocketTransport({ url: 'http://example.com' })).toThrow(ConfigError);
+    expect(() => setup({ sendTimeoutMs: 0 })).toThrow(/sendTimeoutMs/);
+    expect(() => setup({ queueLimit: Number.NaN })).toThrow(ConfigError);
+  });
+});
