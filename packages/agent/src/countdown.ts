@@ -50,6 +50,11 @@ export class CountdownController implements ReactiveController {
     this.#timer = { clock: source.clock, handle };
   }
 
+  /** Back in the page: the countdown starts again from the time it is now. */
+  hostConnected(): void {
+    this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.#stop();
   }

@@ -123,7 +123,8 @@ export class AgentSession {
       receive: (message) => this.#receive(message),
       observe: (message) => this.#observe(message),
       reconnected: () => this.resync(),
-      phaseOf: (requestId) => (this.#requests.get(requestId)?.observed ? undefined : this.#requests.phaseOf(requestId)),
+      phaseOf: (requestId) =>
+        this.#requests.get(requestId)?.observed ? 'not-ours' : this.#requests.phaseOf(requestId),
     });
   }
 
@@ -208,7 +209,8 @@ export class AgentSession {
           side: 'observer',
           requestId: message.requestId,
           conversationId: this.conversationId,
-          viewWindowMs: this.#viewWindowMs,
+          // The sender's view window is the sender's: an observer waits for its word instead.
+          viewWindowMs: Infinity,
           terms: message.body,
         },
       });

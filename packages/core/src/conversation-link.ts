@@ -78,8 +78,11 @@ export interface LinkOptions {
   readonly observe?: ((message: WireMessage) => void) | undefined;
   /** The transport's connection came back: the session resynchronises its requests. */
   readonly reconnected?: (() => void) | undefined;
-  /** The phase of a request this side knows, for sync replies. */
-  readonly phaseOf: (requestId: string) => Phase | undefined;
+  /**
+   * The phase of a request this side knows, for sync replies; `'not-ours'` for a request another agent
+   * sent, about which this side stays silent (its sender answers).
+   */
+  readonly phaseOf: (requestId: string) => Phase | 'not-ours' | undefined;
 }
 
 const SEEN_LIMIT = 10_000;
@@ -229,6 +232,7 @@ export class ConversationLink {
     if (type === 'request.sync' || type === 'request.state') this.#markSeen(message.id);
     if (type === 'request.sync') {
       const phase = this.#options.phaseOf(requestId);
+      if (phase === 'not-ours') return;
       if (phase) this.#replay(requestId);
       this.#sendControl(requestId, 'request.state', { phase: phase ?? 'unknown' });
       return;

@@ -15,6 +15,7 @@ export {
   formatMoney,
   currencyDigits,
   numberSeparators,
+  asciiDigits,
   isCurrency,
   MoneyError,
   DEFAULT_MAXIMUM_MAJOR,

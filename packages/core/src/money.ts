@@ -80,7 +80,7 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
 const DIGIT_BLOCKS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
 
 /** Maps any decimal digit the locales we format with may produce (Arabic-Indic, Devanagari, full-width) to ASCII. */
-function asciiDigits(text: string): string {
+export function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, (digit) => {
     const code = digit.charCodeAt(0);
     const block = DIGIT_BLOCKS.find((start) => code >= start && code <= start + 9) ?? 0x30;

@@ -25,7 +25,7 @@ export interface PaymentRequestInput {
   readonly side: Side;
   readonly requestId: string;
   readonly conversationId: string;
-  /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side only. */
+  /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side; an observer's is `Infinity`. */
   readonly viewWindowMs?: number;
   /** The terms as received. Customer and observer: their actors start from the agent's request. */
   readonly terms?: RequestTerms;

@@ -126,7 +126,10 @@ export function phaseOf(snapshot: PaymentRequestSnapshot): Phase {
 
 function deadlineOf(snapshot: PaymentRequestSnapshot, phase: Phase): number | null {
   const { context } = snapshot;
-  if (phase === 'cardSubmitted' || phase === 'opening' || phase === 'cardViewing') return context.viewDeadline;
+  if (phase === 'cardSubmitted' || phase === 'opening' || phase === 'cardViewing') {
+    // An observer has no view window of its own (its deadline never falls due).
+    return context.viewDeadline !== null && Number.isFinite(context.viewDeadline) ? context.viewDeadline : null;
+  }
   if (phase === 'sendFailed' || phase === 'waitingForCustomer' || phase === 'customerEntering') {
     return context.terms?.expiresAt ?? null;
   }

@@ -111,6 +111,46 @@ describe("another agent's session on the same conversation", () => {
     ]);
   });
 
+  it("waits for the sender's word rather than its own view window", async () => {
+    const clock = new ManualClock(START);
+    const hub = createMemoryHub();
+    const base = { conversationId: 'conv-1', clock, requestTtlMs: TTL };
+    const first = createAgentSession({ ...base, viewWindowMs: 20 * 60_000, transport: hub.connect() });
+    const second = createAgentSession({ ...base, viewWindowMs: 5 * 60_000, transport: hub.connect() });
+    const customer = createCustomerSession({ conversationId: 'conv-1', clock, transport: hub.connect() });
+    const { request, peer, observed } = await requested({ first, second, customer, clock, hub, reports: [] });
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await until(() => observed.timeline().phase === 'cardSubmitted' && request.timeline().phase === 'cardSubmitted');
+    expect(observed.timeline().deadline).toBeNull();
+    clock.advance(6 * 60_000);
+    expect(observed.timeline().status).toBe('view-card');
+    expectOk(await request.viewCard());
+    expectOk(request.complete());
+    await until(() => observed.timeline().status === 'completed');
+  });
+
+  it("stays silent when asked to sync another agent's request: only its sender answers", async () => {
+    const clock = new ManualClock(START);
+    const hub = createMemoryHub();
+    const sentBy = { first: [] as string[], second: [] as string[] };
+    const end = (who: 'first' | 'second') => {
+      const transport = hub.connect();
+      const send = transport.send.bind(transport);
+      transport.send = (message) => (sentBy[who].push(message.type), send(message));
+      return transport;
+    };
+    const first = createAgentSession({ conversationId: 'conv-1', clock, transport: end('first') });
+    const second = createAgentSession({ conversationId: 'conv-1', clock, transport: end('second') });
+    const customer = createCustomerSession({ conversationId: 'conv-1', clock, transport: hub.connect() });
+    await requested({ first, second, customer, clock, hub, reports: [] });
+    customer.resync();
+    await until(() => sentBy.first.includes('request.state'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sentBy.second).toEqual([]);
+    expect(sentBy.first).toContain('request.state');
+  });
+
   it('does not answer for the other agent, and reports outcomes of requests it never saw', async () => {
     const setup = sharedConversation();
     const { request } = await requested(setup);

@@ -21,8 +21,10 @@ export class FollowController<S extends object> implements ReactiveController {
     host.addController(this);
   }
 
+  /** Back in the page: whatever changed while away is drawn now. */
   hostConnected(): void {
     this.#sync();
+    this.#host.requestUpdate();
   }
 
   /** Before each render: a new source is followed from this render on. */

@@ -54,7 +54,7 @@ export class ChatPayCardViewer extends LitElement {
 
   /** The request whose card this element asked the session to open (it is opened once). */
   #openedFor: string | undefined;
-  #refused: 'not-yours' | 'unreadable' | null = null;
+  #refused: 'not-yours' | 'failed' | null = null;
   #focused = true;
   #copied: CardField | null = null;
   #stopCopiedTimer: (() => void) | undefined;
@@ -88,6 +88,8 @@ export class ChatPayCardViewer extends LitElement {
     window.removeEventListener('focus', this.#onWindowFocus);
     document.removeEventListener('visibilitychange', this.#onWindowFocus);
     this.#clearCopied();
+    // Taken out of the page, it keeps no card in its DOM: this update renders without it.
+    this.requestUpdate();
   }
 
   readonly #onWindowFocus = (event: Event): void => {
@@ -116,7 +118,7 @@ export class ChatPayCardViewer extends LitElement {
     this.#openedFor = request.requestId;
     const opened = await request.viewCard();
     if (!opened.ok && request === this.request) {
-      this.#refused = opened.error.code === 'not-your-request' ? 'not-yours' : 'unreadable';
+      this.#refused = opened.error.code === 'not-your-request' ? 'not-yours' : 'failed';
     }
     this.requestUpdate();
   }
@@ -124,6 +126,7 @@ export class ChatPayCardViewer extends LitElement {
   async #copyValue(field: CardField, label: string, value: string): Promise<void> {
     const words = this.#words;
     this.#clearCopied();
+    const request = this.request;
     try {
       await this.copy(value);
       this.#copied = field;
@@ -131,7 +134,9 @@ export class ChatPayCardViewer extends LitElement {
     } catch {
       this.#announcement = words.copyFailed;
     }
-    const clock = this.request?.clock;
+    const clock = request?.clock;
+    // Gone from the page, or showing another request, while the copy was under way: nothing to show.
+    if (!this.isConnected || request !== this.request) return this.#clearCopied();
     if (clock) {
       const handle = clock.setTimeout(() => {
         this.#copied = null;
@@ -157,7 +162,7 @@ export class ChatPayCardViewer extends LitElement {
       ['name', words.name, card.name],
       ['expiry', words.expiry, card.expiry],
       ['securityCode', words.securityCode, card.securityCode],
-      ['brand', words.brand, card.brand],
+      ['brand', words.brand, words.brandName(card.brand)],
       ...(card.postalCode ? [['postalCode', words.postalCode, card.postalCode] as [CardField, string, string]] : []),
     ];
     return html`<dl part="details">
@@ -186,7 +191,7 @@ export class ChatPayCardViewer extends LitElement {
     const words = this.#words;
     const card = request.card();
     if (!card) return html`<p class="message">${words.ended}</p>`;
-    const shown = this.#focused || this.visibleWhenUnfocused;
+    const shown = this.isConnected && (this.#focused || this.visibleWhenUnfocused);
     return html`${shown ? this.#details(card) : html`<p class="message">${words.hidden}</p>`}
       <div class="actions">
         <button part="complete" class="primary" type="button" @click=${() => request.complete()}>
@@ -200,6 +205,9 @@ export class ChatPayCardViewer extends LitElement {
     const words = this.#words;
     if (request.observed || this.#refused === 'not-yours') return html`<p class="message">${words.notYours}</p>`;
     const { phase } = request.timeline();
+    if (this.#refused === 'failed' && phase !== 'cardViewing' && phase !== 'cardRejected') {
+      return html`<p class="message error" role="alert">${words.openFailed}</p>`;
+    }
     switch (phase) {
       case 'cardViewing':
         return this.#viewing(request);

@@ -28,7 +28,27 @@ export interface CardViewerMessages {
   readonly ended: string;
   readonly notYours: string;
   readonly unreadable: string;
+  /** The session could not open the card (it was closed, or the request moved on meanwhile). */
+  readonly openFailed: string;
+  /** A brand's name, from its id (`visa`, `american-express`…); unknown ids are shown as they are. */
+  readonly brandName: (brand: string) => string;
 }
+
+const BRAND_NAMES: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  'american-express': 'American Express',
+  'diners-club': 'Diners Club',
+  discover: 'Discover',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  maestro: 'Maestro',
+  mir: 'Mir',
+  elo: 'Elo',
+  hiper: 'Hiper',
+  hipercard: 'Hipercard',
+  verve: 'Verve',
+};
 
 export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
   title: 'Card details',
@@ -56,4 +76,6 @@ export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
   ended: 'This request has ended.',
   notYours: 'Another agent sent this request: only that agent can view the card.',
   unreadable: 'The card could not be opened here, so it was refused. Send a new request.',
+  openFailed: 'The card could not be opened. If the request is still open, close this and try View Card again.',
+  brandName: (brand) => BRAND_NAMES[brand] ?? brand,
 };

@@ -95,17 +95,34 @@ export class ChatPayPaymentBanner extends LitElement {
   #view(arrival: Arrival): void {
     const detail: ViewConversationDetail = { ...arrival };
     this.dispatchEvent(new CustomEvent('chatpay-view-conversation', { detail, bubbles: true, composed: true }));
+    void this.#refocus();
   }
 
   #dismiss(arrival: Arrival): void {
     this.#arrivals = this.#arrivals.filter((kept) => kept !== arrival);
     this.requestUpdate();
+    void this.#refocus();
+  }
+
+  /** A banner that had focus is gone: focus moves to the next banner's View, or to the region. */
+  async #refocus(): Promise<void> {
+    await this.updateComplete;
+    // Still on a banner, or moved on by the host (to the conversation it opened): left alone.
+    if (
+      this.shadowRoot?.activeElement ||
+      (document.activeElement !== document.body && document.activeElement !== this)
+    ) {
+      return;
+    }
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[part~="view"]') ?? this.renderRoot.querySelector('section');
+    target?.focus();
   }
 
   protected override render() {
     const words = this.#words;
     // The region is always there, so a banner that appears in it is announced.
-    return html`<section aria-label=${words.label} aria-live="polite">
+    return html`<section aria-label=${words.label} aria-live="polite" tabindex="-1">
       ${
         this.#arrivals.length === 0
           ? nothing

@@ -1,4 +1,5 @@
 import {
+  asciiDigits,
   currencyDigits,
   formatMoney,
   isCurrency,
@@ -12,6 +13,7 @@ import {
 import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
 import IMask, { type InputMask, type MaskedNumberOptions } from 'imask';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { droppedTyping, type AmountRules } from './amount-typing.js';
 import { REQUEST_COMPOSER_MESSAGES_EN, type RequestComposerMessages } from './request-composer.messages.js';
 import { requestComposerStyles } from './request-composer.styles.js';
 
@@ -70,6 +72,10 @@ export class ChatPayRequestComposer extends LitElement {
   #refusal: { readonly field: Field | 'send'; readonly text: string } | null = null;
   #announcement = '';
   #mask: InputMask<MaskedNumberOptions> | undefined;
+  #rules: AmountRules = { decimal: '.', group: ',', mapToRadix: ['.'], scale: 2 };
+  #pendingTyping: { readonly typed: string; readonly before: string } | null = null;
+  /** Something typed that the mask did not take, said next to the amount until the next keystroke it takes. */
+  #typingNotice: string | null = null;
   #maskedFor = '';
 
   constructor() {
@@ -130,6 +136,37 @@ export class ChatPayRequestComposer extends LitElement {
     this.#mask = IMask(input, this.#maskOptions());
     this.#mask.on('accept', () => {
       this.#refusal = null;
+      this.#typingNotice = null;
+      this.requestUpdate();
+    });
+  }
+
+  /** What is about to be typed or pasted into the amount, to see afterwards whether the mask took it all. */
+  #beforeAmountInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const typed = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+    const collapsed = input.selectionStart === input.selectionEnd;
+    this.#pendingTyping = typed && collapsed && this.#mask ? { typed, before: this.#mask.unmaskedValue } : null;
+  }
+
+  #afterAmountInput(): void {
+    const pending = this.#pendingTyping;
+    this.#pendingTyping = null;
+    // The mask handles the same input event after this listener: judge once it has.
+    queueMicrotask(() => {
+      if (!pending || !this.#mask) return;
+      const notice = droppedTyping(pending.typed, pending.before, this.#mask.unmaskedValue, this.#rules);
+      if (!notice) return;
+      const words = this.#words;
+      const { decimal, group, scale } = this.#rules;
+      const currency = this.#currencies.chosen;
+      this.#typingNotice =
+        notice === 'group-separator'
+          ? words.groupSeparatorTyped(group, decimal)
+          : notice === 'not-a-number'
+            ? words.notANumber(decimal)
+            : words.amountErrors.tooManyDecimals(currency, scale);
+      this.#touched.add('amount');
       this.requestUpdate();
     });
   }
@@ -162,13 +199,17 @@ export class ChatPayRequestComposer extends LitElement {
     const { chosen } = this.#currencies;
     const { group, decimal } = numberSeparators(this.#locale);
     const scale = isCurrency(chosen) ? currencyDigits(chosen) : 2;
+    // "." or "," typed where the locale's decimal separator is meant, unless it is the group separator.
+    const mapToRadix = ['.', ','].filter((mark) => mark !== group);
+    this.#rules = { decimal, group, mapToRadix, scale };
     return {
       mask: Number,
       scale,
       radix: decimal,
       thousandsSeparator: group,
-      // "." or "," typed where the locale's decimal separator is meant, unless it is the group separator.
-      mapToRadix: ['.', ','].filter((mark) => mark !== group),
+      mapToRadix,
+      // Digits typed in another script (Arabic-Indic, Devanagari, full-width) count as digits.
+      prepareChar: (text: string) => asciiDigits(text),
       min: 0,
       normalizeZeros: true,
       padFractionalZeros: false,
@@ -284,6 +325,7 @@ export class ChatPayRequestComposer extends LitElement {
 
   #errorFor(field: Field): string | null {
     if (!this.#touched.has(field)) return null;
+    if (field === 'amount' && this.#typingNotice) return this.#typingNotice;
     const own = field === 'amount' ? this.#amountCheck() : this.#reasonError();
     return own ?? (this.#refusal?.field === field ? this.#refusal.text : null);
   }
@@ -337,6 +379,8 @@ export class ChatPayRequestComposer extends LitElement {
               aria-invalid=${amountError ? 'true' : 'false'}
               aria-describedby=${amountError ? 'amount-hint amount-error' : 'amount-hint'}
               @blur=${() => this.#touch('amount')}
+              @beforeinput=${this.#beforeAmountInput}
+              @input=${this.#afterAmountInput}
             />
           </label>
           ${

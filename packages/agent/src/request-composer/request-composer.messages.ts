@@ -22,6 +22,9 @@ export interface RequestComposerMessages {
   readonly reasonRequired: string;
   readonly reasonInvalid: (limit: number) => string;
   readonly decimalsDropped: (currency: string) => string;
+  /** A group separator typed where it cannot group thousands: it was left out. */
+  readonly groupSeparatorTyped: (group: string, decimal: string) => string;
+  readonly notANumber: (decimal: string) => string;
   readonly currencyUnknown: (currency: string) => string;
   readonly notSent: string;
 }
@@ -57,6 +60,9 @@ export const REQUEST_COMPOSER_MESSAGES_EN: RequestComposerMessages = {
   },
   reasonRequired: 'Enter the reason for the charge.',
   reasonInvalid: (limit) => `Enter a reason of at most ${limit} characters, without control characters.`,
+  groupSeparatorTyped: (group, decimal) =>
+    `"${group}" was left out: it is added for you between thousands. Type "${decimal}" for decimals.`,
+  notANumber: (decimal) => `Only digits, and "${decimal}" for decimals, can be typed here.`,
   decimalsDropped: (currency) => `${currency} takes fewer decimals: the amount changed. Check it.`,
   currencyUnknown: (currency) => `The currency "${currency}" is not a known ISO 4217 code. Set a valid currency.`,
   notSent: 'The request could not be sent. Try again.',

@@ -87,7 +87,16 @@ export class ChatPayStatusChip extends LitElement {
   #viewerClosed(): void {
     this.#viewerOpen = false;
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="label"]')?.focus());
+    void this.#refocus();
+  }
+
+  /** After an action that may remove the focused control: focus the status itself, or the chip. */
+  async #refocus(): Promise<void> {
+    await this.updateComplete;
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('button[part~="label"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part~="base"]');
+    target?.focus();
   }
 
   async #askCancel(asking: boolean): Promise<void> {
@@ -100,6 +109,7 @@ export class ChatPayStatusChip extends LitElement {
   #cancel(): void {
     this.#confirmingCancel = false;
     this.request?.cancel();
+    void this.#refocus();
   }
 
   #label(status: AgentStatus, observed: boolean) {
@@ -138,7 +148,7 @@ export class ChatPayStatusChip extends LitElement {
     const observed = request.observed;
     const left = this.#countdown.remaining();
     const announced = observed && status === 'view-card' ? words.observedCard : words.status[status];
-    return html`<span part="base">
+    return html`<span part="base" tabindex="-1">
         ${this.#label(status, observed)}
         ${
           left === null

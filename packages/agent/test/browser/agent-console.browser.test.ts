@@ -93,9 +93,14 @@ describe('the agent console: banner and activity dots', () => {
     await settled(...lit());
     checkEqual(dotted(dots), ['c-1', 'c-3'], "c-2's dot goes once viewed");
 
-    banner.shadowRoot!.querySelector<HTMLButtonElement>('[part~="dismiss"]')!.click();
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('[part~="dismiss"]')!.focus();
+    await sendKeys({ press: 'Enter' });
     await settled(...lit());
     checkEqual(banners(banner), [], 'dismissed');
+    check(
+      banner.shadowRoot!.activeElement === banner.shadowRoot!.querySelector('section'),
+      'focus stays in the region',
+    );
     checkEqual(dotted(dots), ['c-1', 'c-3'], 'dismissing leaves the dot');
 
     requests[2]!.cancel();
@@ -135,7 +140,12 @@ describe("a second agent's console on the same conversation", () => {
     await settled(viewer);
     check(viewer.shadowRoot!.textContent!.includes('only that agent can view the card'), 'the viewer says so');
     await accessible('second agent');
-    check((await request.viewCard()).ok, 'the first agent opens it');
+    const own = mount(document.createElement('chatpay-card-viewer'));
+    own.request = request;
+    await waitUntil(() => request.timeline().phase === 'cardViewing', 'the first agent opens it');
+    await settled(own);
+    check(own.shadowRoot!.textContent!.includes('4111 1111 1111 1111'), "the first agent's viewer shows it");
+    check(!everythingIn(viewer).includes('4111'), "the second agent's viewer never does");
     check(request.complete().ok, 'and completes it');
     await waitUntil(() => observed.timeline().status === 'completed', 'completed, seen from afar');
     await settled(chip, viewer);

@@ -58,7 +58,7 @@ describe('<chatpay-card-viewer>', () => {
         ['Name on card', 'Ada Lovelace'],
         ['Expiry', '12/30'],
         ['Security code', '737'],
-        ['Card type', 'visa'],
+        ['Card type', 'Visa'],
       ],
       'every detail',
     );
@@ -151,6 +151,35 @@ describe('<chatpay-card-viewer>', () => {
     shadow(element).querySelector<HTMLButtonElement>('[part~="copy"]')!.click();
     await settled(element);
     checkEqual(announced(element), 'Could not copy: select the text and copy it by hand.', 'the failure is announced');
+  });
+
+  it('keeps no card while taken out of the page, and shows the outcome when put back', async () => {
+    const { element, request, clock } = await viewing();
+    const parent = element.parentElement!;
+    element.remove();
+    await settled(element);
+    check(!everythingIn(element).includes('4111'), 'no digits in a detached viewer');
+    clock.advance(VIEW);
+    await settled(element);
+    parent.append(element);
+    await settled(element);
+    checkEqual(request.timeline().status, 'card-expired', 'the window ended meanwhile');
+    check(text(element).includes('Send a new request'), 'put back, it shows the outcome');
+    noCardLeft(request, element, 'after coming back');
+  });
+
+  it('says so when the card cannot be opened', async () => {
+    const setup = conversation();
+    const request = await setup.requested();
+    await setup.paid(request);
+    setup.agent.close(); // the session is gone: nothing can open the card
+    const element = mount(document.createElement('chatpay-card-viewer'));
+    element.request = request;
+    await settled(element);
+    await settled(element);
+    const alert = shadow(element).querySelector('[role="alert"]');
+    check(alert?.textContent?.includes('could not be opened'), 'a visible error, not a spinner forever');
+    await accessible('could not open');
   });
 
   it('shows nothing to copy before a card arrives', async () => {

@@ -122,6 +122,11 @@ describe('<chatpay-request-composer>', () => {
     await settled(element);
     await typeInto(element, 'amount', '1234,567');
     checkEqual(field(element, 'amount').value, '1.234,56', 'German separators, two decimals');
+    checkEqual(
+      errors(element)[0],
+      'EUR amounts have at most 2 decimals.',
+      'the third decimal was not taken, and says so',
+    );
     check(shadow(element).querySelector('#amount-hint')!.textContent!.includes('EUR'), 'the hint names the currency');
     await typeInto(element, 'reason', 'Ersatzteil');
     part(element, 'request')!.click();
@@ -130,6 +135,33 @@ describe('<chatpay-request-composer>', () => {
     part(element, 'send')!.click();
     await waitUntil(() => customer.requests.length === 1, 'sent');
     checkEqual(customer.requests[0]!.terms.amount, { minor: 123456, currency: 'EUR' }, 'read in minor units');
+  });
+
+  it('says so when a keystroke is not taken, rather than reading "1.5" as fifteen', async () => {
+    const { element } = composer({ locale: 'de-DE', currency: 'EUR' });
+    await settled(element);
+    await typeInto(element, 'amount', '1.');
+    checkEqual(
+      errors(element)[0],
+      '"." was left out: it is added for you between thousands. Type "," for decimals.',
+      'the agent learns how to type decimals here',
+    );
+    await typeInto(element, 'amount', ',5');
+    checkEqual(field(element, 'amount').value, '1,5', 'then types it the German way');
+    checkEqual(errors(element), [], 'and the notice goes');
+    await typeInto(element, 'amount', 'x');
+    checkEqual(errors(element)[0], 'Only digits, and "," for decimals, can be typed here.', 'a letter');
+  });
+
+  it('takes digits typed in Arabic-Indic script', async () => {
+    const { element } = composer({ locale: 'ar-EG', currency: 'EGP' });
+    await settled(element);
+    await typeInto(element, 'amount', '١٢');
+    check(
+      field(element, 'amount').value.replace(/\D/g, '') === '12',
+      `the digits are taken (${field(element, 'amount').value})`,
+    );
+    checkEqual(errors(element), [], 'without a notice');
   });
 
   it('sends once, however the buttons are clicked', async () => {

@@ -157,6 +157,35 @@ describe('<chatpay-status-chip>', () => {
     check(again.shadowRoot!.textContent!.includes('4111 1111 1111 1111'), 'reopened while the window runs');
   });
 
+  it('keeps focus in the chip when the control that had it goes', async () => {
+    const setup = conversation();
+    const request = await setup.requested();
+    await setup.paid(request);
+    const element = chip(request);
+    await settled(element);
+    (label(element) as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    const viewer = shadow(element).querySelector<ChatPayCardViewer>('dialog chatpay-card-viewer')!;
+    await waitUntil(() => request.timeline().phase === 'cardViewing', 'the card opened');
+    await settled(element, viewer);
+    viewer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="complete"]')!.click();
+    await settled(element, viewer);
+    await sendKeys({ press: 'Escape' });
+    await settled(element);
+    checkEqual(label(element).textContent!.trim(), 'COMPLETED', 'completed');
+    check(shadow(element).activeElement === part(element, 'base'), 'focus on the chip, not lost to the page');
+
+    const waiting = chip(await setup.requested());
+    await settled(waiting);
+    part(waiting, 'cancel')!.click();
+    await settled(waiting);
+    part(waiting, 'confirm-cancel')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(waiting);
+    check(shadow(waiting).activeElement === part(waiting, 'base'), 'focus stays in the chip after cancelling');
+  });
+
   it('shows the outcomes: completed, card expired', async () => {
     const setup = conversation();
     const first = await setup.requested();

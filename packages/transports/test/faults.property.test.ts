@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  ManualClock,
+  type CardDetails,
+  type SessionReport,
+  type Transport,
+  type WireMessage,
+} from '@chatpay/core';
+import { withFaults, type Fault } from '../src/with-faults.js';
+
+const TTL = 15 * 60 * 1000;
+const VIEW = 10 * 60 * 1000;
+const CARD: CardDetails = {
+  number: '5555555555554444',
+  name: 'Grace Hopper',
+  expiry: '11/29',
+  securityCode: '319',
+  brand: 'mastercard',
+};
+
+const fault: fc.Arbitrary<Fault> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant({ kind: 'deliver' } as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'drop' } as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'duplicate' } as const) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 120_000 }).map((ms) => ({ kind: 'delay', ms }) as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'fail' } as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'fail-after-delivery' } as const) },
+);
+
+type Scenario = 'pay-and-complete' | 'decline' | 'expire' | 'cancel';
+type Step =
+  | { readonly kind: 'act' }
+  | { readonly kind: 'advance'; readonly ms: number }
+  | { readonly kind: 'disconnect' | 'reconnect'; readonly side: 'agent' | 'customer' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ kind: 'act' } as const) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 5 * 60 * 1000 }).map((ms) => ({ kind: 'advance', ms }) as const) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('disconnect' as const, 'reconnect' as const),
+      side: fc.constantFrom('agent' as const, 'customer' as const),
+    }),
+  },
+);
+
+/** Lets promises, timers of zero and WebCrypto finish. */
+async function settle(rounds = 4): Promise<void> {
+  for (let round = 0; round < rounds; round++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A memory pair that logs every message that crosses, as JSON: the wire as a chat backend would see it. */
+function loggedPair(log: string[]): [Transport, Transport] {
+  const ends = createMemoryTransportPair();
+  return ends.map((end) => ({
+    ...end,
+    send: (message: WireMessage) => {
+      log.push(JSON.stringify(message));
+      return end.send(message);
+    },
+  })) as [Transport, Transport];
+}
+
+describe('the whole flow over transports that drop, duplicate, delay, reorder, fail and disconnect', () => {
+  it('ends with both sides agreeing once the network recovers, and never sends card data unsealed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<Scenario>('pay-and-complete', 'decline', 'expire', 'cancel'),
+        fc.array(fault, { maxLength: 12 }),
+        fc.array(fault, { maxLength: 12 }),
+        fc.array(step, { maxLength: 30 }),
+        async (scenario, agentFaults, customerFaults, steps) => {
+          const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+          const wire: string[] = [];
+          const reports: SessionReport[] = [];
+          const [agentInner, customerInner] = loggedPair(wire);
+          let faulty = true;
+          const schedule = (faults: Fault[]) => (_: unknown, index: number) =>
+            (faulty && faults[index]) || ({ kind: 'deliver' } as const);
+          const ends = {
+            agent: withFaults(agentInner, { clock, outgoing: schedule(agentFaults) }),
+            customer: withFaults(customerInner, { clock, outgoing: schedule(customerFaults) }),
+          };
+          const options = { conversationId: 'conv-1', clock, onReport: (r: SessionReport) => reports.push(r) };
+          const agent = createAgentSession({
+            ...options,
+            transport: ends.agent,
+            requestTtlMs: TTL,
+            viewWindowMs: VIEW,
+          });
+          const customer = createCustomerSession({ ...options, transport: ends.customer });
+          const request = agent.createRequest();
+          expect(request.review({ amount: { minor: 999, currency: 'GBP' }, reason: 'Spare part' }).ok).toBe(true);
+          expect(request.send().ok).toBe(true);
+
+          /** What each person does next in this scenario, when they can; Try Again whenever it shows. */
+          const act = async () => {
+            const peer = customer.request(request.requestId);
+            const agentStatus = request.timeline().status;
+            if (agentStatus === 'try-again') request.retry();
+            if (scenario === 'cancel' && agentStatus === 'waiting-for-customer') request.cancel();
+            if (scenario === 'pay-and-complete' && agentStatus === 'view-card') {
+              if (request.timeline().phase === 'cardSubmitted') await request.viewCard();
+              request.complete();
+            }
+            if (!peer) return;
+            const status = peer.timeline().status;
+            if (status === 'try-again') peer.retry();
+            if (status === 'payment-requested' && (scenario === 'pay-and-complete' || scenario === 'decline')) {
+              if (scenario === 'decline') peer.decline();
+              else peer.open();
+            }
+            if (status === 'entering-payment') await peer.pay(CARD);
+          };
+
+          for (const next of steps) {
+            if (next.kind === 'act') await act();
+            else if (next.kind === 'advance') clock.advance(next.ms);
+            else if (next.kind === 'disconnect') ends[next.side].disconnect();
+            else ends[next.side].reconnect();
+            await settle();
+            await customer.idle();
+          }
+
+          // The network recovers: faults stop, both ends reconnect (sessions resync), people finish.
+          faulty = false;
+          ends.agent.reconnect();
+          ends.customer.reconnect();
+          for (let round = 0; round < 6; round++) {
+            clock.advance(130_000); // every delayed message lands
+            await settle(6);
+            await customer.idle();
+            await act();
+            await settle(6);
+          }
+          clock.advance(TTL + VIEW);
+          await settle(6);
+          agent.resync();
+          customer.resync();
+          await settle(8);
+          await customer.idle();
+
+          expect(request.timeline().settled).toBe(true);
+          const peer = customer.request(request.requestId);
+          expect(peer?.timeline().phase ?? 'never-arrived').toBe(request.timeline().phase);
+          if (scenario === 'decline' || scenario === 'cancel' || scenario === 'expire') {
+            expect(request.timeline().phase).not.toBe('completed');
+          }
+          expect(agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
+
+          const seen = [...wire, JSON.stringify(reports)].join('\n');
+          for (const secret of [CARD.number, CARD.name, CARD.expiry, 'securityCode'])
+            expect(seen).not.toContain(secret);
+          agent.close();
+          customer.close();
+        },
+      ),
+      { numRuns: Number(process.env.CHATPAY_RUNS ?? 60) },
+    );
+  }, 120_000);
+});
