@@ -1,5 +1,5 @@
-// Ready transports for ChatPay. The contract (`@chatpay/transports/contract`), the fault wrapper
-// (`@chatpay/transports/faults`) and a Node relay (`@chatpay/transports/relay`) have their own entry points.
+// Ready transports for ChatPay, the contract every transport must meet and a fault-injecting wrapper
+// for tests. A WebSocket relay for Node has its own entry point (`@chatpay/transports/relay`).
 export {
   createBroadcastChannelTransport,
   type BroadcastChannelTransport,
@@ -21,3 +21,11 @@ export {
 } from './websocket.transport.js';
 export { readFrame, type Frame } from './frames.js';
 export { TransportError, type TransportErrorCode, type TransportReport } from './reports.js';
+export {
+  transportContract,
+  sampleMessage,
+  type ContractCase,
+  type ContractOptions,
+  type TransportPair,
+} from './contract.js';
+export { withFaults, type Fault, type FaultOptions, type FaultyTransport } from './with-faults.js';

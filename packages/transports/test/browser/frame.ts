@@ -1,0 +1,19 @@
+// The customer's side in a frame on another origin, as an integrator would host the card form: it
+// talks to the chat page only through the postMessage transport, and pays the first request it gets.
+import { createCustomerSession } from '@chatpay/core';
+import { createPostMessageTransport } from '../../src/index.js';
+
+const parentOrigin = new URLSearchParams(location.search).get('parent')!;
+const transport = createPostMessageTransport({ target: window.parent, targetOrigin: parentOrigin });
+const customer = createCustomerSession({ conversationId: 'c-1', transport });
+customer.subscribe(({ type, request }) => {
+  if (type !== 'request-added') return;
+  request.open();
+  void request.pay({
+    number: '4111111111111111',
+    name: 'Ada Lovelace',
+    expiry: '12/30',
+    securityCode: '737',
+    brand: 'visa',
+  });
+});
