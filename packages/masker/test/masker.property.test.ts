@@ -117,9 +117,10 @@ describe('properties of findCardNumbers and maskCardNumbers', () => {
         const start = before.length;
         const end = start + written.length;
         const output = maskCardNumbers(text);
-        // A 19-digit number written 4-4-4-4-3 whose first 16 digits are a card too reads as a card and
-        // its security code: then the last group is masked as the code and the 16th digit ends the card.
-        const asCardAndCode = findCardNumbers(text).some(
+        // A number whose leading digits are a card too, written with its last three digits apart
+        // (4-4-4-4-3, or 15 then 3), reads as a card and its security code: the last group is masked as
+        // the code, and the four digits before it are the ones left in clear. Still four digits at most.
+        const asCardAndCode = findCardNumbers(text).find(
           (match) => match.start === start && match.end < end && digitsOf(text.slice(match.end, end)).length === 3,
         );
         if (!asCardAndCode) {
@@ -127,7 +128,10 @@ describe('properties of findCardNumbers and maskCardNumbers', () => {
           expect(output.slice(start, end)).toBe(masked(written));
           expect(digitsOf(output.slice(start, end))).toBe(digits.slice(-4));
         } else {
-          expect(digitsOf(output.slice(start, end))).toBe(digits.slice(12, 16));
+          expect(digitsOf(output.slice(start, end))).toBe(asCardAndCode.lastFour);
+          expect(digits.slice(0, digitsOf(text.slice(start, asCardAndCode.end)).length)).toMatch(
+            new RegExp(`${asCardAndCode.lastFour}$`),
+          );
         }
       }),
       { numRuns: 400 },

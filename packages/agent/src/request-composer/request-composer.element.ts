@@ -426,7 +426,11 @@ export class ChatPayRequestComposer extends LitElement {
     `;
   }
 
+  /** Leaving a field shows its errors only if something was typed in it: an untouched empty field is not an error yet. */
   #touch(field: Field): void {
+    const typed =
+      field === 'amount' ? (this.#mask?.value ?? '') !== '' || this.#refusal?.field === 'amount' : this.#reason !== '';
+    if (!typed) return;
     this.#touched.add(field);
     this.requestUpdate();
   }

@@ -1,0 +1,91 @@
+// The agent console: conversations with activity dots, each conversation's timeline (chat and payment
+// requests with their status chips), the request composer, and the banner for cards that arrive
+// elsewhere.
+import { createAgentRegistry, createAgentSession, type AgentSession } from '@chatpay/core';
+import '@chatpay/agent/define';
+import { chatChannel, chatLine, CONVERSATIONS, limits, paymentTransport } from './wire.js';
+
+const registry = createAgentRegistry();
+const list = document.querySelector<HTMLUListElement>('#conversations')!;
+const timelines = document.querySelector<HTMLElement>('#timelines')!;
+const title = document.querySelector<HTMLHeadingElement>('#conversation-title')!;
+const composer = document.querySelector('chatpay-request-composer')!;
+const chatForm = document.querySelector<HTMLFormElement>('#agent-chat')!;
+const banner = document.querySelector('chatpay-payment-banner')!;
+
+const sessions = new Map<string, AgentSession>();
+const sayTo = new Map<string, (from: string, text: string) => void>();
+const nameOf = (id: string) => CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? id;
+
+for (const { id, customer } of CONVERSATIONS) {
+  const session = createAgentSession({
+    conversationId: id,
+    transport: paymentTransport(id),
+    ...(limits.requestTtlMs ? { requestTtlMs: limits.requestTtlMs } : {}),
+    ...(limits.viewWindowMs ? { viewWindowMs: limits.viewWindowMs } : {}),
+  });
+  sessions.set(id, session);
+  registry.add(session);
+
+  const timeline = document.createElement('ol');
+  timeline.className = 'timeline';
+  timeline.dataset.conversation = id;
+  timeline.setAttribute('aria-label', `Conversation with ${customer}`);
+  timeline.hidden = true;
+  timelines.append(timeline);
+  sayTo.set(
+    id,
+    chatChannel(id, (from, text) => timeline.append(chatLine(from, text, false))),
+  );
+
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.conversation = id;
+  button.textContent = customer;
+  const dot = document.createElement('chatpay-activity-dot');
+  dot.registry = registry;
+  dot.conversationId = id;
+  button.append(dot);
+  button.addEventListener('click', () => open(id));
+  item.append(button);
+  list.append(item);
+}
+
+function open(id: string): void {
+  registry.setConversationInView(id);
+  title.textContent = nameOf(id);
+  for (const timeline of timelines.querySelectorAll<HTMLOListElement>('ol')) {
+    timeline.hidden = timeline.dataset.conversation !== id;
+  }
+  for (const button of list.querySelectorAll('button')) {
+    button.setAttribute('aria-current', String(button.dataset.conversation === id));
+  }
+  composer.session = sessions.get(id);
+}
+
+composer.addEventListener('chatpay-request-sent', ({ detail }) => {
+  const request = sessions.get(detail.conversationId)!.request(detail.requestId)!;
+  const item = document.createElement('li');
+  item.className = 'line request';
+  const chip = document.createElement('chatpay-status-chip');
+  chip.request = request;
+  item.append(chip);
+  timelines.querySelector(`ol[data-conversation="${detail.conversationId}"]`)!.append(item);
+});
+
+banner.registry = registry;
+banner.nameOf = nameOf;
+banner.addEventListener('chatpay-view-conversation', ({ detail }) => open(detail.conversationId));
+
+chatForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = chatForm.querySelector('input')!;
+  const id = registry.conversationInView;
+  if (!id || !input.value.trim()) return;
+  sayTo.get(id)!('Agent', input.value);
+  timelines.querySelector(`ol[data-conversation="${id}"]`)!.append(chatLine('Agent', input.value, true));
+  input.value = '';
+});
+
+open(CONVERSATIONS[0]!.id);

@@ -1,0 +1,34 @@
+// The customer's chat: message history, a chat box wrapped by the card masker, and payment requests
+// as they arrive.
+import { createCustomerSession } from '@chatpay/core';
+import '@chatpay/customer/define';
+import '@chatpay/masker/define';
+import { chatChannel, chatLine, CONVERSATIONS, paymentTransport } from './wire.js';
+
+const id = new URLSearchParams(location.search).get('conversation') ?? CONVERSATIONS[0]!.id;
+const me = CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? 'Customer';
+document.querySelector('#customer-name')!.textContent = me;
+const history = document.querySelector<HTMLOListElement>('#history')!;
+const form = document.querySelector<HTMLFormElement>('#customer-chat')!;
+
+const say = chatChannel(id, (from, text) => history.append(chatLine(from, text, false)));
+const customer = createCustomerSession({ conversationId: id, transport: paymentTransport(id) });
+customer.subscribe(({ type, request }) => {
+  if (type !== 'request-added') return;
+  const item = document.createElement('li');
+  item.className = 'line request';
+  const bubble = document.createElement('chatpay-payment-request');
+  bubble.request = request;
+  item.append(bubble);
+  history.append(item);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = form.querySelector('input')!;
+  // The masker has already masked any card number, before this handler reads the value.
+  if (!input.value.trim()) return;
+  say(me, input.value);
+  history.append(chatLine(me, input.value, true));
+  input.value = '';
+});

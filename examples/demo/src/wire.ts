@@ -1,0 +1,70 @@
+// What both demo pages share: the relay's address, the time limits chosen, and a plain chat channel.
+import { createWebSocketTransport, type WebSocketTransport } from '@chatpay/transports';
+
+export interface Conversation {
+  readonly id: string;
+  readonly customer: string;
+}
+
+export const CONVERSATIONS: readonly Conversation[] = [
+  { id: 'c-1', customer: 'Grace Hopper' },
+  { id: 'c-2', customer: 'Alan Turing' },
+  { id: 'c-3', customer: 'Katherine Johnson' },
+];
+
+const relay = document.documentElement.dataset.relay!;
+const query = new URLSearchParams(location.search);
+
+/** Time limits from the page's address (`?ttl=…&view=…`, in ms), for seeing expiry without waiting. */
+export const limits = {
+  requestTtlMs: Number(query.get('ttl')) || undefined,
+  viewWindowMs: Number(query.get('view')) || undefined,
+};
+
+/** ChatPay's messages for one conversation, through the relay. */
+export function paymentTransport(conversationId: string): WebSocketTransport {
+  return createWebSocketTransport({
+    url: `${relay}/pay-${conversationId}`,
+    acknowledgements: true,
+    sendTimeoutMs: 5000,
+  });
+}
+
+/** The ordinary chat of one conversation, through the relay: text only, as a chat product would carry it. */
+export function chatChannel(conversationId: string, onText: (from: string, text: string) => void) {
+  let socket: WebSocket | undefined;
+  const waiting: string[] = [];
+  const connect = () => {
+    socket = new WebSocket(`${relay}/chat-${conversationId}`);
+    socket.onopen = () => waiting.splice(0).forEach((frame) => socket!.send(frame));
+    socket.onmessage = (event) => {
+      try {
+        const { chat } = JSON.parse(String(event.data)) as { chat?: { from: string; text: string } };
+        if (chat) onText(chat.from, chat.text);
+      } catch {
+        // Not chat: ignored.
+      }
+    };
+    socket.onclose = () => setTimeout(connect, 1000);
+  };
+  connect();
+  return (from: string, text: string) => {
+    const frame = JSON.stringify({ chat: { from, text } });
+    if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
+    else waiting.push(frame);
+  };
+}
+
+/** One line of chat in a timeline. */
+export function chatLine(from: string, text: string, mine: boolean): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = mine ? 'line mine' : 'line';
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = from;
+  const body = document.createElement('span');
+  body.className = 'text';
+  body.textContent = text;
+  item.append(who, body);
+  return item;
+}

@@ -1,0 +1,139 @@
+// The whole flow through the demo, in Debian's Chromium driven by playwright-core, as a person clicks.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+// @ts-expect-error: a plain ES module script without types
+import { startDemo } from '../server.mjs';
+
+interface Demo {
+  url: string;
+  frames: { room: string; text: string; passed: boolean }[];
+  close(): Promise<void>;
+}
+
+const CARD = { number: '4111111111111111', name: 'Ada Lovelace', expiry: '1230', code: '737' };
+let demo: Demo;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  demo = (await startDemo({ port: 0, relayPort: 0, log: () => {} })) as Demo;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  await fetch(`${demo.url}/control/failing`, { method: 'POST', body: 'off' });
+});
+
+/** The side-by-side page, or the two sides in two windows. */
+async function open(layout: 'side-by-side' | { agent: string; customer: string }) {
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  if (layout === 'side-by-side') {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/`);
+    return { page, agent: page.frameLocator('#agent'), customer: page.frameLocator('#customer-frame') };
+  }
+  const [agentPage, customerPage] = [await context.newPage(), await context.newPage()];
+  await agentPage.goto(`${demo.url}/agent.html${layout.agent}`);
+  await customerPage.goto(`${demo.url}/customer.html${layout.customer}`);
+  return { page: agentPage, agent: agentPage.locator(':root'), customer: customerPage.locator(':root') };
+}
+
+type Side = FrameLocator | ReturnType<Page['locator']>;
+
+async function requestPayment(agent: Side, amount = '12.50', reason = 'Replacement charger') {
+  await agent.locator('chatpay-request-composer #amount').pressSequentially(amount);
+  await agent.locator('chatpay-request-composer #reason').fill(reason);
+  await agent.getByRole('button', { name: 'Request', exact: true }).click();
+  await agent.getByRole('button', { name: 'Send', exact: true }).last().click();
+}
+
+async function pay(customer: Side) {
+  await customer.getByRole('button', { name: 'Enter Payment' }).click();
+  const form = customer.locator('chatpay-card-form');
+  await form.locator('#number').pressSequentially(CARD.number);
+  await form.locator('#name').fill(CARD.name);
+  await form.locator('#expiry').pressSequentially(CARD.expiry);
+  await form.locator('#securityCode').pressSequentially(CARD.code);
+  await form.getByRole('button', { name: /^Pay/ }).click();
+}
+
+const wire = () => demo.frames.map((frame) => frame.text).join('\n');
+
+function expectNoCardOnTheWire() {
+  const seen = wire();
+  expect(seen.length).toBeGreaterThan(0);
+  for (const secret of [CARD.number, '4111 1111', CARD.name, '12/30', 'securityCode'])
+    expect(seen).not.toContain(secret);
+}
+
+describe('the demo, end to end', { timeout: 30_000 }, () => {
+  it('requests, pays, shows the card to the agent as typed, completes, and the relay sees ciphertext only', async () => {
+    const { agent, customer } = await open('side-by-side');
+    await requestPayment(agent);
+    await agent.getByText('WAITING FOR CUSTOMER').first().waitFor();
+    await customer.getByText('$12.50').waitFor();
+    await pay(customer);
+    await customer.getByText('Sent. Waiting for the agent.').waitFor();
+    await agent.getByRole('button', { name: 'VIEW CARD' }).click();
+    const values = agent.locator('chatpay-card-viewer .value');
+    await values.first().waitFor();
+    expect(await values.allTextContents()).toEqual(['4111 1111 1111 1111', CARD.name, '12/30', CARD.code, 'Visa']);
+    await agent.getByRole('button', { name: 'Mark as Completed' }).click();
+    await customer.getByText('Payment Accepted').waitFor();
+    await agent.getByText('COMPLETED').first().waitFor();
+    expect(await agent.locator('chatpay-card-viewer .value').count()).toBe(0);
+    expect(demo.frames.some((frame) => frame.text.includes('"request.submitted"'))).toBe(true);
+    expectNoCardOnTheWire();
+  });
+
+  it('shows the customer declining, in two separate windows', async () => {
+    const { agent, customer } = await open({ agent: '', customer: '?conversation=c-2' });
+    await agent.getByRole('button', { name: /Alan Turing/ }).click();
+    await requestPayment(agent, '5', 'Postage');
+    await customer.getByRole('button', { name: 'Decline' }).click();
+    await customer.getByText('You declined this payment').waitFor();
+    await agent.getByText('CUSTOMER DECLINED PAYMENT').first().waitFor();
+  });
+
+  it('expires a request at its deadline, with short time limits', async () => {
+    const { agent, customer } = await open({ agent: '?ttl=3000&view=3000', customer: '?conversation=c-1' });
+    await requestPayment(agent, '7', 'Short-lived request');
+    await customer.getByText('$7.00').waitFor();
+    await agent.getByText('REQUEST EXPIRED').first().waitFor({ timeout: 15_000 });
+    await customer.getByText('This request has expired').waitFor();
+    expect(await customer.getByRole('button', { name: 'Enter Payment' }).count()).toBe(0);
+  });
+
+  it('shows TRY AGAIN while the relay fails, and the retry goes through once it recovers', async () => {
+    const { page, agent, customer } = await open('side-by-side');
+    await page.getByLabel('Relay fails every send').check();
+    await expect.poll(() => fetch(`${demo.url}/`).then((r) => r.ok)).toBe(true);
+    await requestPayment(agent, '9.99', 'Retry me');
+    await agent.getByRole('button', { name: 'TRY AGAIN' }).waitFor();
+    expect(await customer.getByText('$9.99').count()).toBe(0);
+    await page.getByLabel('Relay fails every send').uncheck();
+    await agent.getByRole('button', { name: 'TRY AGAIN' }).click();
+    await agent.getByText('WAITING FOR CUSTOMER').first().waitFor();
+    await customer.getByText('$9.99').waitFor();
+  });
+
+  it('masks a card number typed in the ordinary chat before it leaves the customer', async () => {
+    const { agent, customer } = await open('side-by-side');
+    const box = customer.locator('#customer-chat input');
+    await box.pressSequentially('my card is 4111 1111 1111 1111, exp 12/30');
+    await box.press('Enter');
+    await agent.getByText('my card is •••• •••• •••• 1111').waitFor();
+    const chat = demo.frames.filter((frame) => frame.room.startsWith('chat-'));
+    expect(chat.length).toBeGreaterThan(0);
+    expectNoCardOnTheWire();
+  });
+});
