@@ -45,6 +45,7 @@ export class ChatPayActivityDot extends LitElement {
   declare registry: AgentRegistry | undefined;
   /** The conversation this dot belongs to. */
   declare conversationId: string | undefined;
+  /** Overrides of its words (see `ACTIVITY_DOT_MESSAGES_EN`). */
   declare messages: Partial<ActivityDotMessages>;
 
   constructor() {

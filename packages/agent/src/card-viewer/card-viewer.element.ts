@@ -46,6 +46,7 @@ export class ChatPayCardViewer extends LitElement {
   declare request: AgentRequest | undefined;
   /** The locale for the countdown. Default: the document's language. */
   declare locale: string | undefined;
+  /** Overrides of its words (see `CARD_VIEWER_MESSAGES_EN`). */
   declare messages: Partial<CardViewerMessages>;
   /** Keep the details on screen while the agent's window is in the background. Default: hidden then. */
   declare visibleWhenUnfocused: boolean;

@@ -41,6 +41,7 @@ export class ChatPayPaymentBanner extends LitElement {
   declare registry: AgentRegistry | undefined;
   /** The customer's name for a conversation, as the agent's list shows it. Default: the conversation id. */
   declare nameOf: (conversationId: string) => string;
+  /** Overrides of its words (see `PAYMENT_BANNER_MESSAGES_EN`). */
   declare messages: Partial<PaymentBannerMessages>;
 
   #arrivals: Arrival[] = [];

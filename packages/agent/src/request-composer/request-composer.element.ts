@@ -61,6 +61,7 @@ export class ChatPayRequestComposer extends LitElement {
   declare currencies: readonly string[] | undefined;
   /** The locale for typing and showing amounts. Default: the document's language. */
   declare locale: string | undefined;
+  /** Overrides of its words (see `REQUEST_COMPOSER_MESSAGES_EN`). */
   declare messages: Partial<RequestComposerMessages>;
 
   /** The request being composed: made at the first Request, kept through Back, let go once sent. */

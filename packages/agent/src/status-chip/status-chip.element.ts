@@ -29,7 +29,10 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
  * @csspart label - The status (a button for VIEW CARD and TRY AGAIN).
  * @csspart time-left - The countdown.
  * @csspart cancel - The Cancel request button.
+ * @csspart keep - Keep it, when asked whether to cancel.
+ * @csspart confirm-cancel - Yes, cancel, when asked whether to cancel.
  * @csspart dialog - The dialog the card viewer opens in.
+ * @csspart close - The dialog's Close button.
  * @cssproperty --chatpay-status-chip-radius - The chip's corner radius.
  * @cssproperty --chatpay-status-chip-border-color - The chip's border.
  * @cssproperty --chatpay-status-chip-action-background - VIEW CARD and TRY AGAIN's background.
@@ -47,6 +50,7 @@ export class ChatPayStatusChip extends LitElement {
   declare request: AgentRequest | undefined;
   /** The locale for the countdown. Default: the document's language. */
   declare locale: string | undefined;
+  /** Overrides of its words (see `STATUS_CHIP_MESSAGES_EN`). */
   declare messages: Partial<StatusChipMessages>;
   /** Overrides of the words of the card viewer the chip opens. */
   declare viewerMessages: Partial<CardViewerMessages>;

@@ -30,7 +30,9 @@ export class ChatPayPaymentRequest extends LitElement {
   declare request: CustomerRequest | undefined;
   /** The locale for the amount. Default: the document's language. */
   declare locale: string | undefined;
+  /** Overrides of its words (see `PAYMENT_REQUEST_MESSAGES_EN`). */
   declare messages: Partial<PaymentRequestMessages>;
+  /** Overrides of the card form's words (see `CARD_FORM_MESSAGES_EN`). */
   declare cardFormMessages: Partial<CardFormMessages>;
   /** Ask for a billing postal code in the card form. */
   declare postalCode: boolean;
