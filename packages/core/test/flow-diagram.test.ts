@@ -35,7 +35,9 @@ export function diagram(): string {
   for (const state of states) {
     const edges: [string, Transition][] = [
       ...(state.always ?? []).map((transition) => ['always', transition] as [string, Transition]),
-      ...[...state.transitions].flatMap(([event, list]) => list.map((transition) => [event, transition] as [string, Transition])),
+      ...[...state.transitions].flatMap(([event, list]) =>
+        list.map((transition) => [event, transition] as [string, Transition]),
+      ),
     ];
     for (const [event, transition] of edges) {
       for (const target of transition.target ?? []) {
