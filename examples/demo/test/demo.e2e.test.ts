@@ -1,6 +1,7 @@
 // The whole flow through the demo, in Debian's Chromium driven by playwright-core, as a person clicks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from '../../../test-support/chromium.js';
 // @ts-expect-error: a plain ES module script without types
 import { startDemo } from '../server.mjs';
 
@@ -17,10 +18,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   demo = (await startDemo({ port: 0, relayPort: 0, log: () => {} })) as Demo;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,0 +1,63 @@
+// Each integration example, built as its README says, served, and used in Chromium: the agent's
+// composer sends a request and the customer's bubble shows it, through each framework's own wiring
+// of properties and events.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../test-support/chromium.js';
+// @ts-expect-error: plain ES module scripts without types
+import { build as buildPlain } from '../plain-html/build.mjs';
+// @ts-expect-error: plain ES module scripts without types
+import { build as buildReact } from '../react/build.mjs';
+// @ts-expect-error: plain ES module scripts without types
+import { build as buildVue } from '../vue/build.mjs';
+
+type Files = Record<string, string>;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(() => browser?.close());
+
+/** Serves built files from memory on a free port. */
+async function serve(files: Files): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const name = (request.url ?? '/').split('?')[0]!.replace(/^\//, '') || 'index.html';
+    const body = files[name];
+    if (body === undefined) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+describe.each([
+  ['plain HTML, one ES module bundle', buildPlain, '€12.50'],
+  ['React 19', buildReact, '$12.50'],
+  ['Vue 3', buildVue, '$12.50'],
+] as const)('the %s example', { timeout: 30_000 }, (_, build, amount) => {
+  it('builds, and a request sent from the composer reaches the customer', async () => {
+    const files = (await build(false)) as Files;
+    expect(Object.keys(files)).toContain('index.html');
+    const { url, server } = await serve(files);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(url);
+      await page.locator('chatpay-request-composer #amount').pressSequentially('12.50');
+      await page.locator('chatpay-request-composer #reason').fill('Replacement charger');
+      await page.getByRole('button', { name: 'Request', exact: true }).click();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.locator('chatpay-status-chip').getByText('WAITING FOR CUSTOMER').first().waitFor();
+      await page.locator('chatpay-payment-request').getByText(amount).waitFor();
+      await page.getByRole('button', { name: 'Enter Payment' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      server.close();
+    }
+  });
+});

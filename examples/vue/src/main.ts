@@ -1,0 +1,52 @@
+// ChatPay's elements in Vue 3. Vue sets a custom element's DOM properties when the element has them
+// (objects included), and `onChatpay-request-sent` listens to `chatpay-request-sent`.
+import { createApp, defineComponent, h, onUnmounted, shallowRef } from 'vue';
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  type AgentRequest,
+  type CustomerRequest,
+} from '@chatpay/core';
+import type { RequestSentDetail } from '@chatpay/agent';
+import '@chatpay/agent/define';
+import '@chatpay/customer/define';
+
+const App = defineComponent({
+  setup() {
+    // Both sides in one app for the example; in production each side has its own app and transport.
+    const [agentEnd, customerEnd] = createMemoryTransportPair();
+    const agent = createAgentSession({ conversationId: 'conv-1', transport: agentEnd });
+    const customer = createCustomerSession({ conversationId: 'conv-1', transport: customerEnd });
+    const sent = shallowRef<AgentRequest[]>([]);
+    const incoming = shallowRef<CustomerRequest[]>([]);
+    const stop = customer.subscribe(({ type, request }) => {
+      if (type === 'request-added') incoming.value = [...incoming.value, request];
+    });
+    onUnmounted(() => {
+      stop();
+      agent.close();
+      customer.close();
+    });
+    const onSent = (event: CustomEvent<RequestSentDetail>) => {
+      sent.value = [...sent.value, agent.request(event.detail.requestId)!];
+    };
+    return () =>
+      h('main', { style: 'display: grid; grid-template-columns: 1fr 1fr; gap: 2rem' }, [
+        h('section', { 'aria-label': 'Agent' }, [
+          h('h1', 'Agent'),
+          h('chatpay-request-composer', { session: agent, currency: 'USD', 'onChatpay-request-sent': onSent }),
+          h(
+            'ol',
+            sent.value.map((request) => h('li', { key: request.requestId }, [h('chatpay-status-chip', { request })])),
+          ),
+        ]),
+        h('section', { 'aria-label': 'Customer' }, [
+          h('h1', 'Customer'),
+          ...incoming.value.map((request) => h('chatpay-payment-request', { key: request.requestId, request })),
+        ]),
+      ]);
+  },
+});
+
+createApp(App).mount('#app');
