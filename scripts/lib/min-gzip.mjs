@@ -3,6 +3,7 @@
 // browser's WebCrypto, as in a browser build.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { sourceAlias } from './source-alias.mjs';
 
 export const HOW = 'browser ES2022 bundle (esbuild --bundle --minify --format=esm, gzip -9 with node:zlib)';
 
@@ -16,7 +17,10 @@ const nodeCryptoShim = {
   },
 };
 
-/** `{ min, gzip }` bytes of the module `contents` (TypeScript), resolved from `resolveDir`, with everything it imports. */
+/**
+ * `{ min, gzip }` bytes of the module `contents` (TypeScript), resolved from `resolveDir`, with
+ * everything it imports (`@chatpay/*` from the sources), and esbuild's metafile (bytes per input).
+ */
 export async function minGzip(contents, resolveDir) {
   const result = await build({
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
@@ -27,11 +31,12 @@ export async function minGzip(contents, resolveDir) {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    plugins: [nodeCryptoShim],
+    plugins: [nodeCryptoShim, sourceAlias],
+    metafile: true,
     nodePaths: [new URL('../../node_modules', import.meta.url).pathname],
   });
   const code = result.outputFiles[0].contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
 }
 
 /** A figure line: the name, then min and gzip bytes. */
