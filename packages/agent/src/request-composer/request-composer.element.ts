@@ -11,7 +11,10 @@ import {
   type MoneyError,
 } from '@chatpay/core';
 import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
-import IMask, { type InputMask, type MaskedNumberOptions } from 'imask';
+// imask's smallest entry point, with only the number mask.
+import IMask from 'imask/holder';
+import 'imask/masked/number';
+import type { InputMask, MaskedNumberOptions } from 'imask';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { droppedTyping, type AmountRules } from './amount-typing.js';
 import { REQUEST_COMPOSER_MESSAGES_EN, type RequestComposerMessages } from './request-composer.messages.js';

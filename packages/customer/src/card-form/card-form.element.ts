@@ -1,5 +1,9 @@
 import { formatMoney, type CustomerRequest } from '@chatpay/core';
-import IMask, { type FactoryArg, type InputMask } from 'imask';
+// imask's smallest entry point, with only the masks the form uses (patterns, and ranges for the expiry).
+import IMask from 'imask/holder';
+import 'imask/masked/pattern';
+import 'imask/masked/range';
+import type { FactoryArg, InputMask } from 'imask';
 import { defaultTokens, localeFor } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
