@@ -3,7 +3,7 @@
 // elsewhere.
 import { createAgentRegistry, createAgentSession, type AgentSession } from '@chatpay/core';
 import '@chatpay/agent/define';
-import { chatChannel, chatLine, CONVERSATIONS, limits, paymentTransport } from './wire.js';
+import { chatChannel, chatLine, CONVERSATIONS, HISTORY, limits, paymentTransport } from './wire.js';
 
 const registry = createAgentRegistry();
 const list = document.querySelector<HTMLUListElement>('#conversations')!;
@@ -32,6 +32,9 @@ for (const { id, customer } of CONVERSATIONS) {
   timeline.dataset.conversation = id;
   timeline.setAttribute('aria-label', `Conversation with ${customer}`);
   timeline.hidden = true;
+  for (const line of HISTORY[id] ?? []) {
+    timeline.append(chatLine(line.from === 'agent' ? 'Agent' : customer, line.text, line.from === 'agent'));
+  }
   timelines.append(timeline);
   sayTo.set(
     id,

@@ -3,13 +3,16 @@
 import { createCustomerSession } from '@chatpay/core';
 import '@chatpay/customer/define';
 import '@chatpay/masker/define';
-import { chatChannel, chatLine, CONVERSATIONS, paymentTransport } from './wire.js';
+import { chatChannel, chatLine, CONVERSATIONS, HISTORY, paymentTransport } from './wire.js';
 
 const id = new URLSearchParams(location.search).get('conversation') ?? CONVERSATIONS[0]!.id;
 const me = CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? 'Customer';
 document.querySelector('#customer-name')!.textContent = me;
 const history = document.querySelector<HTMLOListElement>('#history')!;
 const form = document.querySelector<HTMLFormElement>('#customer-chat')!;
+for (const line of HISTORY[id] ?? []) {
+  history.append(chatLine(line.from === 'agent' ? 'Agent' : me, line.text, line.from !== 'agent'));
+}
 
 const say = chatChannel(id, (from, text) => history.append(chatLine(from, text, false)));
 const customer = createCustomerSession({ conversationId: id, transport: paymentTransport(id) });

@@ -12,6 +12,19 @@ export const CONVERSATIONS: readonly Conversation[] = [
   { id: 'c-3', customer: 'Katherine Johnson' },
 ];
 
+/** What was said before the demo opened, so each conversation reads like a chat already under way. */
+export const HISTORY: Readonly<
+  Record<string, readonly { readonly from: 'customer' | 'agent'; readonly text: string }[]>
+> = {
+  'c-1': [
+    { from: 'customer', text: 'Hi, the charger I bought last month stopped working.' },
+    { from: 'agent', text: 'Sorry to hear that! I can send a replacement today; it is 12.50 with express delivery.' },
+    { from: 'customer', text: 'Yes please, I can pay now.' },
+  ],
+  'c-2': [{ from: 'customer', text: 'Hello, I would like to renew my subscription.' }],
+  'c-3': [{ from: 'customer', text: 'Can I pay the outstanding invoice here?' }],
+};
+
 const relay = document.documentElement.dataset.relay!;
 const query = new URLSearchParams(location.search);
 
