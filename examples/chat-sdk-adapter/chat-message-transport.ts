@@ -25,7 +25,12 @@ export function createChatMessageTransport(client: FakeChatClient, conversationI
         // The SDK echoes our own messages back to us: a transport must not.
         if (chat.conversationId !== conversationId || chat.author === client.author) return;
         const payload = chat.payload as { type?: unknown; message?: unknown } | undefined;
-        if (payload?.type === PAYLOAD_TYPE) listener(payload.message);
+        if (payload?.type !== PAYLOAD_TYPE) return;
+        try {
+          listener(payload.message);
+        } catch {
+          // A listener's failure is its own: the SDK's other handlers still run.
+        }
       });
     },
     close() {

@@ -4,8 +4,10 @@ import { createCustomerSession } from '@chatpay/core';
 import { createPostMessageTransport } from '@chatpay/transports';
 import '@chatpay/customer/define';
 
-const parentOrigin = new URLSearchParams(location.search).get('parent') ?? '';
-const transport = createPostMessageTransport({ target: window.parent, targetOrigin: parentOrigin });
+// The one chat page allowed to talk to this form, fixed by the server that serves the form (never
+// taken from the address, which anyone can write).
+const chatOrigin = document.documentElement.dataset.chatOrigin!;
+const transport = createPostMessageTransport({ target: window.parent, targetOrigin: chatOrigin });
 const customer = createCustomerSession({ conversationId: 'conv-1', transport });
 customer.subscribe(({ type, request }) => {
   if (type !== 'request-added') return;

@@ -17,14 +17,22 @@ composer.addEventListener('chatpay-request-sent', ({ detail }) => {
 });
 
 const frame = document.querySelector<HTMLIFrameElement>('#card-frame')!;
-frame.src = `${frameOrigin}/frame.html?parent=${encodeURIComponent(location.origin)}`;
+frame.src = `${frameOrigin}/frame.html`;
+let stopForwarding: (() => void) | undefined;
 frame.addEventListener('load', () => {
+  // A reloaded frame is a new window: the old forwarding ends with it.
+  stopForwarding?.();
   const toFrame = createPostMessageTransport({
     target: frame.contentWindow!,
     targetOrigin: frameOrigin,
     onReport: (report) => console.warn('ChatPay postMessage:', report),
   });
   // The page forwards both ways and reads nothing: the card is sealed inside the frame.
-  chatBackend.subscribe((message) => void toFrame.send(message as WireMessage));
-  toFrame.subscribe((message) => void chatBackend.send(message as WireMessage));
+  const stopDown = chatBackend.subscribe((message) => void toFrame.send(message as WireMessage).catch(() => undefined));
+  const stopUp = toFrame.subscribe((message) => void chatBackend.send(message as WireMessage));
+  stopForwarding = () => {
+    stopDown();
+    stopUp();
+    toFrame.close();
+  };
 });

@@ -35,8 +35,8 @@ const page = (port) => `<!doctype html>
   </body>
 </html>`;
 
-const frame = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8" /><title>Secure card form</title></head>
+const frame = (port) => `<!doctype html>
+<html lang="en" data-chat-origin="http://localhost:${port}"><head><meta charset="utf-8" /><title>Secure card form</title></head>
   <body><main></main><script type="module" src="/frame.js"></script></body>
 </html>`;
 
@@ -54,7 +54,7 @@ export async function serve(port = 4311) {
     };
     if (onFrameOrigin && pathname === '/frame.html') {
       // Only the chat page may embed the card form.
-      return send(200, 'text/html', frame, {
+      return send(200, 'text/html', frame(actualPort), {
         'content-security-policy': `frame-ancestors http://localhost:${actualPort}`,
       });
     }

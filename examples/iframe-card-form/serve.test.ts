@@ -17,6 +17,7 @@ describe('the iframe card form example', () => {
     expect(await page.text()).toContain(`data-frame-origin="http://127.0.0.1:${server.port}"`);
     const frame = await get('127.0.0.1', '/frame.html');
     expect(frame.headers.get('content-security-policy')).toBe(`frame-ancestors http://localhost:${server.port}`);
+    expect(await frame.text()).toContain(`data-chat-origin="http://localhost:${server.port}"`);
     expect((await get('127.0.0.1', '/')).status).toBe(404);
     expect((await get('localhost', '/frame.js')).status).toBe(404);
   });

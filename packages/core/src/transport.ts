@@ -53,7 +53,14 @@ export function createMemoryHub(): MemoryHub {
           const copy = JSON.stringify(message);
           queueMicrotask(() => {
             for (const other of ends) {
-              if (other !== own) for (const listener of [...other]) listener(JSON.parse(copy));
+              if (other === own) continue;
+              for (const listener of [...other]) {
+                try {
+                  listener(JSON.parse(copy));
+                } catch {
+                  // One listener's failure does not keep the message from the others.
+                }
+              }
             }
           });
           return Promise.resolve();

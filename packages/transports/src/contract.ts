@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, type Transport, type WireMessage } from '@chatpay/core';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type Transport, type WireMessage } from '@chatpay/core';
 
 /** Two connected ends of the transport under test, and how to tear them down. */
 export interface TransportPair {
@@ -136,24 +136,42 @@ export function transportContract(
       run: withPair(async ({ a, b }) => {
         const got: unknown[] = [];
         b.subscribe((message) => got.push(message));
-        const long = { ...sampleMessage(), id: 'x'.repeat(200) } as WireMessage;
+        // Within a few hundred characters of the protocol's limit on a message's JSON.
+        const long = { ...sampleMessage(), id: 'x'.repeat(MAX_MESSAGE_LENGTH - 400) } as WireMessage;
         await a.send(long);
         await eventually(() => got.length === 1, timeoutMs, 'delivery of a long message');
         if (idOf(got[0]) !== long.id) fail('the long message arrived changed');
       }),
     },
     {
-      name: 'rejects sends after close, and delivers nothing more',
+      name: 'rejects sends after close, and delivers nothing more either way',
       run: withPair(async ({ a, b }) => {
         if (!a.close) return; // a transport without close has nothing to check here
-        const got: unknown[] = [];
-        b.subscribe((message) => got.push(message));
+        const atB: unknown[] = [];
+        const atA: unknown[] = [];
+        b.subscribe((message) => atB.push(message));
+        a.subscribe((message) => atA.push(message));
         await a.close();
         let rejected = false;
         await a.send(sampleMessage()).catch(() => (rejected = true));
         if (!rejected) fail('send after close must reject');
+        await b.send(sampleMessage()).catch(() => undefined);
         await quiet();
-        if (got.length > 0) fail('a message sent after close was delivered');
+        if (atB.length > 0) fail('a message sent after close was delivered');
+        if (atA.length > 0) fail('a closed end still received a message');
+      }),
+    },
+    {
+      name: 'keeps delivering to the other listeners when one throws',
+      run: withPair(async ({ a, b }) => {
+        const got: unknown[] = [];
+        b.subscribe(() => {
+          throw new Error('a listener that fails');
+        });
+        b.subscribe((message) => got.push(message));
+        await a.send(sampleMessage());
+        await a.send(sampleMessage());
+        await eventually(() => got.length === 2, timeoutMs, 'delivery past a listener that throws');
       }),
     },
   ];

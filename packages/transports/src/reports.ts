@@ -17,6 +17,8 @@ export type TransportReport =
   | { readonly type: 'message-refused'; readonly reason: 'origin' | 'source'; readonly origin: string }
   | { readonly type: 'connection-lost'; readonly attempt: number; readonly retryInMs: number }
   | { readonly type: 'connection-dead' }
+  /** A socket could not be made, or did not open in time; `error` is the error's name only. */
+  | { readonly type: 'connect-failed'; readonly error: string }
   | { readonly type: 'reconnected' };
 
 /** The owner's report callback, made safe: one that throws must not break the transport. */

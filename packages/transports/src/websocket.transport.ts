@@ -22,11 +22,25 @@ export interface WebSocketLike {
 
 const OPEN = 1;
 
+function checkUrl(url: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') || /\s/.test(url)) {
+    throw new ConfigError('url', 'Give a WebSocket URL such as "wss://chat.example.com/chatpay".');
+  }
+}
+
 /**
  * Control frames between the transport and its server, never passed to sessions: the server answers
  * `{"heartbeat":"ping"}` with `{"heartbeat":"pong"}`, and, with `acknowledgements`, answers each
  * message with `{"ack":"<message id>"}` once it has passed it on, or `{"nack":"<message id>"}` if it
- * could not.
+ * could not. (The relay in `@chatpay/transports/relay` acknowledges a message once it has handed it to
+ * everyone else in the room, even if nobody is: it keeps nothing, and the sessions' resync recovers
+ * what a peer missed.)
  */
 export const HEARTBEAT_PING = '{"heartbeat":"ping"}';
 export const HEARTBEAT_PONG = '{"heartbeat":"pong"}';
@@ -57,6 +71,8 @@ export interface WebSocketTransportOptions {
   readonly maxDelayMs?: number;
   /** How many messages wait while disconnected; one more is refused. Default 100. */
   readonly queueLimit?: number;
+  /** How long an attempt to connect may take before it is abandoned and tried again, ms. Default 10,000. */
+  readonly connectTimeoutMs?: number;
   /** How long a message may wait for a connection before its `send` rejects (TRY AGAIN), ms. Default 10,000. */
   readonly sendTimeoutMs?: number;
   /** After this long without a frame, a ping is sent, ms. Default 20,000. */
@@ -107,14 +123,20 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * never passed on.
  */
 export function createWebSocketTransport(options: WebSocketTransportOptions): WebSocketTransport {
-  if (!/^wss?:\/\/./.test(options.url))
-    throw new ConfigError('url', 'The WebSocket URL must start with ws:// or wss://.');
+  checkUrl(options.url);
+  if (!options.createSocket && typeof WebSocket === 'undefined') {
+    throw new ConfigError(
+      'createSocket',
+      'This runtime has no WebSocket: pass createSocket (in Node, the ws package).',
+    );
+  }
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const initialDelay = positive('initialDelayMs', options.initialDelayMs, 500);
   const maxDelay = positive('maxDelayMs', options.maxDelayMs, 30_000);
   const queueLimit = positive('queueLimit', options.queueLimit, 100);
   const sendTimeout = positive('sendTimeoutMs', options.sendTimeoutMs, 10_000);
+  const connectTimeout = positive('connectTimeoutMs', options.connectTimeoutMs, 10_000);
   const heartbeatInterval = positive('heartbeatIntervalMs', options.heartbeatIntervalMs, 20_000);
   const heartbeatTimeout = positive('heartbeatTimeoutMs', options.heartbeatTimeoutMs, 10_000);
   const maxFrame = positive('maxFrameLength', options.maxFrameLength, MAX_MESSAGE_LENGTH);
@@ -133,6 +155,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   let everOpen = false;
   let attempt = 0;
   let retryTimer: unknown;
+  let connectTimer: unknown;
   let pingTimer: unknown;
   let deadTimer: unknown;
 
@@ -193,30 +216,39 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     else item.reject(new TransportError('socket-failed', 'The server could not pass the message on.'));
   };
 
-  /** The connection is lost (closed by the server, failed, or found dead): try again later. */
+  /** Lets go of the socket: it may still fire an error while it closes, which is heard and ignored. */
+  const discard = (code?: number) => {
+    const old = socket;
+    socket = undefined;
+    clock.clearTimeout(connectTimer);
+    if (!old) return;
+    old.onopen = old.onmessage = old.onclose = null;
+    old.onerror = () => {};
+    try {
+      old.close(code);
+    } catch {
+      // Already closed.
+    }
+  };
+
+  /** The connection is lost (closed by the server, failed, never opened, or found dead): try again later. */
   const drop = () => {
     stopHeartbeat();
     // Not acknowledged: perhaps never arrived. They go again, first, on the next connection.
     queue = [...unacked, ...queue];
     unacked = [];
-    const lost = socket;
-    socket = undefined;
-    if (lost) {
-      lost.onopen = lost.onmessage = lost.onclose = lost.onerror = null;
-      try {
-        lost.close();
-      } catch {
-        // Already closed.
-      }
-    }
+    discard();
     if (state === 'closed') return;
     attempt += 1;
     const ceiling = Math.min(maxDelay, initialDelay * 2 ** (attempt - 1));
     const retryInMs = Math.round(ceiling / 2 + random() * (ceiling / 2));
     setState('reconnecting');
     report({ type: 'connection-lost', attempt, retryInMs });
-    clock.clearTimeout(retryTimer);
-    retryTimer = clock.setTimeout(connect, retryInMs);
+    // A listener may have closed the transport just now.
+    if ((state as ConnectionState) !== 'closed') {
+      clock.clearTimeout(retryTimer);
+      retryTimer = clock.setTimeout(connect, retryInMs);
+    }
   };
 
   function connect(): void {
@@ -224,14 +256,21 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     let next: WebSocketLike;
     try {
       next = createSocket(options.url);
-    } catch {
+    } catch (error) {
+      report({ type: 'connect-failed', error: error instanceof Error ? error.name : 'Error' });
       drop();
       return;
     }
     socket = next;
+    // An attempt that neither opens nor fails (a handshake that never completes) is abandoned.
+    connectTimer = clock.setTimeout(() => {
+      report({ type: 'connect-failed', error: 'TimeoutError' });
+      drop();
+    }, connectTimeout);
     next.onopen = () => {
-      attempt = 0;
+      clock.clearTimeout(connectTimer);
       setState('open');
+      if ((state as ConnectionState) !== 'open') return; // closed by a listener
       alive();
       flush();
       if (everOpen) {
@@ -241,6 +280,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       everOpen = true;
     };
     next.onmessage = (event) => {
+      // A server that answers is a connection that works: the backoff starts over. (One that accepts
+      // and closes at once keeps backing off.)
+      attempt = 0;
       alive();
       const frame = readFrame(event.data, maxFrame);
       if (frame.kind === 'refused') {
@@ -276,7 +318,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
           // Falls through to wait for the next connection.
         }
       }
-      if (queue.length + unacked.length >= queueLimit) {
+      if (queue.length >= queueLimit) {
         return Promise.reject(
           new TransportError('queue-full', `${queueLimit} messages are already waiting to be sent.`),
         );
@@ -307,12 +349,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         clock.clearTimeout(item.timer);
         item.reject(new TransportError('closed', 'The WebSocket transport was closed before the message was sent.'));
       }
-      const open = socket;
-      socket = undefined;
-      if (open) {
-        open.onopen = open.onmessage = open.onclose = open.onerror = null;
-        open.close(1000, 'closed');
-      }
+      discard(1000);
       listeners.clear();
       reconnects.clear();
       states.clear();

@@ -86,7 +86,8 @@ export function withFaults(inner: Transport, options: FaultOptions = {}): Faulty
           await inner.send(message);
           return;
         case 'delay':
-          clock.setTimeout(() => void inner.send(message).catch(() => undefined), fault.ms);
+          // Still in flight when the connection drops: lost with it.
+          clock.setTimeout(() => connected && void inner.send(message).catch(() => undefined), fault.ms);
           return;
         default:
           await inner.send(message);

@@ -40,23 +40,52 @@ suite('WebSocket through the relay', async () => {
   return { a, b, dispose: async () => (a.close(), b.close(), await relay.close()) };
 });
 
+suite('WebSocket through the relay, without acknowledgements', async () => {
+  const relay = await createRelay();
+  const room = `room-${++channels}`;
+  const a = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket });
+  const b = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket });
+  await opened(a, b);
+  return { a, b, dispose: async () => (a.close(), b.close(), await relay.close()) };
+});
+
 suite('the fault wrapper, with no faults', () => {
   const [a, b] = createMemoryTransportPair();
   return { a: withFaults(a), b: withFaults(b) };
 });
 
 describe('the contract', () => {
+  type Fault =
+    | 'echo'
+    | 'change'
+    | 'reverse'
+    | 'deaf-unsubscribe'
+    | 'open-after-close'
+    | 'hears-after-close'
+    | 'one-way'
+    | 'short'
+    | 'throwing-stops';
+
   /** A memory pair with one fault built in, to prove the contract notices it. */
-  function broken(fault: 'echo' | 'change' | 'reverse' | 'deaf-unsubscribe' | 'open-after-close'): TransportPair {
+  function broken(fault: Fault): TransportPair {
     const [a, b] = createMemoryTransportPair();
     const own = new Set<(message: unknown) => void>();
     const held: unknown[] = [];
+    let closed = false;
+    const atB = new Set<(message: unknown) => void>();
+    b.subscribe((message) => {
+      for (const listener of atB) listener(message); // no try: one throw stops the rest ('throwing-stops')
+    });
     return {
       a: {
         send: async (message) => {
-          if (fault === 'open-after-close' && closed) return;
+          if (closed) {
+            if (fault === 'open-after-close') return;
+            throw new Error('closed');
+          }
           if (fault === 'echo') for (const listener of own) listener(message);
           if (fault === 'change') return a.send({ ...message, sentAt: 1 });
+          if (fault === 'short' && JSON.stringify(message).length > 1000) return;
           if (fault === 'reverse') {
             held.push(message);
             if (held.length === 20) for (const next of held.reverse()) await a.send(next as never);
@@ -67,22 +96,34 @@ describe('the contract', () => {
         subscribe: (listener) => (own.add(listener), a.subscribe(listener)),
         close: () => {
           closed = true;
-          if (fault !== 'open-after-close') a.close();
+          if (fault !== 'open-after-close' && fault !== 'hears-after-close') a.close();
         },
       },
-      b: fault === 'deaf-unsubscribe' ? { ...b, subscribe: (listener) => (b.subscribe(listener), () => true) } : b,
+      b: {
+        send: (message) => (fault === 'one-way' ? Promise.resolve() : b.send(message)),
+        subscribe: (listener) => {
+          if (fault === 'throwing-stops') {
+            atB.add(listener);
+            return () => atB.delete(listener);
+          }
+          const stop = b.subscribe(listener);
+          return fault === 'deaf-unsubscribe' ? () => true : stop;
+        },
+      },
     };
   }
-  let closed = false;
 
   it.each([
     ['echo', 'does not echo a message back to its sender'],
     ['change', 'delivers a message to the other end as the same JSON data'],
     ['reverse', "keeps the order of one sender's messages"],
     ['deaf-unsubscribe', 'gives every message to every listener, and none to one that unsubscribed'],
-    ['open-after-close', 'rejects sends after close, and delivers nothing more'],
+    ['open-after-close', 'rejects sends after close, and delivers nothing more either way'],
+    ['hears-after-close', 'rejects sends after close, and delivers nothing more either way'],
+    ['one-way', 'delivers both ways'],
+    ['short', 'carries a message as long as the protocol allows'],
+    ['throwing-stops', 'keeps delivering to the other listeners when one throws'],
   ] as const)('fails a transport that breaks it (%s)', async (fault, caseName) => {
-    closed = false;
     const contractCase = transportContract(() => broken(fault), { timeoutMs: 200 }).find((c) => c.name === caseName)!;
     await expect(contractCase.run()).rejects.toThrow(/transport contract/);
   });

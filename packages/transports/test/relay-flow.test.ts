@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgentSession, createCustomerSession, type AgentRequest, type CardDetails } from '@chatpay/core';
+import WebSocket from 'ws';
 import { createWebSocketTransport, type WebSocketLike, type WebSocketTransport } from '@chatpay/transports';
 import { createRelay, type Relay, type RelayFrame } from '../src/node/relay.js';
 import { waitUntil } from '../../../test-support/check.js';
@@ -137,5 +138,23 @@ describe('the WebSocket transport with a real server (the relay)', () => {
     expect(sent.cancel().ok).toBe(true);
     expect(peer.timeline().status).toBe('payment-requested');
     await until(() => peer.timeline().status === 'cancelled', 'the cancellation, after the reconnection');
+  });
+
+  it('refuses a malformed room and forged acknowledgements, and keeps serving', async () => {
+    const { relay } = await startRelay();
+    cleanup.push(() => relay.close());
+    const bad = new WebSocket(`ws://127.0.0.1:${relay.port}/%E0%A4%A`);
+    const code = await new Promise<number>((resolve) => bad.on('close', (closeCode) => resolve(closeCode)));
+    expect(code).toBe(1008);
+    const [a, b] = [new WebSocket(relay.url('r')), new WebSocket(relay.url('r'))];
+    await Promise.all([a, b].map((socket) => new Promise((resolve) => socket.on('open', resolve))));
+    const atB: string[] = [];
+    b.on('message', (data) => atB.push(String(data)));
+    a.send(JSON.stringify({ ack: 'someone-elses-message' }));
+    a.send(JSON.stringify({ hello: 'room' }));
+    await until(() => atB.length === 1, 'the ordinary frame');
+    expect(atB).toEqual(['{"hello":"room"}']);
+    a.close();
+    b.close();
   });
 });

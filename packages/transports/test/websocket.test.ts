@@ -76,7 +76,7 @@ function setup(options: Partial<WebSocketTransportOptions> = {}) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the WebSocket transport', () => {
-  it('reconnects with exponential backoff and jitter, capped, and starts over after a success', () => {
+  it('reconnects with exponential backoff and jitter, capped, and starts over once the server answers', () => {
     const { clock, sockets, reports, last } = setup({ initialDelayMs: 100, maxDelayMs: 1000 });
     const delays: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -91,9 +91,66 @@ describe('the WebSocket transport', () => {
     }
     // Half the ceiling plus half of it jittered (random 0.5): 100·2ⁿ up to 1000.
     expect(delays).toEqual([75, 150, 300, 600, 750, 750]);
+    // A server that accepts and closes at once does not reset the backoff…
     last().open();
     last().lose();
+    expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(750);
+    clock.advance(750);
+    // …one that answers does.
+    last().open();
+    last().receive('{"heartbeat":"pong"}');
+    last().lose();
     expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(75);
+  });
+
+  it('abandons an attempt that never opens, and tries again', () => {
+    const { clock, sockets, reports } = setup({ connectTimeoutMs: 3000 });
+    clock.advance(2999);
+    expect(sockets).toHaveLength(1);
+    clock.advance(1);
+    expect(reports.slice(0, 2)).toEqual([
+      { type: 'connect-failed', error: 'TimeoutError' },
+      { type: 'connection-lost', attempt: 1, retryInMs: 375 },
+    ]);
+    expect(sockets[0]!.closedByClient).toBe(true);
+    clock.advance(375);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('reports a socket that cannot be made, by the error name only, and keeps trying', () => {
+    const clock = new ManualClock(0);
+    const reports: TransportReport[] = [];
+    let made = 0;
+    createWebSocketTransport({
+      url: 'wss://chat.example/ws',
+      clock,
+      random: () => 0.5,
+      createSocket: () => {
+        made += 1;
+        throw new TypeError('secret detail');
+      },
+      onReport: (report) => reports.push(report),
+    });
+    clock.advance(10_000);
+    expect(made).toBeGreaterThan(2);
+    expect(reports[0]).toEqual({ type: 'connect-failed', error: 'TypeError' });
+    expect(JSON.stringify(reports)).not.toContain('secret');
+  });
+
+  it('does not schedule a retry once a listener has closed it', () => {
+    const { transport, last, clock, sockets } = setup();
+    transport.onStateChange((state) => state === 'reconnecting' && transport.close());
+    last().lose();
+    expect(clock.pending).toBe(0);
+    clock.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('lets an error from a socket being discarded pass harmlessly', () => {
+    const { transport, last } = setup();
+    const socket = last();
+    transport.close();
+    expect(() => socket.onerror?.({})).not.toThrow();
   });
 
   it('sends at once when open, and in order after a reconnection, telling the sessions it reconnected', async () => {
@@ -209,6 +266,13 @@ describe('the WebSocket transport', () => {
 
   it('refuses a bad configuration with a typed error', () => {
     expect(() => createWebSocketTransport({ url: 'http://example.com' })).toThrow(ConfigError);
+    expect(() => createWebSocketTransport({ url: 'ws://exa mple.com', createSocket: () => new FakeSocket() })).toThrow(
+      ConfigError,
+    );
+    // Without a global WebSocket (Node 20) and without createSocket, that is said at once.
+    if (typeof WebSocket === 'undefined') {
+      expect(() => createWebSocketTransport({ url: 'ws://example.com' })).toThrow(/createSocket/);
+    }
     expect(() => setup({ sendTimeoutMs: 0 })).toThrow(/sendTimeoutMs/);
     expect(() => setup({ queueLimit: Number.NaN })).toThrow(ConfigError);
   });

@@ -52,7 +52,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const rooms = new Map<WebSocket, string>();
   let failing = false;
   server.on('connection', (socket, request) => {
-    const room = decodeURIComponent((request.url ?? '/').split('?')[0]!.replace(/^\/+/, '')) || 'lobby';
+    let room: string;
+    try {
+      room = decodeURIComponent((request.url ?? '/').split('?')[0]!.replace(/^\/+/, '')) || 'lobby';
+    } catch {
+      socket.close(1008, 'bad room');
+      return;
+    }
     rooms.set(socket, room);
     socket.on('close', () => rooms.delete(socket));
     socket.on('message', (data, isBinary) => {
@@ -67,6 +73,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         socket.send('{"heartbeat":"pong"}');
         return;
       }
+      // Acknowledgements are the relay's to give: one from a client would forge another's.
+      if (typeof value === 'object' && value !== null && ('ack' in value || 'nack' in value)) return;
       const id = isMessageWithId(value) ? value.id : undefined;
       options.onFrame?.({ room, text, passed: !failing });
       if (failing) {

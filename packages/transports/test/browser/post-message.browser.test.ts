@@ -74,6 +74,31 @@ describe('the postMessage transport', () => {
   });
 });
 
+describe('the postMessage transport between a page and a frame', () => {
+  /** A frame holding one end; the page holds the other. */
+  async function pair() {
+    const iframe = document.createElement('iframe');
+    iframe.title = 'contract end';
+    const ready = new Promise<void>((resolve) => {
+      const onReady = (event: MessageEvent) => {
+        if (event.data !== 'pm-end-ready' || event.source !== iframe.contentWindow) return;
+        window.removeEventListener('message', onReady);
+        resolve();
+      };
+      window.addEventListener('message', onReady);
+    });
+    iframe.src = `${here.pathname}pm-end.html`;
+    document.body.append(iframe);
+    await ready;
+    const b = (iframe.contentWindow as unknown as { end: ReturnType<typeof createPostMessageTransport> }).end;
+    const a = createPostMessageTransport({ target: iframe.contentWindow!, targetOrigin: location.origin });
+    return { a, b, dispose: () => (a.close(), b.close(), iframe.remove()) };
+  }
+  for (const contractCase of transportContract(pair)) {
+    it(`meets the contract: ${contractCase.name}`, () => contractCase.run());
+  }
+});
+
 describe('the BroadcastChannel transport in a browser', () => {
   let count = 0;
   for (const contractCase of transportContract(() => {
