@@ -15,15 +15,18 @@ const base = `
   h1 { font-size: 1.125rem; margin: 0; }
 `;
 
-export function agentPage(relayUrl) {
-  return `<!doctype html>
-<html lang="en" data-relay="${relayUrl}">
+/** The start of every page, up to its own styles. */
+const head = (title, attributes = '') => `<!doctype html>
+<html lang="en"${attributes}>
 <head>
   <meta charset="utf-8" />
   <link rel="icon" href="data:," />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>ChatPay demo: agent console</title>
-  <style>${base}
+  <title>${title}</title>
+  <style>${base}`;
+
+export function agentPage(relayUrl) {
+  return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}"`)}
     body { display: grid; grid-template-columns: 14rem 1fr; grid-template-rows: auto 1fr; min-block-size: 100vh; }
     header { grid-column: 1 / -1; padding: 0.75rem 1rem; display: grid; gap: 0.5rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     nav { border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); padding: 0.5rem; }
@@ -57,14 +60,7 @@ export function agentPage(relayUrl) {
 }
 
 export function customerPage(relayUrl) {
-  return `<!doctype html>
-<html lang="en" data-relay="${relayUrl}">
-<head>
-  <meta charset="utf-8" />
-  <link rel="icon" href="data:," />
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>ChatPay demo: customer chat</title>
-  <style>${base}
+  return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}"`)}
     body { display: grid; grid-template-rows: auto 1fr auto; min-block-size: 100vh; }
     header { padding: 0.75rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     main { overflow: auto; }
@@ -83,14 +79,7 @@ export function customerPage(relayUrl) {
 }
 
 export function sideBySidePage() {
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <link rel="icon" href="data:," />
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>ChatPay demo</title>
-  <style>${base}
+  return `${head('ChatPay demo')}
     body { display: grid; grid-template-rows: auto 1fr; block-size: 100vh; }
     header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: 0.5rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     label, select, button { font: inherit; }
