@@ -11,7 +11,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'examples/*/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Browser tests run in @web/test-runner: see web-test-runner.config.mjs.
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/*/test/browser/**'],
     environment: 'node',

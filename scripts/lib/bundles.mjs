@@ -1,0 +1,90 @@
+// What ChatPay measures in bytes, in one place: each bundle a page would load, and its budget
+// (min+gzip bytes, 1 KB = 1,000 B) where there is one.
+import { fileURLToPath } from 'node:url';
+import { minGzip } from './min-gzip.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export const BUNDLES = [
+  {
+    name: 'customer page: request, card form, sealing, core, dependencies',
+    code: `import '@chatpay/customer/define'; export { createCustomerSession } from '@chatpay/core';`,
+    budget: 45_000,
+    // The libraries this page needs (CUSTOMER_LIBRARIES), each measured alone, add up to more than the
+    // budget before any of ChatPay's own code: see docs/performance.md.
+    unmet: 'the libraries alone exceed it',
+  },
+  {
+    name: 'maskCardNumbers with its dependencies',
+    code: `export { maskCardNumbers } from '@chatpay/masker';`,
+    budget: 4_000,
+  },
+  { name: 'masker element (<chatpay-card-masker>)', code: `import '@chatpay/masker/define';` },
+  {
+    name: 'agent console: five elements, sessions, registry, dependencies',
+    code: `import '@chatpay/agent/define'; export { createAgentSession, createAgentRegistry } from '@chatpay/core';`,
+    budget: 60_000,
+  },
+  { name: '@chatpay/core alone', code: `export * from '@chatpay/core';` },
+];
+
+/**
+ * The libraries the customer page needs, each measured alone with what ChatPay imports from it: the
+ * floor under that page's size, whatever ChatPay's own code does.
+ */
+export const CUSTOMER_LIBRARIES = [
+  {
+    name: 'xstate (setup, createActor, fromPromise, fromCallback, assign)',
+    code: `import { setup, createActor, fromPromise, fromCallback, assign } from 'xstate'; console.log(setup, createActor, fromPromise, fromCallback, assign);`,
+    from: 'core',
+  },
+  {
+    name: 'imask (holder, pattern and range masks)',
+    code: `import IMask from 'imask/holder'; import 'imask/masked/pattern'; import 'imask/masked/range'; console.log(IMask);`,
+    from: 'customer',
+  },
+  {
+    name: '@hpke/core (P-256 DHKEM, HKDF-SHA256, AES-128-GCM)',
+    code: `import { CipherSuite, DhkemP256HkdfSha256, HkdfSha256, Aes128Gcm } from '@hpke/core'; console.log(CipherSuite, DhkemP256HkdfSha256, HkdfSha256, Aes128Gcm);`,
+    from: 'core',
+  },
+  {
+    name: 'lit (LitElement, html, css, nothing)',
+    code: `import { LitElement, html, css, nothing } from 'lit'; console.log(LitElement, html, css, nothing);`,
+    from: 'ui',
+  },
+  {
+    name: 'card-validator (with credit-card-type)',
+    code: `import validator from 'card-validator'; console.log(validator);`,
+    from: 'customer',
+  },
+  {
+    name: 'valibot (the schema functions ChatPay uses)',
+    code: `import * as v from 'valibot'; console.log(v.check, v.forward, v.is, v.length, v.literal, v.maxLength, v.maxValue, v.minLength, v.minValue, v.number, v.optional, v.picklist, v.pipe, v.regex, v.safeInteger, v.safeParse, v.strictObject, v.string, v.trim, v.variant);`,
+    from: 'core',
+  },
+];
+
+/** The package an input file belongs to: `@chatpay/x` for ours, the npm name for a dependency. */
+export function packageOf(input) {
+  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (dependency) return dependency[1];
+  const ours = /packages\/([^/]+)\//.exec(input);
+  return ours ? `@chatpay/${ours[1]}` : input;
+}
+
+/**
+ * Measures one bundle: `{ min, gzip, byPackage }` (minified bytes each package contributes, largest
+ * first). A library is resolved from the package that depends on it (`from`).
+ */
+export async function measure(bundle) {
+  const { min, gzip, metafile } = await minGzip(bundle.code, bundle.from ? `${root}packages/${bundle.from}` : root);
+  const inputs = Object.values(metafile.outputs)[0].inputs;
+  const byPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    if (bytesInOutput === 0) continue;
+    const name = packageOf(input);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+  }
+  return { min, gzip, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]) };
+}
