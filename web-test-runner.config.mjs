@@ -57,6 +57,7 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          '--js-flags=--expose-gc',
         ],
       },
     }),

@@ -35,7 +35,9 @@ export class AgentRegistry {
     for (const request of session.requests) this.#update(request, false);
     this.#sessions.set(
       session,
-      session.subscribe(({ request }) => this.#update(request, true)),
+      session.subscribe(({ type, request }) =>
+        type === 'request-removed' ? this.#drop(request) : this.#update(request, true),
+      ),
     );
     this.#events.emit({ type: 'changed' });
   }
@@ -78,6 +80,11 @@ export class AgentRegistry {
 
   subscribe(listener: (event: RegistryEvent) => void): () => void {
     return this.#events.subscribe(listener);
+  }
+
+  #drop(request: AgentRequest): void {
+    this.#attention.delete(request);
+    this.#events.emit({ type: 'changed' });
   }
 
   #update(request: AgentRequest, announce: boolean): void {

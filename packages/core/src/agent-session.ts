@@ -166,6 +166,24 @@ export class AgentSession {
     return { keys: this.#keys.size, openedCards: this.#cards.size };
   }
 
+  /**
+   * Lets go of a request that has ended (its actor, what was kept to replay it): for consoles and
+   * chats that run for a long time. A request still under way is refused: the other side would be
+   * left waiting. Another agent's request can be forgotten at any time.
+   */
+  forget(requestId: string): Result<void, SessionError> {
+    const request = this.#requests.get(requestId);
+    if (!request) return err(new SessionError('unknown-request', 'This session has no such request.'));
+    if (!request.timeline().settled && !request.observed) {
+      return err(new SessionError('not-allowed-now', 'Only a request that has ended can be forgotten.'));
+    }
+    this.#requests.remove(requestId);
+    this.#link.forget(requestId);
+    this.#keys.delete(requestId);
+    this.#cards.delete(requestId);
+    return ok(undefined);
+  }
+
   /** After a reconnect: both sides send again what the other may have missed, for every request already sent. */
   resync(): void {
     const unsent = new Set(['draft', 'confirming', 'preparing']);

@@ -135,6 +135,14 @@ export class ConversationLink {
     return this.#send(message);
   }
 
+  /**
+   * Lets go of what was kept for replaying a request. The ids of its messages stay among those seen
+   * (bounded), so a late copy cannot bring a forgotten request back.
+   */
+  forget(requestId: string): void {
+    this.#sent.delete(requestId);
+  }
+
   /** Marks a received message as acted on: copies of it are dropped from now on. */
   handled(id: string): void {
     this.#markSeen(id);

@@ -105,6 +105,23 @@ export class CustomerSession {
     return this.#queue;
   }
 
+  /**
+   * Lets go of a request that has ended (its actor, what was kept to replay it): for consoles and
+   * chats that run for a long time. A request still under way is refused: the other side would be
+   * left waiting.
+   */
+  forget(requestId: string): Result<void, SessionError> {
+    const request = this.#requests.get(requestId);
+    if (!request) return err(new SessionError('unknown-request', 'This session has no such request.'));
+    if (!request.timeline().settled) {
+      return err(new SessionError('not-allowed-now', 'Only a request that has ended can be forgotten.'));
+    }
+    this.#requests.remove(requestId);
+    this.#link.forget(requestId);
+    this.#cards.delete(requestId);
+    return ok(undefined);
+  }
+
   /** After a reconnect: asks the agent's side to send again what this side may have missed. */
   resync(): void {
     this.#link.resync(this.#requests.all.map((request) => request.requestId));

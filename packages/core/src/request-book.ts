@@ -3,9 +3,9 @@ import type { PaymentRequestActor } from './payment-request.machine.js';
 import type { Phase } from './protocol.js';
 import { phaseOf } from './status.js';
 
-/** A session's news about its requests: one arrived or was created, or one changed. */
+/** A session's news about its requests: one arrived or was created, one changed, or one was forgotten. */
 export interface RequestEvent<R> {
-  readonly type: 'request-added' | 'request-changed';
+  readonly type: 'request-added' | 'request-changed' | 'request-removed';
   readonly request: R;
 }
 
@@ -38,6 +38,15 @@ export class RequestBook<R extends { readonly requestId: string; readonly actor:
     request.actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
     request.actor.start();
     this.#events.emit({ type: 'request-added', request });
+  }
+
+  /** Stops the request's actor and lets go of it. */
+  remove(requestId: string): void {
+    const request = this.#requests.get(requestId);
+    if (!request) return;
+    this.#requests.delete(requestId);
+    request.actor.stop();
+    this.#events.emit({ type: 'request-removed', request });
   }
 
   /** Stops every actor and forgets every listener. */
