@@ -20,6 +20,7 @@ export class CountdownController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #source: () => CountdownSource | undefined;
   #timer: { readonly clock: Clock; readonly handle: unknown } | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, source: () => CountdownSource | undefined) {
     this.#host = host;
@@ -36,9 +37,10 @@ export class CountdownController implements ReactiveController {
 
   hostUpdated(): void {
     const source = this.#source();
-    if (this.#timer && this.#timer.clock !== source?.clock) this.#stop();
     const left = this.remaining();
-    if (this.#timer || !source || left === null || left === 0) return;
+    // A timer only while in the page, on the source's clock, with a deadline running.
+    if (this.#timer && (!this.#connected || this.#timer.clock !== source?.clock || left === null)) this.#stop();
+    if (!this.#connected || this.#timer || !source || left === null || left === 0) return;
     // Wake when the displayed second changes.
     const handle = source.clock.setTimeout(
       () => {
@@ -52,10 +54,12 @@ export class CountdownController implements ReactiveController {
 
   /** Back in the page: the countdown starts again from the time it is now. */
   hostConnected(): void {
+    this.#connected = true;
     this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#stop();
   }
 

@@ -13,6 +13,7 @@ export class FollowController<S extends object> implements ReactiveController {
   readonly #source: () => S | undefined;
   readonly #subscribe: Subscribe<S>;
   #following: { readonly source: S; readonly stop: () => void } | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, source: () => S | undefined, subscribe: Subscribe<S>) {
     this.#host = host;
@@ -23,16 +24,18 @@ export class FollowController<S extends object> implements ReactiveController {
 
   /** Back in the page: whatever changed while away is drawn now. */
   hostConnected(): void {
+    this.#connected = true;
     this.#sync();
     this.#host.requestUpdate();
   }
 
-  /** Before each render: a new source is followed from this render on. */
+  /** Before each render: a new source is followed from this render on (never while out of the page). */
   hostUpdate(): void {
-    this.#sync();
+    if (this.#connected) this.#sync();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#following?.stop();
     this.#following = undefined;
   }

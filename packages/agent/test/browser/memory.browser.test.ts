@@ -4,7 +4,8 @@ import { conversation, mount, settled } from './fixture.js';
 
 afterEach(() => document.body.replaceChildren());
 
-const gc = (window as unknown as { gc?: () => void }).gc;
+type Gc = (options?: { type: 'major'; execution: 'async' }) => Promise<void> | void;
+const gc = (window as unknown as { gc?: Gc }).gc;
 
 /**
  * `count` whole lifecycles in one page, each shown by a status chip and a card viewer that are removed
@@ -48,9 +49,12 @@ describe('memory', () => {
     check(gc, 'the browser runs with --js-flags=--expose-gc');
     const gone = await lifecycles(40);
     await settled();
-    gc!();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc!();
+    // A few collections, each from a task of its own: the engine may keep an object one collection
+    // longer (a stale pointer on its own stack); what is really retained survives them all.
+    for (let round = 0; round < 5 && gone.some((ref) => ref.deref() !== undefined); round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await gc!({ type: 'major', execution: 'async' });
+    }
     checkEqual(gone.filter((ref) => ref.deref() !== undefined).length, 0, 'elements, requests and actors left behind');
   });
 });
