@@ -1,6 +1,8 @@
 // Makes a fresh machine ready for the demo and the tests: installs the workspace's packages with the
-// pinned pnpm (through npx, so only Node and npm are needed) and Debian's Chromium for the browser
-// tests. Does nothing that is already done.
+// pinned pnpm (through npx, so only Node and npm are needed) and, for the tests, Debian's Chromium.
+// Does nothing that is already done.
+//   node scripts/bootstrap.mjs          for the tests
+//   node scripts/bootstrap.mjs --demo   for the demo, which needs no browser of its own
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
@@ -14,7 +16,7 @@ if (process.env.CI || !existsSync(installed) || statSync('pnpm-lock.yaml').mtime
   run('npx', ['--yes', PNPM, 'install', '--frozen-lockfile']);
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!process.argv.includes('--demo') && !existsSync(CHROMIUM)) {
   if (process.getuid?.() !== 0) {
     console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM}.`);
     console.error('Install it (Debian: sudo apt-get install -y chromium) or set CHROME_PATH, then run this again.');

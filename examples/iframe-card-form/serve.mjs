@@ -41,7 +41,7 @@ const frame = (port) => `<!doctype html>
 </html>`;
 
 /** Starts the server; resolves with its port and a function that stops it. */
-export async function serve(port = 4311) {
+export async function serve(port = 4312) {
   const code = await bundles();
   const server = createServer((request, response) => {
     const host = (request.headers.host ?? '').split(':')[0];
@@ -68,6 +68,6 @@ export async function serve(port = 4311) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { port } = await serve(Number(process.argv[2] ?? 4311));
+  const { port } = await serve(Number(process.argv[2] ?? 4312));
   console.log(`Chat page: http://localhost:${port}/  (the card form frame is served from http://127.0.0.1:${port})`);
 }

@@ -365,9 +365,10 @@ export class AgentSession {
       complete: () => command(actor, { type: 'request.complete' }),
       card: () => (actor.getSnapshot().value === 'cardViewing' ? (this.#cards.get(requestId) ?? null) : null),
       viewCard: async () => {
+        const before = actor.getSnapshot();
         const started = command(actor, { type: 'card.view' });
         if (!started.ok) return started;
-        const snapshot: PaymentRequestSnapshot = await settle(actor, (next) => next.value !== 'opening');
+        const snapshot: PaymentRequestSnapshot = await settle(actor, (next) => next.value !== 'opening', before);
         const card = this.#cards.get(requestId);
         if (snapshot.value === 'cardViewing' && card) return ok(card);
         const failure = snapshot.context.failure;

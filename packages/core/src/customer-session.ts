@@ -238,8 +238,9 @@ export class CustomerSession {
       pay: async (card) => {
         if (!actor.getSnapshot().can({ type: 'card.submit' })) return command(actor, { type: 'card.submit' });
         this.#cards.set(requestId, card);
+        const before = actor.getSnapshot();
         actor.send({ type: 'card.submit' });
-        const snapshot = await settle(actor, (next) => next.value !== 'preparing');
+        const snapshot = await settle(actor, (next) => next.value !== 'preparing', before);
         const failure = snapshot.context.failure;
         if (snapshot.value === 'customerEntering' && failure) {
           return err(

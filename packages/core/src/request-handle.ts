@@ -19,17 +19,23 @@ export function command(actor: PaymentRequestActor, event: LocalEvent): Result<v
   return ok(undefined);
 }
 
-/** Resolves with the first snapshot, now or later, that `done` accepts, or with the last one if the actor stops first. */
+/**
+ * Resolves with the first snapshot, now or later, that `done` accepts, or with the last one if the
+ * actor stops first. With `since` (the snapshot before an event was sent), that snapshot itself does
+ * not count: an event sent from inside a subscriber is queued, and the actor has not moved yet.
+ */
 export function settle(
   actor: PaymentRequestActor,
   done: (snapshot: PaymentRequestSnapshot) => boolean,
+  since?: PaymentRequestSnapshot,
 ): Promise<PaymentRequestSnapshot> {
   return new Promise((resolve) => {
     const now = actor.getSnapshot();
-    if (done(now) || now.status !== 'active') return resolve(now);
+    if (now.status !== 'active' || (now !== since && done(now))) return resolve(now);
     const subscription = actor.subscribe({
       next: (snapshot) => {
-        if (!done(snapshot)) return;
+        // A subscription made while the actor notifies hears that same snapshot first: not a change.
+        if (snapshot === since || !done(snapshot)) return;
         subscription.unsubscribe();
         resolve(snapshot);
       },

@@ -470,3 +470,28 @@ describe('what a session does with what arrives', () => {
     expect(request.timeline().phase).toBe('requestExpired');
   });
 });
+
+describe('calls made from inside a subscriber', () => {
+  it('view the card and pay even though the actor queues the event until the subscriber returns', async () => {
+    const flow = createFlow();
+    const outcomes: string[] = [];
+    flow.customer.subscribe(async ({ type, request }) => {
+      if (type !== 'request-added') return;
+      request.open();
+      const paid = await request.pay(VISA);
+      outcomes.push(paid.ok ? 'paid' : paid.error.code);
+    });
+    flow.agent.subscribe(async ({ request }) => {
+      if (request.timeline().phase !== 'cardSubmitted') return;
+      const card = await request.viewCard();
+      outcomes.push(card.ok ? 'viewed' : card.error.code);
+      if (card.ok) request.complete();
+    });
+    const { request } = await flow.requested();
+    for (let round = 0; round < 20 && request.timeline().phase !== 'completed'; round++) await flow.exchange();
+    await flow.exchange();
+    expect(outcomes).toContain('paid');
+    expect(outcomes).toContain('viewed');
+    expect(flow.customer.request(request.requestId)!.timeline().status).toBe('payment-accepted');
+  });
+});

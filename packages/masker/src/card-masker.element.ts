@@ -24,8 +24,11 @@ export class ChatPayCardMasker extends HTMLElement {
 
   constructor() {
     super();
+    // Built node by node, not from an HTML string, so pages enforcing Trusted Types can use it.
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = '<style>:host{display:contents}</style><slot></slot>';
+    const style = document.createElement('style');
+    style.textContent = ':host{display:contents}';
+    root.append(style, document.createElement('slot'));
   }
 
   /** Extra options: card definitions (`cards`) and patterns never to mask (`neverMask`). Attributes win where they overlap. */

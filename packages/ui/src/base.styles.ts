@@ -10,7 +10,7 @@ export const buttonStyles = css`
     min-block-size: 2.75rem;
     min-inline-size: 2.75rem;
     padding-inline: 1rem;
-    border-radius: var(--chatpay-radius, 0.375rem);
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
     border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
     background: transparent;
     color: inherit;
@@ -26,7 +26,7 @@ export const buttonStyles = css`
     opacity: 0.6;
   }
   :focus-visible {
-    outline: 2px solid var(--chatpay-color-focus, Highlight);
+    outline: 2px solid var(--chatpay-color-focus, var(--_chatpay-focus));
     outline-offset: 2px;
   }
   @media (forced-colors: active) {

@@ -12,6 +12,11 @@ export const defaultTokens = css`
     --_chatpay-danger: #b3261e;
     --_chatpay-success: #146c2e;
     --_chatpay-border: #767676;
+    --_chatpay-surface: Canvas;
+    --_chatpay-field: Field;
+    --_chatpay-text: CanvasText;
+    --_chatpay-focus: Highlight;
+    --_chatpay-radius: 0.375rem;
   }
   @media (prefers-color-scheme: dark) {
     :host {

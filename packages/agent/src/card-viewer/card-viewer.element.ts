@@ -31,6 +31,7 @@ const writeToClipboard = (text: string): Promise<void> =>
  * @csspart cancel - The Cancel request button.
  * @cssproperty --chatpay-card-viewer-gap - Space between the parts.
  * @cssproperty --chatpay-card-viewer-value-font - The font of the card values.
+ * @cssproperty --chatpay-card-viewer-color - Its text colour.
  */
 export class ChatPayCardViewer extends LitElement {
   static override styles = [defaultTokens, buttonStyles, visuallyHidden, cardViewerStyles];

@@ -4,7 +4,7 @@ export const cardViewerStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--chatpay-card-viewer-color, var(--chatpay-color-text, CanvasText));
+    color: var(--chatpay-card-viewer-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   [part~='base'] {
     display: grid;

@@ -28,6 +28,8 @@ interface Arrival {
  * @csspart dismiss - The Dismiss button.
  * @cssproperty --chatpay-payment-banner-background - A banner's background.
  * @cssproperty --chatpay-payment-banner-border-color - A banner's border.
+ * @cssproperty --chatpay-payment-banner-color - A banner's text colour.
+ * @cssproperty --chatpay-payment-banner-padding - A banner's padding.
  */
 export class ChatPayPaymentBanner extends LitElement {
   static override styles = [defaultTokens, buttonStyles, paymentBannerStyles];

@@ -20,9 +20,9 @@ export const paymentBannerStyles = css`
     padding: var(--chatpay-payment-banner-padding, 0.5rem 1rem);
     border: 1px solid var(--chatpay-payment-banner-border-color, var(--chatpay-color-success, var(--_chatpay-success)));
     border-inline-start-width: 0.375rem;
-    border-radius: var(--chatpay-radius, 0.375rem);
-    background: var(--chatpay-payment-banner-background, var(--chatpay-color-surface, Canvas));
-    color: var(--chatpay-payment-banner-color, var(--chatpay-color-text, CanvasText));
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
+    background: var(--chatpay-payment-banner-background, var(--chatpay-color-surface, var(--_chatpay-surface)));
+    color: var(--chatpay-payment-banner-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   .text {
     flex: 1 1 12rem;

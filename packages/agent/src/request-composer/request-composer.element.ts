@@ -44,6 +44,8 @@ type Field = 'amount' | 'reason';
  * @cssproperty --chatpay-request-composer-gap - Space between the fields.
  * @cssproperty --chatpay-request-composer-border-color - The fields' borders.
  * @cssproperty --chatpay-request-composer-field-background - The fields' background.
+ * @cssproperty --chatpay-request-composer-color - Its text colour.
+ * @cssproperty --chatpay-request-composer-padding - Its padding.
  */
 export class ChatPayRequestComposer extends LitElement {
   static override styles = [defaultTokens, buttonStyles, visuallyHidden, requestComposerStyles];

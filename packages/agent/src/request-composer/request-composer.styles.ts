@@ -4,7 +4,7 @@ export const requestComposerStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--chatpay-request-composer-color, var(--chatpay-color-text, CanvasText));
+    color: var(--chatpay-request-composer-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   [part~='base'],
   [part~='confirmation'] {
@@ -35,8 +35,8 @@ export const requestComposerStyles = css`
     min-block-size: 2.75rem;
     padding-inline: 0.75rem;
     border: 1px solid var(--chatpay-request-composer-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
-    border-radius: var(--chatpay-radius, 0.375rem);
-    background: var(--chatpay-request-composer-field-background, var(--chatpay-color-surface, Field));
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
+    background: var(--chatpay-request-composer-field-background, var(--chatpay-color-surface, var(--_chatpay-field)));
     color: inherit;
   }
   textarea {

@@ -36,6 +36,8 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
  * @cssproperty --chatpay-status-chip-radius - The chip's corner radius.
  * @cssproperty --chatpay-status-chip-border-color - The chip's border.
  * @cssproperty --chatpay-status-chip-action-background - VIEW CARD and TRY AGAIN's background.
+ * @cssproperty --chatpay-status-chip-action-color - VIEW CARD and TRY AGAIN's text colour.
+ * @cssproperty --chatpay-status-chip-color - Its text colour.
  */
 export class ChatPayStatusChip extends LitElement {
   static override styles = [defaultTokens, buttonStyles, visuallyHidden, statusChipStyles];

@@ -4,7 +4,7 @@ export const statusChipStyles = css`
   :host {
     display: inline-block;
     font: inherit;
-    color: var(--chatpay-status-chip-color, var(--chatpay-color-text, CanvasText));
+    color: var(--chatpay-status-chip-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   [part~='base'] {
     display: inline-flex;
@@ -39,9 +39,9 @@ export const statusChipStyles = css`
   dialog {
     padding: 1rem;
     border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
-    border-radius: var(--chatpay-radius, 0.5rem);
-    background: var(--chatpay-color-surface, Canvas);
-    color: var(--chatpay-color-text, CanvasText);
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
+    background: var(--chatpay-color-surface, var(--_chatpay-surface));
+    color: var(--chatpay-color-text, var(--_chatpay-text));
     max-inline-size: min(32rem, 100vw - 2rem);
   }
   dialog header {

@@ -44,9 +44,19 @@ function numberPattern(gaps: readonly number[], length: number): string {
  * @event chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
  * @csspart base - The fieldset around the fields.
  * @csspart pay - The Pay button.
+ * @csspart field - Each field's label, with its input, hint and error.
+ * @csspart number - The card number field (also `field`).
+ * @csspart name - The name on card field (also `field`).
+ * @csspart expiry - The expiry field (also `field`).
+ * @csspart securityCode - The security code field (also `field`).
+ * @csspart postalCode - The postal code field, when asked for (also `field`).
  * @cssproperty --chatpay-card-form-gap - Space between fields.
  * @cssproperty --chatpay-card-form-radius - Corner radius of fields and button.
  * @cssproperty --chatpay-card-form-pay-background - The Pay button's background.
+ * @cssproperty --chatpay-card-form-pay-color - The Pay button's text colour.
+ * @cssproperty --chatpay-card-form-border-color - The fields' borders.
+ * @cssproperty --chatpay-card-form-field-background - The fields' background.
+ * @cssproperty --chatpay-card-form-color - Its text colour.
  */
 export class ChatPayCardForm extends LitElement {
   static override styles = [defaultTokens, cardFormStyles];

@@ -4,7 +4,7 @@ export const cardFormStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--chatpay-card-form-color, var(--chatpay-color-text, CanvasText));
+    color: var(--chatpay-card-form-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   [part='base'] {
     display: grid;
@@ -33,13 +33,13 @@ export const cardFormStyles = css`
     min-block-size: 2.75rem;
     padding-inline: 0.75rem;
     border: 1px solid var(--chatpay-card-form-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
-    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
-    background: var(--chatpay-card-form-field-background, var(--chatpay-color-surface, Field));
+    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, var(--_chatpay-radius)));
+    background: var(--chatpay-card-form-field-background, var(--chatpay-color-surface, var(--_chatpay-field)));
     color: inherit;
   }
   input:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--chatpay-color-focus, Highlight);
+    outline: 2px solid var(--chatpay-color-focus, var(--_chatpay-focus));
     outline-offset: 2px;
   }
   input[aria-invalid='true'] {
@@ -59,7 +59,7 @@ export const cardFormStyles = css`
     font: inherit;
     min-block-size: 2.75rem;
     border: 0;
-    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, 0.375rem));
+    border-radius: var(--chatpay-card-form-radius, var(--chatpay-radius, var(--_chatpay-radius)));
     background: var(--chatpay-card-form-pay-background, var(--chatpay-color-accent, var(--_chatpay-accent)));
     color: var(--chatpay-card-form-pay-color, var(--chatpay-color-on-accent, var(--_chatpay-on-accent)));
     cursor: pointer;

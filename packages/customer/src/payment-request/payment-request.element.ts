@@ -12,8 +12,15 @@ import { paymentRequestStyles } from './payment-request.styles.js';
  *
  * @tag chatpay-payment-request
  * @csspart base - The bubble.
+ * @csspart decline - The Decline button.
+ * @csspart enter-payment - The Enter Payment button.
+ * @csspart try-again - The Try Again button, after a failed send.
  * @cssproperty --chatpay-payment-request-background - The bubble's background.
  * @cssproperty --chatpay-payment-request-border-color - The bubble's border.
+ * @cssproperty --chatpay-payment-request-color - The bubble's text colour.
+ * @cssproperty --chatpay-payment-request-gap - Space between its parts.
+ * @cssproperty --chatpay-payment-request-padding - The bubble's padding.
+ * @cssproperty --chatpay-payment-request-radius - The bubble's corners.
  */
 export class ChatPayPaymentRequest extends LitElement {
   static override styles = [defaultTokens, buttonStyles, paymentRequestStyles];

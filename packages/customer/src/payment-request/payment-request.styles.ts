@@ -10,9 +10,9 @@ export const paymentRequestStyles = css`
     gap: var(--chatpay-payment-request-gap, 0.75rem);
     padding: var(--chatpay-payment-request-padding, 1rem);
     border: 1px solid var(--chatpay-payment-request-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
-    border-radius: var(--chatpay-payment-request-radius, var(--chatpay-radius, 0.5rem));
-    background: var(--chatpay-payment-request-background, var(--chatpay-color-surface, Canvas));
-    color: var(--chatpay-payment-request-color, var(--chatpay-color-text, CanvasText));
+    border-radius: var(--chatpay-payment-request-radius, var(--chatpay-radius, var(--_chatpay-radius)));
+    background: var(--chatpay-payment-request-background, var(--chatpay-color-surface, var(--_chatpay-surface)));
+    color: var(--chatpay-payment-request-color, var(--chatpay-color-text, var(--_chatpay-text)));
   }
   h2 {
     font-size: 1rem;
