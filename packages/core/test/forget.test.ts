@@ -63,7 +63,7 @@ describe('forgetting requests that have ended', () => {
     const registry = createAgentRegistry();
     registry.add(flow.agent);
     // In a function of its own, so no variable of this test keeps the last request alive.
-    const gone = await lifecycles(flow, 200);
+    const gone = await lifecycles(flow, 1000);
     expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
     // WeakRefs are cleared only after the job that made them: let it end, then collect.
     await new Promise((resolve) => setTimeout(resolve, 0));
