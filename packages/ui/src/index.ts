@@ -4,3 +4,4 @@ export { defaultTokens } from './tokens.styles.js';
 export { buttonStyles, visuallyHidden } from './base.styles.js';
 export { FollowController, actorChanges, emitterChanges, type Subscribe } from './follow.controller.js';
 export { localeFor } from './locale.js';
+export { registerMessages, messagesFor, type MessageCatalogue } from './messages.js';

@@ -1,5 +1,5 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { defaultTokens, emitterChanges, FollowController, visuallyHidden } from '@chatpay/ui';
+import { defaultTokens, emitterChanges, FollowController, localeFor, messagesFor, visuallyHidden } from '@chatpay/ui';
 import { css, html, LitElement, nothing } from 'lit';
 import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot.messages.js';
 
@@ -58,7 +58,7 @@ export class ChatPayActivityDot extends LitElement {
   protected override render() {
     const { registry, conversationId } = this;
     if (!registry || conversationId === undefined || !registry.needsAttention(conversationId)) return nothing;
-    const words = { ...ACTIVITY_DOT_MESSAGES_EN, ...this.messages };
+    const words = messagesFor('chatpay-activity-dot', localeFor(undefined), ACTIVITY_DOT_MESSAGES_EN, this.messages);
     return html`<span part="dot" aria-hidden="true"></span><span class="visually-hidden">${words.cardWaiting}</span>`;
   }
 }

@@ -1,5 +1,13 @@
 import type { AgentRequest, CardDetails } from '@chatpay/core';
-import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
+import {
+  actorChanges,
+  buttonStyles,
+  defaultTokens,
+  FollowController,
+  localeFor,
+  messagesFor,
+  visuallyHidden,
+} from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { groupCardNumber } from '../card-number-groups.js';
 import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
@@ -73,7 +81,7 @@ export class ChatPayCardViewer extends LitElement {
   }
 
   get #words(): CardViewerMessages {
-    return { ...CARD_VIEWER_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-card-viewer', localeFor(this.locale), CARD_VIEWER_MESSAGES_EN, this.messages);
   }
 
   override connectedCallback(): void {

@@ -1,5 +1,5 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { buttonStyles, defaultTokens, FollowController } from '@chatpay/ui';
+import { buttonStyles, defaultTokens, FollowController, localeFor, messagesFor } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner.messages.js';
 import { paymentBannerStyles } from './payment-banner.styles.js';
@@ -61,7 +61,7 @@ export class ChatPayPaymentBanner extends LitElement {
   }
 
   get #words(): PaymentBannerMessages {
-    return { ...PAYMENT_BANNER_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-payment-banner', localeFor(undefined), PAYMENT_BANNER_MESSAGES_EN, this.messages);
   }
 
   /** Cards arrive while the banner follows a registry; a new registry starts with none. */

@@ -10,7 +10,15 @@ import {
   type AgentSession,
   type MoneyError,
 } from '@chatpay/core';
-import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
+import {
+  actorChanges,
+  buttonStyles,
+  defaultTokens,
+  FollowController,
+  localeFor,
+  messagesFor,
+  visuallyHidden,
+} from '@chatpay/ui';
 // imask's smallest entry point, with only the number mask.
 import IMask from 'imask/holder';
 import 'imask/masked/number';
@@ -93,7 +101,7 @@ export class ChatPayRequestComposer extends LitElement {
   }
 
   get #words(): RequestComposerMessages {
-    return { ...REQUEST_COMPOSER_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-request-composer', localeFor(this.locale), REQUEST_COMPOSER_MESSAGES_EN, this.messages);
   }
 
   get #locale(): string | undefined {

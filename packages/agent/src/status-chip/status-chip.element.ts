@@ -1,5 +1,13 @@
 import type { AgentRequest, AgentStatus } from '@chatpay/core';
-import { actorChanges, buttonStyles, defaultTokens, FollowController, visuallyHidden, localeFor } from '@chatpay/ui';
+import {
+  actorChanges,
+  buttonStyles,
+  defaultTokens,
+  FollowController,
+  localeFor,
+  messagesFor,
+  visuallyHidden,
+} from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
 import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
@@ -70,7 +78,7 @@ export class ChatPayStatusChip extends LitElement {
   }
 
   get #words(): StatusChipMessages {
-    return { ...STATUS_CHIP_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-status-chip', localeFor(this.locale), STATUS_CHIP_MESSAGES_EN, this.messages);
   }
 
   async #viewCard(): Promise<void> {

@@ -4,7 +4,7 @@ import IMask from 'imask/holder';
 import 'imask/masked/pattern';
 import 'imask/masked/range';
 import type { FactoryArg, InputMask } from 'imask';
-import { defaultTokens, localeFor } from '@chatpay/ui';
+import { defaultTokens, localeFor, messagesFor } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   validateCardholderName,
@@ -104,7 +104,7 @@ export class ChatPayCardForm extends LitElement {
   }
 
   get #words(): CardFormMessages {
-    return { ...CARD_FORM_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-card-form', localeFor(this.locale), CARD_FORM_MESSAGES_EN, this.messages);
   }
 
   #checks() {

@@ -1,5 +1,5 @@
 import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
-import { actorChanges, buttonStyles, defaultTokens, FollowController, localeFor } from '@chatpay/ui';
+import { actorChanges, buttonStyles, defaultTokens, FollowController, localeFor, messagesFor } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
@@ -56,7 +56,7 @@ export class ChatPayPaymentRequest extends LitElement {
   }
 
   get #words(): PaymentRequestMessages {
-    return { ...PAYMENT_REQUEST_MESSAGES_EN, ...this.messages };
+    return messagesFor('chatpay-payment-request', localeFor(this.locale), PAYMENT_REQUEST_MESSAGES_EN, this.messages);
   }
 
   #actions(status: CustomerStatus) {
