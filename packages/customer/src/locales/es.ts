@@ -1,0 +1,53 @@
+import type { MessageCatalogue } from '@chatpay/ui';
+import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import type { PaymentRequestMessages } from '../payment-request/payment-request.messages.js';
+
+/** The customer's elements in Spanish: `registerMessages('es', CUSTOMER_MESSAGES_ES)`. */
+export const CUSTOMER_MESSAGES_ES = {
+  'chatpay-payment-request': {
+    title: 'Solicitud de pago',
+    reason: 'Concepto:',
+    decline: 'Rechazar',
+    enterPayment: 'Introducir pago',
+    tryAgain: 'Reintentar',
+    status: {
+      'payment-requested': 'Pago solicitado',
+      'entering-payment': 'Introduce los datos de tu tarjeta',
+      sending: 'Enviando…',
+      'try-again': 'No se pudo enviar. Inténtalo de nuevo.',
+      'waiting-for-agent': 'Enviado. Esperando al agente.',
+      'payment-accepted': 'Pago aceptado',
+      declined: 'Has rechazado este pago',
+      'request-expired': 'Esta solicitud ha caducado',
+      'card-expired': 'Esta solicitud ha terminado. El agente puede enviarte otra.',
+      cancelled: 'El agente ha cancelado esta solicitud',
+    },
+  } satisfies PaymentRequestMessages,
+  'chatpay-card-form': {
+    legend: 'Datos de la tarjeta',
+    number: 'Número de tarjeta',
+    name: 'Nombre en la tarjeta',
+    expiry: 'Fecha de caducidad',
+    expiryHint: 'MM/AA',
+    securityCode: 'Código de seguridad',
+    postalCode: 'Código postal de facturación',
+    pay: (amount) => `Pagar ${amount}`,
+    paying: 'Enviando de forma segura…',
+    brand: (brand) => `Tarjeta ${brand}`,
+    failed: 'No se pudo enviar la tarjeta de forma segura. Revisa los datos y vuelve a intentarlo.',
+    errors: {
+      required: 'Este campo es obligatorio.',
+      incomplete: 'Todavía no está completo.',
+      'invalid-characters': 'Aquí solo se admiten dígitos.',
+      luhn: 'Este número de tarjeta no es válido. Comprueba que no haya errores.',
+      'unknown-brand': 'No se reconoce este tipo de tarjeta.',
+      'brand-not-accepted': 'Aquí no se acepta este tipo de tarjeta.',
+      'wrong-length': 'Este número de tarjeta no tiene el número de dígitos correcto.',
+      'invalid-month': 'Introduce un mes del 01 al 12.',
+      'in-the-past': 'Esta tarjeta ha caducado.',
+      'too-far-ahead': 'Esta fecha de caducidad es demasiado lejana.',
+      'card-number-like': 'Introduce el nombre impreso en la tarjeta, no su número.',
+      'too-long': 'Es demasiado largo.',
+    },
+  } satisfies CardFormMessages,
+} satisfies MessageCatalogue;

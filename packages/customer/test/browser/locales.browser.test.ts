@@ -1,0 +1,77 @@
+import axe from 'axe-core';
+import { registerMessages } from '@chatpay/ui';
+import { createAgentSession, createCustomerSession, createMemoryTransportPair } from '@chatpay/core';
+import '../../src/define.js';
+import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
+import { CUSTOMER_MESSAGES_DE } from '../../src/locales/de.js';
+import { CUSTOMER_MESSAGES_ES } from '../../src/locales/es.js';
+import { CUSTOMER_MESSAGES_FR } from '../../src/locales/fr.js';
+import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+
+const CATALOGUES = {
+  es: CUSTOMER_MESSAGES_ES,
+  fr: CUSTOMER_MESSAGES_FR,
+  de: CUSTOMER_MESSAGES_DE,
+  ar: CUSTOMER_MESSAGES_AR,
+};
+for (const [locale, catalogue] of Object.entries(CATALOGUES)) registerMessages(locale, catalogue);
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.documentElement.removeAttribute('dir');
+});
+
+async function bubble(locale: string) {
+  const [agentEnd, customerEnd] = createMemoryTransportPair();
+  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
+  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd });
+  const request = agent.createRequest();
+  check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason: 'Ersatzteil' }).ok, 'review');
+  check(request.send().ok, 'send');
+  await waitUntil(() => customer.requests.length === 1, 'the request');
+  const element = document.createElement('chatpay-payment-request');
+  element.locale = locale;
+  element.request = customer.requests[0]!;
+  document.body.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+describe('the customer elements in Spanish, French, German and Arabic', () => {
+  for (const [locale, catalogue] of Object.entries(CATALOGUES)) {
+    it(`shows its words and the amount in ${locale}`, async () => {
+      const element = await bubble(locale);
+      const shown = element.shadowRoot!.textContent!;
+      const words = catalogue['chatpay-payment-request'];
+      check(shown.includes(words.title), `the title in ${locale}`);
+      check(shown.includes(words.enterPayment) && shown.includes(words.decline), `the actions in ${locale}`);
+      check(
+        shown.includes(new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(1234.56)),
+        'the amount',
+      );
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter-payment"]')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await element.updateComplete;
+      const form = element.shadowRoot!.querySelector('chatpay-card-form')!;
+      await form.updateComplete;
+      check(
+        form.shadowRoot!.textContent!.includes(catalogue['chatpay-card-form'].legend),
+        `the card form in ${locale}`,
+      );
+    });
+  }
+
+  it('lays the bubble out right to left in Arabic, with no accessibility violations', async () => {
+    document.documentElement.dir = 'rtl';
+    const element = await bubble('ar');
+    const decline = element.shadowRoot!.querySelector('[part~="decline"]')!.getBoundingClientRect();
+    const enter = element.shadowRoot!.querySelector('[part~="enter-payment"]')!.getBoundingClientRect();
+    check(decline.left > enter.left, 'Decline comes first, on the right');
+    const result = await axe.run(document.body);
+    checkEqual(
+      result.violations.map((violation) => violation.id),
+      [],
+      'axe in Arabic, right to left',
+    );
+  });
+});
