@@ -1,0 +1,113 @@
+import type { MessageCatalogue } from '@chatpay/ui';
+import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
+import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
+import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
+import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
+
+/** The agent's elements in German: `registerMessages('de', AGENT_MESSAGES_DE)`. */
+export const AGENT_MESSAGES_DE = {
+  'chatpay-request-composer': {
+    title: 'Kartenzahlung anfordern',
+    amount: 'Zu belastender Betrag',
+    amountHint: (currency, decimals) =>
+      decimals === 0 ? `In ${currency}, nur ganze Einheiten.` : `In ${currency}, bis zu ${decimals} Nachkommastellen.`,
+    currency: 'Währung',
+    reason: 'Grund der Belastung',
+    reasonCount: (used, limit) => `${used} von ${limit} Zeichen`,
+    request: 'Anfordern',
+    confirmTitle: 'Anforderung bestätigen',
+    back: 'Zurück',
+    send: 'Senden',
+    discard: 'Verwerfen',
+    sent: 'Anforderung gesendet.',
+    amountErrors: {
+      empty: 'Geben Sie den zu belastenden Betrag ein.',
+      'invalid-format': 'Geben Sie den Betrag in Ziffern ein.',
+      'not-an-integer': 'Geben Sie den Betrag in Ziffern ein.',
+      zero: 'Der Betrag muss größer als null sein.',
+      negative: 'Der Betrag darf nicht negativ sein.',
+      'too-many-decimals': 'Der Betrag hat zu viele Nachkommastellen für diese Währung.',
+      'unknown-currency': 'Diese Währung wird hier nicht unterstützt.',
+      'over-maximum': 'Der Betrag liegt über dem Höchstbetrag.',
+      overMaximum: (maximum) => `Der Betrag liegt über dem Höchstbetrag von ${maximum}.`,
+      tooManyDecimals: (currency, decimals) =>
+        decimals === 0
+          ? `Beträge in ${currency} haben keine Nachkommastellen.`
+          : `Beträge in ${currency} haben höchstens ${decimals} Nachkommastellen.`,
+    },
+    reasonRequired: 'Geben Sie den Grund der Belastung ein.',
+    reasonInvalid: (limit) => `Geben Sie einen Grund mit höchstens ${limit} Zeichen ohne Steuerzeichen ein.`,
+    groupSeparatorTyped: (group, decimal) =>
+      `„${group}“ wurde weggelassen: Es wird zwischen den Tausendern automatisch gesetzt. Tippen Sie „${decimal}“ für Nachkommastellen.`,
+    notANumber: (decimal) => `Hier können nur Ziffern und „${decimal}“ für Nachkommastellen eingegeben werden.`,
+    decimalsDropped: (currency) =>
+      `${currency} hat weniger Nachkommastellen: Der Betrag hat sich geändert. Bitte prüfen.`,
+    currencyUnknown: (currency) =>
+      `Die Währung „${currency}“ ist kein bekannter ISO-4217-Code. Legen Sie eine gültige Währung fest.`,
+    notSent: 'Die Anforderung konnte nicht gesendet werden. Bitte erneut versuchen.',
+  } satisfies RequestComposerMessages,
+  'chatpay-status-chip': {
+    status: {
+      draft: 'ENTWURF',
+      confirming: 'ANFORDERUNG BESTÄTIGEN',
+      sending: 'WIRD GESENDET',
+      'try-again': 'ERNEUT VERSUCHEN',
+      'waiting-for-customer': 'WARTET AUF KUNDEN',
+      'view-card': 'KARTE ANSEHEN',
+      completed: 'ABGESCHLOSSEN',
+      'customer-declined': 'KUNDE HAT ZAHLUNG ABGELEHNT',
+      'request-expired': 'ANFORDERUNG ABGELAUFEN',
+      'card-expired': 'KARTE ABGELAUFEN',
+      'card-rejected': 'KARTE NICHT LESBAR',
+      cancelled: 'STORNIERT',
+    },
+    timeLeft: (time) => `noch ${time}`,
+    cancel: 'Anforderung stornieren',
+    cancelQuestion: 'Diese Anforderung stornieren?',
+    keep: 'Behalten',
+    confirmCancel: 'Ja, stornieren',
+    observedCard: 'KARTE AN ANDEREN MITARBEITER GESENDET',
+    observed: 'Von einem anderen Mitarbeiter gesendet: Nur dieser kann sie bearbeiten oder die Karte sehen.',
+    close: 'Schließen',
+    viewerTitle: 'Kartendaten',
+  } satisfies StatusChipMessages,
+  'chatpay-card-viewer': {
+    title: 'Kartendaten',
+    number: 'Kartennummer',
+    name: 'Name auf der Karte',
+    expiry: 'Ablaufdatum',
+    securityCode: 'Sicherheitscode',
+    brand: 'Kartentyp',
+    postalCode: 'Postleitzahl',
+    copy: (field) => `${field} kopieren`,
+    copyButton: 'Kopieren',
+    copied: 'Kopiert',
+    copiedField: (field) => `${field} kopiert.`,
+    copyFailed: 'Kopieren nicht möglich: Markieren Sie den Text und kopieren Sie ihn von Hand.',
+    visibleFor: (time) => `Sichtbar für ${time}`,
+    lastMinute: 'Weniger als eine Minute, um die Karte anzusehen.',
+    complete: 'Als abgeschlossen markieren',
+    cancel: 'Anforderung stornieren',
+    opening: 'Karte wird geöffnet…',
+    hidden: 'Ausgeblendet, solange dieses Fenster im Hintergrund ist. Kehren Sie zurück, um die Karte zu sehen.',
+    notYet: 'Für diese Anforderung ist noch keine Karte eingegangen.',
+    completed: 'Abgeschlossen. Der Kunde sieht „Zahlung angenommen“. Die Kartendaten sind gelöscht.',
+    expired:
+      'Die Ansichtszeit ist abgelaufen und die Kartendaten sind gelöscht. Senden Sie eine neue Anforderung, um die Karte erneut zu erhalten.',
+    cancelled: 'Die Anforderung wurde storniert. Die Kartendaten sind gelöscht.',
+    ended: 'Diese Anforderung ist beendet.',
+    notYours: 'Ein anderer Mitarbeiter hat diese Anforderung gesendet: Nur dieser kann die Karte sehen.',
+    unreadable: 'Die Karte konnte hier nicht geöffnet werden und wurde abgelehnt. Senden Sie eine neue Anforderung.',
+    openFailed:
+      'Die Karte konnte nicht geöffnet werden. Ist die Anforderung noch offen, schließen Sie dies und wählen Sie erneut „Karte ansehen“.',
+    brandName: CARD_VIEWER_MESSAGES_EN.brandName,
+  } satisfies CardViewerMessages,
+  'chatpay-payment-banner': {
+    label: 'Kartenzahlungen',
+    cardArrived: (customer) => `${customer} hat die Karte gesendet.`,
+    view: 'Ansehen',
+    dismiss: 'Ausblenden',
+  } satisfies PaymentBannerMessages,
+  'chatpay-activity-dot': { cardWaiting: 'Karte wartet auf Ansicht' } satisfies ActivityDotMessages,
+} satisfies MessageCatalogue;

@@ -1,0 +1,112 @@
+import type { MessageCatalogue } from '@chatpay/ui';
+import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
+import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
+import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
+import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
+
+/** The agent's elements in Spanish: `registerMessages('es', AGENT_MESSAGES_ES)`. */
+export const AGENT_MESSAGES_ES = {
+  'chatpay-request-composer': {
+    title: 'Solicitar un pago con tarjeta',
+    amount: 'Importe a cobrar',
+    amountHint: (currency, decimals) =>
+      decimals === 0 ? `En ${currency}, solo unidades enteras.` : `En ${currency}, hasta ${decimals} decimales.`,
+    currency: 'Moneda',
+    reason: 'Motivo del cobro',
+    reasonCount: (used, limit) => `${used} de ${limit} caracteres`,
+    request: 'Solicitar',
+    confirmTitle: 'Confirma la solicitud',
+    back: 'Atrás',
+    send: 'Enviar',
+    discard: 'Descartar',
+    sent: 'Solicitud enviada.',
+    amountErrors: {
+      empty: 'Introduce el importe a cobrar.',
+      'invalid-format': 'Introduce el importe en cifras.',
+      'not-an-integer': 'Introduce el importe en cifras.',
+      zero: 'El importe debe ser mayor que cero.',
+      negative: 'El importe no puede ser negativo.',
+      'too-many-decimals': 'El importe tiene demasiados decimales para esta moneda.',
+      'unknown-currency': 'Esta moneda no se admite aquí.',
+      'over-maximum': 'El importe supera el máximo.',
+      overMaximum: (maximum) => `El importe supera el máximo de ${maximum}.`,
+      tooManyDecimals: (currency, decimals) =>
+        decimals === 0
+          ? `Los importes en ${currency} no llevan decimales.`
+          : `Los importes en ${currency} llevan como máximo ${decimals} decimales.`,
+    },
+    reasonRequired: 'Introduce el motivo del cobro.',
+    reasonInvalid: (limit) => `Introduce un motivo de ${limit} caracteres como máximo, sin caracteres de control.`,
+    groupSeparatorTyped: (group, decimal) =>
+      `Se ha omitido «${group}»: se añade solo entre los miles. Escribe «${decimal}» para los decimales.`,
+    notANumber: (decimal) => `Aquí solo se pueden escribir cifras y «${decimal}» para los decimales.`,
+    decimalsDropped: (currency) => `${currency} admite menos decimales: el importe ha cambiado. Revísalo.`,
+    currencyUnknown: (currency) =>
+      `La moneda «${currency}» no es un código ISO 4217 conocido. Indica una moneda válida.`,
+    notSent: 'No se pudo enviar la solicitud. Inténtalo de nuevo.',
+  } satisfies RequestComposerMessages,
+  'chatpay-status-chip': {
+    status: {
+      draft: 'BORRADOR',
+      confirming: 'CONFIRMAR SOLICITUD',
+      sending: 'ENVIANDO',
+      'try-again': 'REINTENTAR',
+      'waiting-for-customer': 'ESPERANDO AL CLIENTE',
+      'view-card': 'VER TARJETA',
+      completed: 'COMPLETADO',
+      'customer-declined': 'EL CLIENTE RECHAZÓ EL PAGO',
+      'request-expired': 'SOLICITUD CADUCADA',
+      'card-expired': 'TARJETA CADUCADA',
+      'card-rejected': 'TARJETA ILEGIBLE',
+      cancelled: 'CANCELADA',
+    },
+    timeLeft: (time) => `quedan ${time}`,
+    cancel: 'Cancelar solicitud',
+    cancelQuestion: '¿Cancelar esta solicitud?',
+    keep: 'Mantenerla',
+    confirmCancel: 'Sí, cancelar',
+    observedCard: 'TARJETA ENVIADA A OTRO AGENTE',
+    observed: 'La envió otro agente: solo ese agente puede gestionarla o ver la tarjeta.',
+    close: 'Cerrar',
+    viewerTitle: 'Datos de la tarjeta',
+  } satisfies StatusChipMessages,
+  'chatpay-card-viewer': {
+    title: 'Datos de la tarjeta',
+    number: 'Número de tarjeta',
+    name: 'Nombre en la tarjeta',
+    expiry: 'Caducidad',
+    securityCode: 'Código de seguridad',
+    brand: 'Tipo de tarjeta',
+    postalCode: 'Código postal',
+    copy: (field) => `Copiar ${field.toLowerCase()}`,
+    copyButton: 'Copiar',
+    copied: 'Copiado',
+    copiedField: (field) => `${field}: copiado.`,
+    copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
+    visibleFor: (time) => `Visible durante ${time}`,
+    lastMinute: 'Queda menos de un minuto para ver la tarjeta.',
+    complete: 'Marcar como completado',
+    cancel: 'Cancelar solicitud',
+    opening: 'Abriendo la tarjeta…',
+    hidden: 'Oculta mientras esta ventana está en segundo plano. Vuelve a ella para ver la tarjeta.',
+    notYet: 'Aún no ha llegado ninguna tarjeta para esta solicitud.',
+    completed: 'Completado. El cliente ve «Pago aceptado». Los datos de la tarjeta se han borrado.',
+    expired:
+      'El tiempo para verla terminó y los datos se han borrado. Envía una nueva solicitud para volver a pedir la tarjeta.',
+    cancelled: 'Se canceló la solicitud. Los datos de la tarjeta se han borrado.',
+    ended: 'Esta solicitud ha terminado.',
+    notYours: 'Otro agente envió esta solicitud: solo ese agente puede ver la tarjeta.',
+    unreadable: 'No se pudo abrir la tarjeta aquí, así que se rechazó. Envía una nueva solicitud.',
+    openFailed:
+      'No se pudo abrir la tarjeta. Si la solicitud sigue abierta, cierra esto y vuelve a pulsar «Ver tarjeta».',
+    brandName: CARD_VIEWER_MESSAGES_EN.brandName,
+  } satisfies CardViewerMessages,
+  'chatpay-payment-banner': {
+    label: 'Pagos con tarjeta',
+    cardArrived: (customer) => `${customer} ha enviado su tarjeta.`,
+    view: 'Ver',
+    dismiss: 'Descartar',
+  } satisfies PaymentBannerMessages,
+  'chatpay-activity-dot': { cardWaiting: 'Tarjeta pendiente de ver' } satisfies ActivityDotMessages,
+} satisfies MessageCatalogue;

@@ -1,0 +1,112 @@
+import type { MessageCatalogue } from '@chatpay/ui';
+import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
+import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
+import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
+import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
+
+/** The agent's elements in French: `registerMessages('fr', AGENT_MESSAGES_FR)`. */
+export const AGENT_MESSAGES_FR = {
+  'chatpay-request-composer': {
+    title: 'Demander un paiement par carte',
+    amount: 'Montant à débiter',
+    amountHint: (currency, decimals) =>
+      decimals === 0 ? `En ${currency}, unités entières seulement.` : `En ${currency}, ${decimals} décimales au plus.`,
+    currency: 'Devise',
+    reason: 'Motif du débit',
+    reasonCount: (used, limit) => `${used} caractères sur ${limit}`,
+    request: 'Demander',
+    confirmTitle: 'Confirmer la demande',
+    back: 'Retour',
+    send: 'Envoyer',
+    discard: 'Abandonner',
+    sent: 'Demande envoyée.',
+    amountErrors: {
+      empty: 'Saisissez le montant à débiter.',
+      'invalid-format': 'Saisissez le montant en chiffres.',
+      'not-an-integer': 'Saisissez le montant en chiffres.',
+      zero: 'Le montant doit être supérieur à zéro.',
+      negative: 'Le montant ne peut pas être négatif.',
+      'too-many-decimals': 'Le montant a trop de décimales pour cette devise.',
+      'unknown-currency': "Cette devise n'est pas prise en charge ici.",
+      'over-maximum': 'Le montant dépasse le maximum.',
+      overMaximum: (maximum) => `Le montant dépasse le maximum de ${maximum}.`,
+      tooManyDecimals: (currency, decimals) =>
+        decimals === 0
+          ? `Les montants en ${currency} n'ont pas de décimales.`
+          : `Les montants en ${currency} ont au plus ${decimals} décimales.`,
+    },
+    reasonRequired: 'Saisissez le motif du débit.',
+    reasonInvalid: (limit) => `Saisissez un motif de ${limit} caractères au plus, sans caractères de contrôle.`,
+    groupSeparatorTyped: (group, decimal) =>
+      `« ${group} » a été ignoré : il est ajouté automatiquement entre les milliers. Tapez « ${decimal} » pour les décimales.`,
+    notANumber: (decimal) => `Seuls les chiffres, et « ${decimal} » pour les décimales, peuvent être saisis ici.`,
+    decimalsDropped: (currency) => `${currency} a moins de décimales : le montant a changé. Vérifiez-le.`,
+    currencyUnknown: (currency) =>
+      `La devise « ${currency} » n'est pas un code ISO 4217 connu. Indiquez une devise valide.`,
+    notSent: "La demande n'a pas pu être envoyée. Réessayez.",
+  } satisfies RequestComposerMessages,
+  'chatpay-status-chip': {
+    status: {
+      draft: 'BROUILLON',
+      confirming: 'CONFIRMER LA DEMANDE',
+      sending: 'ENVOI',
+      'try-again': 'RÉESSAYER',
+      'waiting-for-customer': 'EN ATTENTE DU CLIENT',
+      'view-card': 'VOIR LA CARTE',
+      completed: 'TERMINÉ',
+      'customer-declined': 'LE CLIENT A REFUSÉ LE PAIEMENT',
+      'request-expired': 'DEMANDE EXPIRÉE',
+      'card-expired': 'CARTE EXPIRÉE',
+      'card-rejected': 'CARTE ILLISIBLE',
+      cancelled: 'ANNULÉE',
+    },
+    timeLeft: (time) => `encore ${time}`,
+    cancel: 'Annuler la demande',
+    cancelQuestion: 'Annuler cette demande ?',
+    keep: 'La garder',
+    confirmCancel: 'Oui, annuler',
+    observedCard: 'CARTE ENVOYÉE À UN AUTRE AGENT',
+    observed: 'Envoyée par un autre agent : seul cet agent peut la traiter ou voir la carte.',
+    close: 'Fermer',
+    viewerTitle: 'Informations de la carte',
+  } satisfies StatusChipMessages,
+  'chatpay-card-viewer': {
+    title: 'Informations de la carte',
+    number: 'Numéro de carte',
+    name: 'Nom sur la carte',
+    expiry: 'Expiration',
+    securityCode: 'Code de sécurité',
+    brand: 'Type de carte',
+    postalCode: 'Code postal',
+    copy: (field) => `Copier : ${field.toLowerCase()}`,
+    copyButton: 'Copier',
+    copied: 'Copié',
+    copiedField: (field) => `${field} : copié.`,
+    copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le à la main.',
+    visibleFor: (time) => `Visible encore ${time}`,
+    lastMinute: 'Moins d’une minute pour voir la carte.',
+    complete: 'Marquer comme terminé',
+    cancel: 'Annuler la demande',
+    opening: 'Ouverture de la carte…',
+    hidden: 'Masquée tant que cette fenêtre est en arrière-plan. Revenez-y pour voir la carte.',
+    notYet: "Aucune carte n'est encore arrivée pour cette demande.",
+    completed: 'Terminé. Le client voit « Paiement accepté ». Les informations de la carte sont effacées.',
+    expired:
+      'Le délai de consultation est écoulé et les informations sont effacées. Envoyez une nouvelle demande pour obtenir la carte.',
+    cancelled: 'La demande a été annulée. Les informations de la carte sont effacées.',
+    ended: 'Cette demande est terminée.',
+    notYours: 'Un autre agent a envoyé cette demande : seul cet agent peut voir la carte.',
+    unreadable: "La carte n'a pas pu être ouverte ici : elle a été refusée. Envoyez une nouvelle demande.",
+    openFailed:
+      "La carte n'a pas pu être ouverte. Si la demande est toujours ouverte, fermez ceci et choisissez à nouveau « Voir la carte ».",
+    brandName: CARD_VIEWER_MESSAGES_EN.brandName,
+  } satisfies CardViewerMessages,
+  'chatpay-payment-banner': {
+    label: 'Paiements par carte',
+    cardArrived: (customer) => `${customer} a envoyé sa carte.`,
+    view: 'Voir',
+    dismiss: 'Ignorer',
+  } satisfies PaymentBannerMessages,
+  'chatpay-activity-dot': { cardWaiting: 'Carte en attente de consultation' } satisfies ActivityDotMessages,
+} satisfies MessageCatalogue;

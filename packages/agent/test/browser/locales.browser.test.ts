@@ -1,0 +1,42 @@
+import { registerMessages } from '@chatpay/ui';
+import '../../src/define.js';
+import { AGENT_MESSAGES_AR } from '../../src/locales/ar.js';
+import { AGENT_MESSAGES_DE } from '../../src/locales/de.js';
+import { AGENT_MESSAGES_ES } from '../../src/locales/es.js';
+import { AGENT_MESSAGES_FR } from '../../src/locales/fr.js';
+import { check } from '../../../../test-support/check.js';
+import { accessible, conversation, mount, settled } from './fixture.js';
+
+const CATALOGUES = { es: AGENT_MESSAGES_ES, fr: AGENT_MESSAGES_FR, de: AGENT_MESSAGES_DE, ar: AGENT_MESSAGES_AR };
+for (const [locale, catalogue] of Object.entries(CATALOGUES)) registerMessages(locale, catalogue);
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.documentElement.removeAttribute('dir');
+});
+
+describe('the agent elements in Spanish, French, German and Arabic', () => {
+  for (const [locale, catalogue] of Object.entries(CATALOGUES)) {
+    it(`shows the composer, the status and the card viewer in ${locale}`, async () => {
+      if (locale === 'ar') document.documentElement.dir = 'rtl';
+      const setup = conversation();
+      const composer = mount(document.createElement('chatpay-request-composer'));
+      composer.locale = locale;
+      composer.session = setup.agent;
+      const request = await setup.requested();
+      const chip = mount(document.createElement('chatpay-status-chip'));
+      chip.locale = locale;
+      chip.request = request;
+      await setup.paid(request);
+      const viewer = mount(document.createElement('chatpay-card-viewer'));
+      viewer.locale = locale;
+      viewer.request = request;
+      await settled(composer, chip, viewer);
+      await settled(viewer);
+      check(composer.shadowRoot!.textContent!.includes(catalogue['chatpay-request-composer'].title), 'the composer');
+      check(chip.shadowRoot!.textContent!.includes(catalogue['chatpay-status-chip'].status['view-card']), 'the status');
+      check(viewer.shadowRoot!.textContent!.includes(catalogue['chatpay-card-viewer'].complete), 'the viewer');
+      await accessible(`in ${locale}`);
+    });
+  }
+});
