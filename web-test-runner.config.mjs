@@ -1,5 +1,6 @@
 // Browser tests: every packages/*/test/browser/*.browser.test.ts, in Debian's Chromium.
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 
@@ -35,6 +36,9 @@ const nodeCryptoShim = {
 };
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Which engines to run: every one by default; `CHATPAY_BROWSERS=chromium` for a quicker run. */
+const engines = (process.env.CHATPAY_BROWSERS ?? 'chromium,firefox').split(',');
 
 export default {
   files: ['packages/*/test/browser/**/*.browser.test.ts'],
@@ -46,21 +50,25 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
   ],
   browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--js-flags=--expose-gc',
-        ],
-      },
-    }),
-  ],
+    engines.includes('chromium') &&
+      chromeLauncher({
+        launchOptions: {
+          executablePath,
+          headless: true,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--js-flags=--expose-gc',
+          ],
+        },
+      }),
+    // Debian's Firefox ESR through puppeteer's WebDriver BiDi support.
+    engines.includes('firefox') &&
+      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+  ].filter(Boolean),
   testFramework: { config: { timeout: 10000 } },
 };

@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const PNPM = 'pnpm@10.34.8';
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Debian's browsers the tests run in: the executable, and the package that provides it. */
+const BROWSERS = [
+  { path: process.env.CHROME_PATH ?? '/usr/bin/chromium', debian: 'chromium' },
+  { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', debian: 'firefox-esr' },
+];
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 
 const installed = 'node_modules/.modules.yaml';
@@ -16,13 +20,19 @@ if (process.env.CI || !existsSync(installed) || statSync('pnpm-lock.yaml').mtime
   run('npx', ['--yes', PNPM, 'install', '--frozen-lockfile']);
 }
 
-if (!process.argv.includes('--demo') && !existsSync(CHROMIUM)) {
+const missing = process.argv.includes('--demo') ? [] : BROWSERS.filter((browser) => !existsSync(browser.path));
+if (missing.length > 0) {
+  const names = missing.map((browser) => browser.debian);
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM}.`);
-    console.error('Install it (Debian: sudo apt-get install -y chromium) or set CHROME_PATH, then run this again.');
+    console.error(
+      `The browser tests need ${names.join(' and ')}, not found at ${missing.map((b) => b.path).join(', ')}.`,
+    );
+    console.error(
+      `Install (Debian: sudo apt-get install -y ${names.join(' ')}) or set CHROME_PATH / FIREFOX_PATH, then run this again.`,
+    );
     process.exit(1);
   }
-  console.log("Installing Debian's chromium for the browser tests…");
+  console.log(`Installing Debian's ${names.join(' and ')} for the browser tests…`);
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...names]);
 }

@@ -4,7 +4,7 @@ import { AGENT_MESSAGES_AR } from '../../src/locales/ar.js';
 import { AGENT_MESSAGES_DE } from '../../src/locales/de.js';
 import { AGENT_MESSAGES_ES } from '../../src/locales/es.js';
 import { AGENT_MESSAGES_FR } from '../../src/locales/fr.js';
-import { check } from '../../../../test-support/check.js';
+import { check, waitUntil } from '../../../../test-support/check.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
 
 const CATALOGUES = { es: AGENT_MESSAGES_ES, fr: AGENT_MESSAGES_FR, de: AGENT_MESSAGES_DE, ar: AGENT_MESSAGES_AR };
@@ -31,8 +31,8 @@ describe('the agent elements in Spanish, French, German and Arabic', () => {
       const viewer = mount(document.createElement('chatpay-card-viewer'));
       viewer.locale = locale;
       viewer.request = request;
+      await waitUntil(() => request.timeline().phase === 'cardViewing', 'the card opened');
       await settled(composer, chip, viewer);
-      await settled(viewer);
       check(composer.shadowRoot!.textContent!.includes(catalogue['chatpay-request-composer'].title), 'the composer');
       check(chip.shadowRoot!.textContent!.includes(catalogue['chatpay-status-chip'].status['view-card']), 'the status');
       check(viewer.shadowRoot!.textContent!.includes(catalogue['chatpay-card-viewer'].complete), 'the viewer');

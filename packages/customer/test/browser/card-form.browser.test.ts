@@ -137,7 +137,7 @@ describe('<chatpay-card-form>', () => {
     checkEqual(field(form, 'number').value, '4111 1111 1111 1111', 'reformatted');
     check(!payButton(form).disabled, 'ready to pay');
     checkEqual(
-      ['number', 'name', 'expiry', 'securityCode'].map((id) => field(form, id).autocomplete),
+      ['number', 'name', 'expiry', 'securityCode'].map((id) => field(form, id).getAttribute('autocomplete')),
       ['cc-number', 'cc-name', 'cc-exp', 'cc-csc'],
       'autocomplete tokens',
     );
@@ -270,7 +270,7 @@ describe('<chatpay-card-form> rules and options', () => {
     const form = await mount(fakeRequest().request);
     form.postalCode = true;
     await form.updateComplete;
-    checkEqual(field(form, 'postalCode').autocomplete, 'postal-code', 'autocomplete');
+    checkEqual(field(form, 'postalCode').getAttribute('autocomplete'), 'postal-code', 'autocomplete');
     await fillValid(form);
     check(payButton(form).disabled, 'not without the postal code');
     await typeInto(form, 'postalCode', 'SW1A 1AA');

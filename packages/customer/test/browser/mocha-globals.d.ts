@@ -1,5 +1,6 @@
 // @web/test-runner runs browser tests with mocha's globals.
 declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => unknown): void;
+/** `this.skip()` marks the test skipped, as the report shows. */
+declare function it(name: string, body: (this: { skip(): never }) => unknown): void;
 declare function afterEach(body: () => unknown): void;
 declare function beforeEach(body: () => unknown): void;
