@@ -118,13 +118,14 @@ export class ChatPayCardViewer extends LitElement {
 
   protected override updated(): void {
     const request = this.request;
-    if (!request || request.observed || this.#openedFor === request.requestId) return;
+    // Only a viewer in the page opens the card: one rendered while out of it does not.
+    if (!this.isConnected || !request || request.observed || this.#openedFor === request.requestId) return;
     // Opened after this update, not during it.
     if (request.timeline().phase === 'cardSubmitted') queueMicrotask(() => void this.#open(request));
   }
 
   async #open(request: AgentRequest): Promise<void> {
-    if (this.#openedFor === request.requestId || request !== this.request) return;
+    if (!this.isConnected || this.#openedFor === request.requestId || request !== this.request) return;
     this.#openedFor = request.requestId;
     const opened = await request.viewCard();
     if (!opened.ok && request === this.request) {
