@@ -9,9 +9,9 @@ import { existsSync, statSync } from 'node:fs';
 const PNPM = 'pnpm@10.34.8';
 /** Debian's browsers the tests run in: the executable, and the package that provides it. */
 const BROWSERS = [
-  { path: process.env.CHROME_PATH ?? '/usr/bin/chromium', debian: 'chromium' },
-  { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', debian: 'firefox-esr' },
-];
+  { engine: 'chromium', path: process.env.CHROME_PATH ?? '/usr/bin/chromium', debian: 'chromium' },
+  { engine: 'firefox', path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', debian: 'firefox-esr' },
+].filter((browser) => (process.env.CHATPAY_BROWSERS ?? 'chromium,firefox').split(',').includes(browser.engine));
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 
 const installed = 'node_modules/.modules.yaml';
