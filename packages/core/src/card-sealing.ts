@@ -104,6 +104,9 @@ export async function sealCard(card: CardDetails, agentKey: AgentKey, context: S
   try {
     const { enc, ct } = await hpke.seal({ recipientPublicKey, info: INFO }, plaintext, associatedData(context));
     return { enc: toBase64Url(new Uint8Array(enc)), ciphertext: toBase64Url(new Uint8Array(ct)) };
+  } catch {
+    // Some engines (WebKit) import a key that is not a point of the curve and fail only here.
+    throw new SealError('untrusted-key', "The agent's key is not a valid P-256 public key.");
   } finally {
     plaintext.fill(0);
     text.fill(0);
