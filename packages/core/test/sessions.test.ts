@@ -78,11 +78,7 @@ describe('a payment request between the two sessions', () => {
 
   it('shows TRY AGAIN when the send fails, and a retry resends the same request once', async () => {
     const flow = createFlow();
-    flow.wire.failSends('agent', 1);
-    const request = flow.agent.createRequest();
-    expectOk(request.review(USD_12_50));
-    expectOk(request.send());
-    await until(() => request.timeline().phase === 'sendFailed');
+    const request = await flow.failedSend();
     expect(request.timeline().status).toBe('try-again');
     expect(request.actor.getSnapshot().context.failure?.code).toBe('failed');
     expectOk(request.retry());
@@ -373,11 +369,7 @@ describe('what a session does with what arrives', () => {
 
   it('acts on messages that arrived too early once they are replayed', async () => {
     const flow = createFlow();
-    flow.wire.failSends('agent', 1);
-    const request = flow.agent.createRequest();
-    expectOk(request.review(USD_12_50));
-    expectOk(request.send());
-    await until(() => request.timeline().phase === 'sendFailed');
+    const request = await flow.failedSend();
     // The customer got the request anyway (a resync replayed it) and paid while the agent showed TRY AGAIN.
     flow.agent.resync();
     await flow.exchange();

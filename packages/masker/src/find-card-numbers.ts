@@ -162,7 +162,7 @@ function* cardsInRun(run: Run, cards: readonly CardDefinition[]): Generator<Card
       from++;
       continue;
     }
-    // "4242 4242 4242 4242 123": when the number without a last group of three is a card of 15 or more
+    // "dddd dddd dddd dddd ddd": when the number without a last group of three is a card of 15 or more
     // digits too, that
     // group is most likely a security code written after it (masked with the card's details).
     const shorter = found - 1;

@@ -88,7 +88,7 @@ function maskedCardEnds(text: string, mask: string): number[] {
 /**
  * Returns `text` with every card number masked: each digit but the last four (and the first six, with
  * `showFirstSix`) replaced by the mask character, separators kept, so the text keeps its length and
- * shape: `4242 4242 4242 4242` becomes `•••• •••• •••• 4242`. By default an expiry date and a security
+ * shape: `dddd dddd dddd 1234` becomes `•••• •••• •••• 1234`. By default an expiry date and a security
  * code written right after a card are masked too. Everything else is returned byte for byte.
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {

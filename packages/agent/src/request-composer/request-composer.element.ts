@@ -101,7 +101,7 @@ export class ChatPayRequestComposer extends LitElement {
   }
 
   get #words(): RequestComposerMessages {
-    return messagesFor('chatpay-request-composer', localeFor(this.locale), REQUEST_COMPOSER_MESSAGES_EN, this.messages);
+    return messagesFor('chatpay-request-composer', this.#locale, REQUEST_COMPOSER_MESSAGES_EN, this.messages);
   }
 
   get #locale(): string | undefined {

@@ -47,6 +47,15 @@ export function createFlow() {
       });
       await settle();
     },
+    /** The agent drafts, confirms and sends a request whose send fails: it shows TRY AGAIN. */
+    async failedSend(): Promise<AgentRequest> {
+      wire.failSends('agent', 1);
+      const request = agent.createRequest();
+      expectOk(request.review(USD_12_50));
+      expectOk(request.send());
+      await until(() => request.timeline().phase === 'sendFailed', 'sendFailed');
+      return request;
+    },
     /** The agent drafts, confirms and sends a request; the customer receives it. */
     async requested(): Promise<{ request: AgentRequest; peer: CustomerRequest }> {
       const request = agent.createRequest();

@@ -87,7 +87,7 @@ export function groupCardNumber(digits: string, gaps: readonly number[] = DEFAUL
   return groups;
 }
 
-/** `digits` with a space at each gap: `'4111 1111 1111 1111'`. No trailing space. */
+/** `digits` with a space at each gap: `'dddd dddd dddd dddd'` for a 16-digit Visa. No trailing space. */
 export function formatCardNumber(digits: string, gaps: readonly number[] = DEFAULT_GAPS): string {
   return groupCardNumber(digits, gaps).join(' ');
 }
