@@ -33,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'examples/**', '**/test/**', '*.config.*', 'rollup.config.mjs'],
+    languageOptions: { globals: { fetch: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,8 +1,11 @@
-// Browser tests: every packages/*/test/browser/*.browser.test.ts, in Debian's Chromium.
+// Browser tests: every packages/*/test/browser/*.browser.test.ts, in Debian's Chromium, Firefox ESR and
+// WebKitGTK (scripts/lib/engines.mjs; `CHATPAY_BROWSERS=chromium` runs one engine).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
+import { pathOf, selectedEngines } from './scripts/lib/engines.mjs';
+import { keyboardPlugin, webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
 
 /**
  * credit-card-type (CommonJS) and axe-core (UMD) ship no ES module: their entries are served as one
@@ -35,16 +38,14 @@ const nodeCryptoShim = {
   serve: ({ path }) => (path === '/__node-crypto-shim.js' ? 'export const webcrypto = globalThis.crypto;' : undefined),
 };
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-/** Which engines to run: every one by default; `CHATPAY_BROWSERS=chromium` for a quicker run. */
-const engines = (process.env.CHATPAY_BROWSERS ?? 'chromium,firefox').split(',');
+const engines = selectedEngines().map((engine) => engine.name);
 
 export default {
   files: ['packages/*/test/browser/**/*.browser.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   plugins: [
+    keyboardPlugin(),
     nodeCryptoShim,
     commonjsAsModule,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
@@ -53,7 +54,7 @@ export default {
     engines.includes('chromium') &&
       chromeLauncher({
         launchOptions: {
-          executablePath,
+          executablePath: pathOf('chromium'),
           headless: true,
           args: [
             '--no-sandbox',
@@ -68,7 +69,9 @@ export default {
       }),
     // Debian's Firefox ESR through puppeteer's WebDriver BiDi support.
     engines.includes('firefox') &&
-      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: pathOf('firefox'), headless: true } }),
+    engines.includes('webkit') &&
+      webkitLauncher({ driver: pathOf('webkit', 0), browser: pathOf('webkit', 1), xvfb: pathOf('webkit', 2) }),
   ].filter(Boolean),
   testFramework: { config: { timeout: 10000 } },
 };

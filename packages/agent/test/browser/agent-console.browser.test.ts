@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../../../../test-support/keys.js';
 import {
   createAgentRegistry,
   createAgentSession,

@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../../../../test-support/keys.js';
 import { createAgentSession, createMemoryTransportPair, parseMessage, type WireMessage } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayRequestComposer } from '../../src/request-composer/request-composer.element.js';

@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../../../../test-support/keys.js';
 import type { AgentRequest } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';

@@ -1,4 +1,5 @@
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia } from '@web/test-runner-commands';
+import { sendKeys } from '../../../../test-support/keys.js';
 import axe from 'axe-core';
 import {
   createAgentSession,

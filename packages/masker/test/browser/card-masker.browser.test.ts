@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../../../../test-support/keys.js';
 import axe from 'axe-core';
 import { attachCardMasker, type CardDetectedDetail } from '../../src/attach.js';
 import '../../src/define.js';

@@ -1,0 +1,174 @@
+// WebKit for the element tests: Debian's WebKitGTK MiniBrowser, driven through WebKitWebDriver on a
+// virtual display (Xvfb). The launcher starts both when the runner starts and stops them, by the
+// process ids it started, when the runner stops.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { sendKeysPlugin } from '@web/test-runner-commands/plugins';
+
+/** A port nobody listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Xvfb on a display it picks itself (`-displayfd`) and resolves to that display's number. */
+function startDisplay(xvfbPath, started) {
+  const xvfb = spawn(xvfbPath, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  started.push(xvfb);
+  return new Promise((resolve, reject) => {
+    let errors = '';
+    xvfb.stderr.on('data', (chunk) => (errors += chunk));
+    xvfb.once('error', reject);
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before giving a display: ${errors.trim()}`)));
+    xvfb.stdio[3].once('data', (chunk) => resolve(Number(String(chunk).trim())));
+  });
+}
+
+/** Waits until the WebDriver server at `port` answers its status endpoint. */
+async function whenReady(port, driver, timeoutMs = 15000) {
+  const giveUp = Date.now() + timeoutMs;
+  while (Date.now() < giveUp) {
+    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode})`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`WebKitWebDriver did not answer on port ${port} within ${timeoutMs} ms`);
+}
+
+class WebKitLauncher extends WebdriverLauncher {
+  /** @type {import('node:child_process').ChildProcess[]} */
+  #started = [];
+  #paths;
+
+  constructor(paths) {
+    super({
+      hostname: '127.0.0.1',
+      path: '/',
+      port: 0,
+      capabilities: { 'webkitgtk:browserOptions': { binary: paths.browser, args: ['--automation'] } },
+    });
+    this.#paths = paths;
+  }
+
+  async initialize(config) {
+    process.once('exit', () => this.#stopProcesses());
+    const display = await startDisplay(this.#paths.xvfb, this.#started);
+    const port = await freePort();
+    const driver = spawn(this.#paths.driver, [`--port=${port}`, '--host=127.0.0.1'], {
+      env: { ...process.env, DISPLAY: `:${display}` },
+      stdio: 'ignore',
+    });
+    this.#started.push(driver);
+    await whenReady(port, driver);
+    this.options.port = port;
+    await super.initialize(config);
+    this.name = 'WebKit';
+  }
+
+  async stop() {
+    await super.stop();
+    this.#stopProcesses();
+  }
+
+  #stopProcesses() {
+    for (const child of this.#started.splice(0).reverse()) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
+  }
+}
+
+/**
+ * The WebKit launcher.
+ * @param {{ driver: string, browser: string, xvfb: string }} paths  WebKitWebDriver, MiniBrowser, Xvfb
+ */
+export const webkitLauncher = (paths) => new WebKitLauncher(paths);
+
+/** W3C WebDriver's codes for the named keys the tests press. */
+const KEY_CODES = {
+  Alt: '\uE00A',
+  ArrowDown: '\uE015',
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
+  ArrowUp: '\uE013',
+  Backspace: '\uE003',
+  Control: '\uE009',
+  Delete: '\uE017',
+  End: '\uE010',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  Home: '\uE011',
+  Meta: '\uE03D',
+  Shift: '\uE008',
+  Space: ' ',
+  Tab: '\uE004',
+};
+
+function codeOf(key) {
+  if (key in KEY_CODES) return KEY_CODES[key];
+  if ([...key].length === 1) return key;
+  throw new Error(`No WebDriver code for the key "${key}"`);
+}
+
+const keyActions = (actions) => [{ type: 'key', id: 'keyboard', actions }];
+
+/**
+ * `sendKeys` for every engine, under the command `chatpay-keys` (test-support/keys.ts). Chromium and
+ * Firefox get the runner's own `sendKeys`. WebDriver sessions get W3C key actions: typing sends one
+ * character per request (WebKitWebDriver drops characters from a long sequence) and a line break as
+ * Enter; "Shift+Tab" holds its modifiers; `down` and `up` keep key state between requests. The
+ * runner's own WebDriver support offers only single presses and whole strings.
+ */
+export function keyboardPlugin() {
+  const runnerKeys = sendKeysPlugin();
+  return {
+    name: 'chatpay-keys',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'chatpay-keys') return undefined;
+      if (session.browser.type !== 'webdriver') {
+        return runnerKeys.executeCommand({ command: 'send-keys', payload, session });
+      }
+      const driver = session.browser.driver;
+      if ('type' in payload) {
+        for (const character of payload.type) {
+          // A line break is the Enter key, as the runner's other engines type it.
+          const value = character === '\n' ? KEY_CODES.Enter : character;
+          await driver.performActions(
+            keyActions([
+              { type: 'keyDown', value },
+              { type: 'keyUp', value },
+            ]),
+          );
+        }
+      } else if ('press' in payload) {
+        const codes = payload.press.split(/\+(?=.)/).map(codeOf);
+        await driver.performActions(
+          keyActions([
+            ...codes.map((value) => ({ type: 'keyDown', value })),
+            ...[...codes].reverse().map((value) => ({ type: 'keyUp', value })),
+          ]),
+        );
+      } else if ('down' in payload) {
+        await driver.performActions(keyActions([{ type: 'keyDown', value: codeOf(payload.down) }]));
+      } else if ('up' in payload) {
+        await driver.performActions(keyActions([{ type: 'keyUp', value: codeOf(payload.up) }]));
+      } else {
+        throw new Error('chatpay-keys takes one of type, press, down or up');
+      }
+      return true;
+    },
+  };
+}
