@@ -3,9 +3,13 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { build } from 'esbuild';
 import { pathOf, selectedEngines } from './scripts/lib/engines.mjs';
-import { keyboardPlugin, webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
+import { forcedColorsPlugin, keyboardPlugin } from './scripts/lib/test-commands.mjs';
+import { webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
 
 /**
  * credit-card-type (CommonJS) and axe-core (UMD) ship no ES module: their entries are served as one
@@ -39,6 +43,24 @@ const nodeCryptoShim = {
 };
 
 const engines = selectedEngines().map((engine) => engine.name);
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Screenshot tests (`visualDiff`): each test file's baselines sit next to it, in
+ * `screenshots/<engine>/<name>.png`; a failed comparison leaves the new image and the difference in
+ * `.screenshots/` (not committed). `CHATPAY_UPDATE_SCREENSHOTS=1` writes the baselines again.
+ */
+const screenshots = visualRegressionPlugin({
+  update: process.env.CHATPAY_UPDATE_SCREENSHOTS === '1',
+  baseDir: root,
+  getBaselineName: ({ browser, name, testFile }) =>
+    join(relative(root, dirname(resolve(root, testFile))), 'screenshots', browser.toLowerCase(), name),
+  getFailedName: ({ browser, name }) => join('.screenshots', browser.toLowerCase(), `${name}-failed`),
+  getDiffName: ({ browser, name }) => join('.screenshots', browser.toLowerCase(), `${name}-diff`),
+  // Anti-aliasing may differ by a few pixels between runs; a layout change moves far more.
+  failureThreshold: 0.5,
+  failureThresholdType: 'percent',
+});
 
 export default {
   files: ['packages/*/test/browser/**/*.browser.test.ts'],
@@ -46,6 +68,8 @@ export default {
   concurrency: 1,
   plugins: [
     keyboardPlugin(),
+    forcedColorsPlugin(),
+    screenshots,
     nodeCryptoShim,
     commonjsAsModule,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),

@@ -1,7 +1,7 @@
 // What the browser running the tests can do, for tests that need an engine's test-only feature. A
 // test that cannot run in an engine skips itself visibly (mocha's `this.skip()`, reported as skipped),
 // and docs/accessibility.md says which and why.
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 
 let colourScheme: Promise<boolean> | undefined;
 
@@ -17,4 +17,22 @@ export function canEmulateColourScheme(): Promise<boolean> {
 /** Whether the page can start a garbage collection (Chromium with `--js-flags=--expose-gc`). */
 export function canCollectGarbage(): boolean {
   return typeof (window as unknown as { gc?: unknown }).gc === 'function';
+}
+
+/**
+ * Turns forced colours (as Windows High Contrast does) on or off; resolves to whether this engine
+ * can emulate them (Chromium, through the Chrome DevTools Protocol).
+ */
+export async function emulateForcedColours(active: boolean): Promise<boolean> {
+  return (await executeServerCommand('chatpay-forced-colors', { active })) === true;
+}
+
+/**
+ * Whether the runner's element screenshots show the element. WebKitGTK's WebDriver crops its
+ * screenshots at an offset here (a band of the browser's own window at the top), so WebKit does not
+ * take part in screenshot comparisons; its layout is checked by geometry instead.
+ */
+export function canTakeElementScreenshots(): boolean {
+  const agent = navigator.userAgent;
+  return !(/AppleWebKit/.test(agent) && !/Chrome|Chromium/.test(agent));
 }

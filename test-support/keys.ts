@@ -1,5 +1,5 @@
 // Real key presses in every engine the element tests run in. Same options as the runner's `sendKeys`;
-// the `chatpay-keys` command (scripts/lib/webkit-launcher.mjs) gives WebDriver engines the typing,
+// the `chatpay-keys` command (scripts/lib/test-commands.mjs) gives WebDriver engines the typing,
 // key combinations and held keys the runner offers only through Chromium and Firefox.
 import { executeServerCommand } from '@web/test-runner-commands';
 

@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { sendKeysPlugin } from '@web/test-runner-commands/plugins';
 
 /** A port nobody listens on now. */
 function freePort() {
@@ -96,79 +95,3 @@ class WebKitLauncher extends WebdriverLauncher {
  * @param {{ driver: string, browser: string, xvfb: string }} paths  WebKitWebDriver, MiniBrowser, Xvfb
  */
 export const webkitLauncher = (paths) => new WebKitLauncher(paths);
-
-/** W3C WebDriver's codes for the named keys the tests press. */
-const KEY_CODES = {
-  Alt: '\uE00A',
-  ArrowDown: '\uE015',
-  ArrowLeft: '\uE012',
-  ArrowRight: '\uE014',
-  ArrowUp: '\uE013',
-  Backspace: '\uE003',
-  Control: '\uE009',
-  Delete: '\uE017',
-  End: '\uE010',
-  Enter: '\uE007',
-  Escape: '\uE00C',
-  Home: '\uE011',
-  Meta: '\uE03D',
-  Shift: '\uE008',
-  Space: ' ',
-  Tab: '\uE004',
-};
-
-function codeOf(key) {
-  if (key in KEY_CODES) return KEY_CODES[key];
-  if ([...key].length === 1) return key;
-  throw new Error(`No WebDriver code for the key "${key}"`);
-}
-
-const keyActions = (actions) => [{ type: 'key', id: 'keyboard', actions }];
-
-/**
- * `sendKeys` for every engine, under the command `chatpay-keys` (test-support/keys.ts). Chromium and
- * Firefox get the runner's own `sendKeys`. WebDriver sessions get W3C key actions: typing sends one
- * character per request (WebKitWebDriver drops characters from a long sequence) and a line break as
- * Enter; "Shift+Tab" holds its modifiers; `down` and `up` keep key state between requests. The
- * runner's own WebDriver support offers only single presses and whole strings.
- */
-export function keyboardPlugin() {
-  const runnerKeys = sendKeysPlugin();
-  return {
-    name: 'chatpay-keys',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'chatpay-keys') return undefined;
-      if (session.browser.type !== 'webdriver') {
-        return runnerKeys.executeCommand({ command: 'send-keys', payload, session });
-      }
-      const driver = session.browser.driver;
-      if ('type' in payload) {
-        for (const character of payload.type) {
-          // A line break is the Enter key, as the runner's other engines type it.
-          const value = character === '\n' ? KEY_CODES.Enter : character;
-          await driver.performActions(
-            keyActions([
-              { type: 'keyDown', value },
-              { type: 'keyUp', value },
-            ]),
-          );
-        }
-      } else if ('press' in payload) {
-        const codes = payload.press.split(/\+(?=.)/).map(codeOf);
-        await driver.performActions(
-          keyActions([
-            ...codes.map((value) => ({ type: 'keyDown', value })),
-            ...[...codes].reverse().map((value) => ({ type: 'keyUp', value })),
-          ]),
-        );
-      } else if ('down' in payload) {
-        await driver.performActions(keyActions([{ type: 'keyDown', value: codeOf(payload.down) }]));
-      } else if ('up' in payload) {
-        await driver.performActions(keyActions([{ type: 'keyUp', value: codeOf(payload.up) }]));
-      } else {
-        throw new Error('chatpay-keys takes one of type, press, down or up');
-      }
-      return true;
-    },
-  };
-}

@@ -53,3 +53,20 @@ export const visuallyHidden = css`
     border: 0;
   }
 `;
+
+/**
+ * Motion as the person asked: with `prefers-reduced-motion: reduce`, no transition or animation runs
+ * in an element, including those a theme adds through `::part` (inside the shadow root, this
+ * `!important` wins over the page's).
+ */
+export const reducedMotion = css`
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after,
+    :host {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,5 +1,13 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { defaultTokens, emitterChanges, FollowController, localeFor, messagesFor, visuallyHidden } from '@chatpay/ui';
+import {
+  defaultTokens,
+  emitterChanges,
+  FollowController,
+  localeFor,
+  messagesFor,
+  reducedMotion,
+  visuallyHidden,
+} from '@chatpay/ui';
 import { css, html, LitElement, nothing } from 'lit';
 import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot.messages.js';
 
@@ -15,6 +23,7 @@ import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-d
 export class ChatPayActivityDot extends LitElement {
   static override styles = [
     defaultTokens,
+    reducedMotion,
     visuallyHidden,
     css`
       :host {

@@ -6,6 +6,7 @@ import {
   FollowController,
   localeFor,
   messagesFor,
+  reducedMotion,
   visuallyHidden,
 } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -42,7 +43,7 @@ const writeToClipboard = (text: string): Promise<void> =>
  * @cssproperty --chatpay-card-viewer-color - Its text colour.
  */
 export class ChatPayCardViewer extends LitElement {
-  static override styles = [defaultTokens, buttonStyles, visuallyHidden, cardViewerStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, cardViewerStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },
@@ -248,7 +249,8 @@ export class ChatPayCardViewer extends LitElement {
     const phase = request.timeline().phase;
     const left = phase === 'cardViewing' && !request.observed ? this.#countdown.remaining() : null;
     const warning = left !== null && left <= LAST_MINUTE_MS ? words.lastMinute : '';
-    return html`<section part="base" aria-label=${words.title}>
+    // An article, not a landmark: the console may show several requests' viewers at once.
+    return html`<article part="base" aria-label=${words.title}>
       ${
         left === null
           ? nothing
@@ -256,7 +258,7 @@ export class ChatPayCardViewer extends LitElement {
       }
       ${this.#body(request)}
       <p class="visually-hidden" role="status">${this.#announcement || warning}</p>
-    </section>`;
+    </article>`;
   }
 
   get #locale(): string | undefined {

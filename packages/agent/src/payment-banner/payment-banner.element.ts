@@ -1,5 +1,5 @@
 import type { AgentRegistry } from '@chatpay/core';
-import { buttonStyles, defaultTokens, FollowController, localeFor, messagesFor } from '@chatpay/ui';
+import { buttonStyles, defaultTokens, FollowController, localeFor, messagesFor, reducedMotion } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner.messages.js';
 import { paymentBannerStyles } from './payment-banner.styles.js';
@@ -32,7 +32,7 @@ interface Arrival {
  * @cssproperty --chatpay-payment-banner-padding - A banner's padding.
  */
 export class ChatPayPaymentBanner extends LitElement {
-  static override styles = [defaultTokens, buttonStyles, paymentBannerStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, paymentBannerStyles];
   static override properties = {
     registry: { attribute: false },
     nameOf: { attribute: false },

@@ -17,6 +17,7 @@ import {
   FollowController,
   localeFor,
   messagesFor,
+  reducedMotion,
   visuallyHidden,
 } from '@chatpay/ui';
 // imask's smallest entry point, with only the number mask.
@@ -56,7 +57,7 @@ type Field = 'amount' | 'reason';
  * @cssproperty --chatpay-request-composer-padding - Its padding.
  */
 export class ChatPayRequestComposer extends LitElement {
-  static override styles = [defaultTokens, buttonStyles, visuallyHidden, requestComposerStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, requestComposerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     session: { attribute: false },

@@ -6,6 +6,7 @@ import {
   FollowController,
   localeFor,
   messagesFor,
+  reducedMotion,
   visuallyHidden,
 } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
@@ -48,7 +49,7 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
  * @cssproperty --chatpay-status-chip-color - Its text colour.
  */
 export class ChatPayStatusChip extends LitElement {
-  static override styles = [defaultTokens, buttonStyles, visuallyHidden, statusChipStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, statusChipStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },

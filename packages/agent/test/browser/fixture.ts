@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import {
   createAgentSession,
   createCustomerSession,
@@ -8,7 +7,7 @@ import {
   type CardDetails,
   type Transport,
 } from '@chatpay/core';
-import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { check, waitUntil } from '../../../../test-support/check.js';
 
 export const START = Date.UTC(2026, 10, 24, 12);
 export const TTL = 15 * 60 * 1000;
@@ -74,15 +73,7 @@ export async function settled(...elements: { updateComplete: Promise<unknown> }[
   for (const element of elements) await element.updateComplete;
 }
 
-/** No axe violations in the page as it is now (`state` names it in the failure). */
-export async function accessible(state: string): Promise<void> {
-  const result = await axe.run(document.body);
-  checkEqual(
-    result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
-    [],
-    `axe, ${state}`,
-  );
-}
+export { accessible } from '../../../../test-support/axe.js';
 
 /** Every character of `root`'s shadow DOM and light DOM, with attribute values and form values. */
 export function everythingIn(root: Element): string {
@@ -101,9 +92,4 @@ export function everythingIn(root: Element): string {
   return parts.join('\n');
 }
 
-/** Puts `element` in the page's one `<main>`. */
-export function mount<T extends HTMLElement>(element: T): T {
-  const main = document.querySelector('main') ?? document.body.appendChild(document.createElement('main'));
-  main.append(element);
-  return element;
-}
+export { mount } from '../../../../test-support/mount.js';

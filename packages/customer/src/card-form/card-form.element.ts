@@ -4,7 +4,7 @@ import IMask from 'imask/holder';
 import 'imask/masked/pattern';
 import 'imask/masked/range';
 import type { FactoryArg, InputMask } from 'imask';
-import { defaultTokens, localeFor, messagesFor } from '@chatpay/ui';
+import { defaultTokens, localeFor, messagesFor, reducedMotion } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   validateCardholderName,
@@ -59,7 +59,7 @@ function numberPattern(gaps: readonly number[], length: number): string {
  * @cssproperty --chatpay-card-form-color - Its text colour.
  */
 export class ChatPayCardForm extends LitElement {
-  static override styles = [defaultTokens, cardFormStyles];
+  static override styles = [defaultTokens, reducedMotion, cardFormStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     request: { attribute: false },
@@ -233,7 +233,7 @@ export class ChatPayCardForm extends LitElement {
     field: Field,
     label: string,
     check: FieldCheck<CardFieldReason>,
-    attributes: { autocomplete: string; inputmode?: string; hint?: string },
+    attributes: { autocomplete: string; dir: 'ltr' | 'auto'; inputmode?: string; hint?: string },
   ) {
     const showError = this.#touched.has(field) && !check.isValid && check.reason !== null;
     const described = [attributes.hint ? `${field}-hint` : '', showError ? `${field}-error` : '']
@@ -246,6 +246,7 @@ export class ChatPayCardForm extends LitElement {
       ${label}
       <input
         id=${field}
+        dir=${attributes.dir}
         name=${attributes.autocomplete}
         autocomplete=${attributes.autocomplete}
         inputmode=${attributes.inputmode ?? nothing}
@@ -267,14 +268,23 @@ export class ChatPayCardForm extends LitElement {
     return html`<form novalidate @submit=${this.#pay} @keydown=${this.#tryPay}>
       <fieldset part="base">
         <legend>${words.legend}</legend>
-        ${this.#field('number', words.number, checks.number, { autocomplete: 'cc-number', inputmode: 'numeric' })}
+        ${
+          // Card numbers, expiry dates and codes are written left to right in every language (in a
+          // right-to-left field a card number's groups would show in reverse order); names follow
+          // what is typed.
+          this.#field('number', words.number, checks.number, {
+            autocomplete: 'cc-number',
+            dir: 'ltr',
+            inputmode: 'numeric',
+          })
+        }
         <p class="brand" aria-live="polite">${number.niceName ? words.brand(number.niceName) : ''}</p>
-        ${this.#field('name', words.name, checks.name, { autocomplete: 'cc-name' })}
+        ${this.#field('name', words.name, checks.name, { autocomplete: 'cc-name', dir: 'auto' })}
         <div class="row">
-          ${this.#field('expiry', words.expiry, checks.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', hint: words.expiryHint })}
-          ${number.securityCode === null ? nothing : this.#field('securityCode', codeLabel, checks.securityCode, { autocomplete: 'cc-csc', inputmode: 'numeric' })}
+          ${this.#field('expiry', words.expiry, checks.expiry, { autocomplete: 'cc-exp', dir: 'ltr', inputmode: 'numeric', hint: words.expiryHint })}
+          ${number.securityCode === null ? nothing : this.#field('securityCode', codeLabel, checks.securityCode, { autocomplete: 'cc-csc', dir: 'ltr', inputmode: 'numeric' })}
         </div>
-        ${this.postalCode ? this.#field('postalCode', words.postalCode, checks.postalCode, { autocomplete: 'postal-code' }) : nothing}
+        ${this.postalCode ? this.#field('postalCode', words.postalCode, checks.postalCode, { autocomplete: 'postal-code', dir: 'auto' }) : nothing}
         ${this.#failed ? html`<p class="error" role="alert">${words.failed}</p>` : nothing}
         <button part="pay" type="submit" ?disabled=${!valid || this.#paying || !this.request}>
           ${this.#paying ? words.paying : words.pay(amount)}

@@ -12,6 +12,8 @@ export const cardFormStyles = css`
     border: 0;
     margin: 0;
     padding: 0;
+    /* A fieldset is as wide as its widest field by default; a chat column may be narrower. */
+    min-inline-size: 0;
   }
   legend {
     font-weight: 600;
@@ -20,7 +22,7 @@ export const cardFormStyles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: var(--chatpay-card-form-gap, 0.75rem);
   }
   label {
@@ -30,6 +32,9 @@ export const cardFormStyles = css`
   }
   input {
     font: inherit;
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-inline-size: 0;
     min-block-size: 2.75rem;
     padding-inline: 0.75rem;
     border: 1px solid var(--chatpay-card-form-border-color, var(--chatpay-color-border, var(--_chatpay-border)));
@@ -74,11 +79,6 @@ export const cardFormStyles = css`
     }
     button:disabled {
       color: GrayText;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
     }
   }
 `;

@@ -1,5 +1,13 @@
 import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
-import { actorChanges, buttonStyles, defaultTokens, FollowController, localeFor, messagesFor } from '@chatpay/ui';
+import {
+  actorChanges,
+  buttonStyles,
+  defaultTokens,
+  FollowController,
+  localeFor,
+  messagesFor,
+  reducedMotion,
+} from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
@@ -23,7 +31,7 @@ import { paymentRequestStyles } from './payment-request.styles.js';
  * @cssproperty --chatpay-payment-request-radius - The bubble's corners.
  */
 export class ChatPayPaymentRequest extends LitElement {
-  static override styles = [defaultTokens, buttonStyles, paymentRequestStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, paymentRequestStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },
@@ -93,13 +101,14 @@ export class ChatPayPaymentRequest extends LitElement {
     const { status } = customerTimeline(request.actor.getSnapshot());
     const amount = formatMoney(request.terms.amount, localeFor(this.locale));
     const quiet = status === 'payment-requested' || status === 'entering-payment';
-    return html`<section part="base" aria-label=${words.title}>
-      <h2>${words.title}</h2>
-      <p class="amount">${amount}</p>
+    // An article, not a landmark: a chat may hold many requests, each named by its title and amount.
+    return html`<article part="base" aria-labelledby="title amount">
+      <h2 id="title">${words.title}</h2>
+      <p class="amount" id="amount">${amount}</p>
       <p class="reason">${words.reason} <bdi>${request.terms.reason}</bdi></p>
       <p class="status" role="status">${quiet ? '' : words.status[status]}</p>
       ${this.#actions(status)}
-    </section>`;
+    </article>`;
   }
 }
 

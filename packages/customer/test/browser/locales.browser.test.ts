@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import { registerMessages } from '@chatpay/ui';
 import { createAgentSession, createCustomerSession, createMemoryTransportPair } from '@chatpay/core';
 import '../../src/define.js';
@@ -6,7 +5,7 @@ import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
 import { CUSTOMER_MESSAGES_DE } from '../../src/locales/de.js';
 import { CUSTOMER_MESSAGES_ES } from '../../src/locales/es.js';
 import { CUSTOMER_MESSAGES_FR } from '../../src/locales/fr.js';
-import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { check, waitUntil } from '../../../../test-support/check.js';
 
 const CATALOGUES = {
   es: CUSTOMER_MESSAGES_ES,
@@ -16,10 +15,7 @@ const CATALOGUES = {
 };
 for (const [locale, catalogue] of Object.entries(CATALOGUES)) registerMessages(locale, catalogue);
 
-afterEach(() => {
-  document.body.replaceChildren();
-  document.documentElement.removeAttribute('dir');
-});
+afterEach(() => document.body.replaceChildren());
 
 async function bubble(locale: string) {
   const [agentEnd, customerEnd] = createMemoryTransportPair();
@@ -60,18 +56,4 @@ describe('the customer elements in Spanish, French, German and Arabic', () => {
       );
     });
   }
-
-  it('lays the bubble out right to left in Arabic, with no accessibility violations', async () => {
-    document.documentElement.dir = 'rtl';
-    const element = await bubble('ar');
-    const decline = element.shadowRoot!.querySelector('[part~="decline"]')!.getBoundingClientRect();
-    const enter = element.shadowRoot!.querySelector('[part~="enter-payment"]')!.getBoundingClientRect();
-    check(decline.left > enter.left, 'Decline comes first, on the right');
-    const result = await axe.run(document.body);
-    checkEqual(
-      result.violations.map((violation) => violation.id),
-      [],
-      'axe in Arabic, right to left',
-    );
-  });
 });

@@ -1,6 +1,5 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import { sendKeys } from '../../../../test-support/keys.js';
-import axe from 'axe-core';
 import {
   createAgentSession,
   createCustomerSession,
@@ -11,6 +10,7 @@ import {
 } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
+import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil as until } from '../../../../test-support/check.js';
 import { canEmulateColourScheme } from '../../../../test-support/engine.js';
 
@@ -46,15 +46,6 @@ async function requested(reason = 'Replacement charger <b>now</b>') {
 
 const root = (element: ChatPayPaymentRequest) => element.shadowRoot!;
 
-/** No axe violations in the page as it is now (`state` names it in the failure). */
-async function accessible(state: string): Promise<void> {
-  const result = await axe.run(document.body);
-  checkEqual(
-    result.violations.map((violation) => violation.id),
-    [],
-    `axe, ${state}`,
-  );
-}
 const button = (element: ChatPayPaymentRequest, part: string) =>
   root(element).querySelector<HTMLButtonElement>(`[part="${part}"]`);
 const statusText = (element: ChatPayPaymentRequest) =>
@@ -72,12 +63,7 @@ describe('<chatpay-payment-request>', () => {
     const reason = root(element).querySelector('.reason')!;
     check(reason.textContent!.includes('<b>now</b>'), 'the reason as text');
     checkEqual(reason.querySelector('b'), null, 'never as HTML');
-    const result = await axe.run(document.body);
-    checkEqual(
-      result.violations.map((violation) => violation.id),
-      [],
-      'axe',
-    );
+    await accessible('the request');
   });
 
   it('lets a keyboard-only customer decline, and both sides agree', async () => {

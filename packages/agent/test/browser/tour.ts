@@ -1,0 +1,119 @@
+// Every agent element in every state the tests reach, with a stop at each for the checks of the
+// caller: the words (pseudo-locale), target sizes, motion and forced colours all take the same tour.
+import { createMemoryHub, createAgentSession, createAgentRegistry, ManualClock } from '@chatpay/core';
+import '../../src/define.js';
+import { check, waitUntil } from '../../../../test-support/check.js';
+import { CARD, conversation, mount, settled, START } from './fixture.js';
+
+/** Called at each state with its name; what the page shows then is what the caller checks. */
+export type Stop = (state: string) => Promise<void> | void;
+
+export interface Tour {
+  name: string;
+  run(stop: Stop): Promise<void>;
+}
+
+/** What people typed or named, shown as it is: never a word of ChatPay's. */
+export const TOUR_DATA = ['Replacement charger', CARD.name, 'Grace Hopper', 'USD', 'US'];
+
+export const AGENT_TOURS: Tour[] = [
+  {
+    name: 'the composer, through errors, confirmation and sending',
+    async run(stop) {
+      const setup = conversation();
+      const composer = mount(document.createElement('chatpay-request-composer'));
+      composer.session = setup.agent;
+      await settled(composer);
+      await stop('empty');
+      composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="request"]')!.click();
+      await settled(composer);
+      check(composer.shadowRoot!.querySelector('.error'), 'errors are shown');
+      await stop('errors');
+      const amount = composer.shadowRoot!.querySelector<HTMLInputElement>('#amount')!;
+      amount.value = '12.50';
+      amount.dispatchEvent(new Event('input'));
+      const reason = composer.shadowRoot!.querySelector<HTMLTextAreaElement>('#reason')!;
+      reason.value = 'Replacement charger';
+      reason.dispatchEvent(new Event('input'));
+      await settled(composer);
+      composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="request"]')!.click();
+      await settled(composer);
+      check(composer.shadowRoot!.querySelector('[part~="confirmation"]'), 'confirming');
+      await stop('confirming');
+    },
+  },
+  {
+    name: 'the status chip and the card viewer, in every status',
+    async run(stop) {
+      const setup = conversation();
+      const waiting = await setup.requested();
+      const chip = mount(document.createElement('chatpay-status-chip'));
+      chip.request = waiting;
+      await settled(chip);
+      await stop('waiting');
+      chip.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel"]')!.click();
+      await settled(chip);
+      await stop('asking to cancel');
+      const paid = await setup.requested();
+      await setup.paid(paid);
+      const paidChip = mount(document.createElement('chatpay-status-chip'));
+      paidChip.request = paid;
+      const viewer = mount(document.createElement('chatpay-card-viewer'));
+      viewer.request = paid;
+      await waitUntil(() => paid.timeline().phase === 'cardViewing', 'the card opened');
+      await settled(paidChip, viewer);
+      await stop('viewing');
+      window.dispatchEvent(new Event('blur'));
+      await settled(viewer);
+      await stop('hidden');
+      window.dispatchEvent(new Event('focus'));
+      check(paid.complete().ok, 'completed');
+      setup.failAgentSends(1);
+      const failed = setup.agent.createRequest();
+      check(failed.review({ amount: { minor: 100, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
+      check(failed.send().ok, 'send');
+      const failedChip = mount(document.createElement('chatpay-status-chip'));
+      failedChip.request = failed;
+      await waitUntil(() => failed.timeline().status === 'try-again', 'TRY AGAIN');
+      setup.clock.advance(20 * 60 * 1000);
+      await settled(chip, paidChip, viewer, failedChip);
+      await stop('completed, expired, try again');
+    },
+  },
+  {
+    name: "the banner, the dot, and another agent's view",
+    async run(stop) {
+      const clock = new ManualClock(START);
+      const hub = createMemoryHub();
+      const first = createAgentSession({ conversationId: 'c-1', clock, transport: hub.connect() });
+      const second = createAgentSession({ conversationId: 'c-1', clock, transport: hub.connect() });
+      const setup = conversation('c-2', clock);
+      const registry = createAgentRegistry();
+      registry.add(setup.agent);
+      registry.setConversationInView('elsewhere');
+      const banner = mount(document.createElement('chatpay-payment-banner'));
+      banner.registry = registry;
+      banner.nameOf = () => 'Grace Hopper';
+      const dot = mount(document.createElement('chatpay-activity-dot'));
+      dot.registry = registry;
+      dot.conversationId = 'c-2';
+      const request = await setup.requested();
+      await setup.paid(request);
+      await settled(banner, dot);
+      check(
+        banner.shadowRoot!.querySelector('[part~="banner"]') && dot.shadowRoot!.querySelector('[part~="dot"]'),
+        'shown',
+      );
+      const own = first.createRequest();
+      check(own.review({ amount: { minor: 100, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
+      check(own.send().ok, 'send');
+      await waitUntil(() => second.requests.length === 1, 'seen by the other agent');
+      const chip = mount(document.createElement('chatpay-status-chip'));
+      chip.request = second.requests[0]!;
+      const viewer = mount(document.createElement('chatpay-card-viewer'));
+      viewer.request = second.requests[0]!;
+      await settled(banner, dot, chip, viewer);
+      await stop('banner, dot, observed');
+    },
+  },
+];

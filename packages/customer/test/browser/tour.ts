@@ -1,0 +1,101 @@
+// Every customer element in every state the tests reach, with a stop at each for the checks of the
+// caller: the words (pseudo-locale), target sizes, motion and forced colours all take the same tour.
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  ManualClock,
+  type AgentRequest,
+} from '@chatpay/core';
+import '../../src/define.js';
+import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
+import { check, waitUntil } from '../../../../test-support/check.js';
+import { mount } from '../../../../test-support/mount.js';
+
+/** Called at each state with its name; what the page shows then is what the caller checks. */
+export type Stop = (state: string) => Promise<void> | void;
+
+export interface Tour {
+  name: string;
+  run(stop: Stop): Promise<void>;
+}
+
+/** What people typed or named, shown as it is: never a word of ChatPay's. */
+export const TOUR_DATA = ['Replacement charger', 'USD', 'US', 'Visa'];
+
+async function requested(): Promise<{ request: AgentRequest; element: ChatPayPaymentRequest; clock: ManualClock }> {
+  const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+  const [agentEnd, customerEnd] = createMemoryTransportPair();
+  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
+  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const request = agent.createRequest();
+  check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
+  check(request.send().ok, 'send');
+  await waitUntil(() => customer.requests.length === 1, 'the request');
+  const element = document.createElement('chatpay-payment-request');
+  element.now = () => new Date(clock.now());
+  element.request = customer.requests[0]!;
+  mount(element);
+  await element.updateComplete;
+  return { request, element, clock };
+}
+
+const settle = async (element: ChatPayPaymentRequest) => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await element.updateComplete;
+  const form = element.shadowRoot!.querySelector('chatpay-card-form');
+  if (form) await form.updateComplete;
+};
+
+export const CUSTOMER_TOURS: Tour[] = [
+  {
+    name: 'the request, the card form with its errors, and the outcomes',
+    async run(stop) {
+      const { element, request } = await requested();
+      await stop('requested');
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter-payment"]')!.click();
+      await settle(element);
+      await stop('the empty form');
+      const form = element.shadowRoot!.querySelector('chatpay-card-form')!;
+      form.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+      await settle(element);
+      check(form.shadowRoot!.querySelector('.error'), 'errors are shown');
+      await stop('the form with errors');
+      element.request!.decline();
+      await waitUntil(() => request.timeline().status === 'customer-declined', 'declined');
+      await settle(element);
+      await stop('declined');
+    },
+  },
+  {
+    name: 'waiting, accepted and expired',
+    async run(stop) {
+      const first = await requested();
+      first.element.request!.open();
+      check(
+        (
+          await first.element.request!.pay({
+            number: '4111111111111111',
+            name: 'Ada',
+            expiry: '12/30',
+            securityCode: '737',
+            brand: 'visa',
+          })
+        ).ok,
+        'paid',
+      );
+      await waitUntil(() => first.request.timeline().phase === 'cardSubmitted', 'the card');
+      await settle(first.element);
+      await stop('waiting for the agent');
+      check((await first.request.viewCard()).ok, 'viewed');
+      check(first.request.complete().ok, 'completed');
+      await waitUntil(() => first.element.request!.timeline().status === 'payment-accepted', 'accepted');
+      const second = await requested();
+      second.clock.advance(16 * 60 * 1000);
+      await waitUntil(() => second.element.request!.timeline().status === 'request-expired', 'expired');
+      await settle(first.element);
+      await settle(second.element);
+      await stop('accepted, expired');
+    },
+  },
+];
