@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Browser tests run in @web/test-runner: see web-test-runner.config.mjs.
-    exclude: ['**/node_modules/**', '**/dist/**', 'packages/*/test/browser/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'packages/*/test/browser/**', '**/*.browser.test.ts'],
     environment: 'node',
   },
 });

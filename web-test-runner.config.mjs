@@ -1,4 +1,4 @@
-// Browser tests: every packages/*/test/browser/*.browser.test.ts, in Debian's Chromium, Firefox ESR and
+// Browser tests: every packages/*/test/browser/*.browser.test.ts (and examples' *.browser.test.ts), in Debian's Chromium, Firefox ESR and
 // WebKitGTK (scripts/lib/engines.mjs; `CHATPAY_BROWSERS=chromium` runs one engine).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { build } from 'esbuild';
 import { pathOf, selectedEngines } from './scripts/lib/engines.mjs';
-import { forcedColorsPlugin, keyboardPlugin } from './scripts/lib/test-commands.mjs';
+import { accessibilityTreePlugin, forcedColorsPlugin, keyboardPlugin } from './scripts/lib/test-commands.mjs';
 import { webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
 
 /**
@@ -63,12 +63,13 @@ const screenshots = visualRegressionPlugin({
 });
 
 export default {
-  files: ['packages/*/test/browser/**/*.browser.test.ts'],
+  files: ['packages/*/test/browser/**/*.browser.test.ts', 'examples/*/test/**/*.browser.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   plugins: [
     keyboardPlugin(),
     forcedColorsPlugin(),
+    accessibilityTreePlugin(),
     screenshots,
     nodeCryptoShim,
     commonjsAsModule,

@@ -36,3 +36,29 @@ export function canTakeElementScreenshots(): boolean {
   const agent = navigator.userAgent;
   return !(/AppleWebKit/.test(agent) && !/Chrome|Chromium/.test(agent));
 }
+
+/** A node of the accessibility tree, as a screen reader is given it. */
+export interface AccessibleNode {
+  role: string;
+  name?: string;
+  description?: string;
+  invalid?: string;
+  children?: AccessibleNode[];
+}
+
+/**
+ * The page's accessibility tree (shadow roots flattened), or `null` where the engine cannot give it
+ * to the runner (only Chromium can here).
+ */
+export async function accessibilityTree(): Promise<AccessibleNode | null> {
+  const tree = await executeServerCommand('chatpay-accessibility-tree');
+  return tree === false ? null : (tree as AccessibleNode);
+}
+
+/** Every node of `tree` that `matches`. */
+export function findAccessible(tree: AccessibleNode, matches: (node: AccessibleNode) => boolean): AccessibleNode[] {
+  return [
+    ...(matches(tree) ? [tree] : []),
+    ...(tree.children ?? []).flatMap((child) => findAccessible(child, matches)),
+  ];
+}

@@ -1,5 +1,15 @@
 // The demo's three pages: the agent console, the customer chat, and both side by side.
 
+/** The languages the demo offers, each with ChatPay's catalogues (the demo's own words stay English). */
+export const LANGUAGES = { en: 'English', es: 'Español', fr: 'Français', de: 'Deutsch', ar: 'العربية' };
+const RIGHT_TO_LEFT = ['ar'];
+
+/**
+ * How the agent and customer pages look: `lang` (one of LANGUAGES) and `themed`, which restyles both
+ * with the worked example of docs/theming.md (examples/theming/theme.css).
+ * @typedef {{ lang: string, themed: boolean }} Look
+ */
+
 const base = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
   body { margin: 0; }
@@ -15,18 +25,24 @@ const base = `
   h1 { font-size: 1.125rem; margin: 0; }
 `;
 
-/** The start of every page, up to its own styles. */
-const head = (title, attributes = '') => `<!doctype html>
-<html lang="en"${attributes}>
+/**
+ * The start of every page, up to its own styles.
+ * @param {string} title
+ * @param {string} attributes
+ * @param {Look} look
+ */
+const head = (title, attributes = '', look = { lang: 'en', themed: false }) => `<!doctype html>
+<html lang="${look.lang}" dir="${RIGHT_TO_LEFT.includes(look.lang) ? 'rtl' : 'ltr'}"${look.themed ? ' class="acme-chat"' : ''}${attributes}>
 <head>
   <meta charset="utf-8" />
   <link rel="icon" href="data:," />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>${title}</title>
+  <title>${title}</title>${look.themed ? '\n  <link rel="stylesheet" href="/theme.css" />' : ''}
   <style>${base}`;
 
-export function agentPage(relayUrl) {
-  return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}"`)}
+/** @param {string} relayUrl @param {Look} look */
+export function agentPage(relayUrl, look) {
+  return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}"`, look)}
     body { display: grid; grid-template-columns: 14rem 1fr; grid-template-rows: auto 1fr; min-block-size: 100vh; }
     header { grid-column: 1 / -1; padding: 0.75rem 1rem; display: grid; gap: 0.5rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     nav { border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); padding: 0.5rem; }
@@ -59,8 +75,9 @@ export function agentPage(relayUrl) {
 </html>`;
 }
 
-export function customerPage(relayUrl) {
-  return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}"`)}
+/** @param {string} relayUrl @param {Look} look */
+export function customerPage(relayUrl, look) {
+  return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}"`, look)}
     body { display: grid; grid-template-rows: auto 1fr auto; min-block-size: 100vh; }
     header { padding: 0.75rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     main { overflow: auto; }
@@ -102,8 +119,16 @@ export function sideBySidePage() {
         <option value="ttl=20000&amp;view=15000">Very short: 20 s to pay, 15 s to view</option>
       </select>
     </label>
+    <label>Language
+      <select id="lang">
+        ${Object.entries(LANGUAGES)
+          .map(([code, name]) => `<option value="${code}" lang="${code}">${name}</option>`)
+          .join('')}
+      </select>
+    </label>
+    <label><input type="checkbox" id="themed" /> Acme theme (docs/theming.md)</label>
     <label><input type="checkbox" id="failing" /> Relay fails every send</label>
-    <a href="/agent.html" target="_blank" rel="noopener">Agent in its own window</a>
+    <a href="/agent.html" target="_blank" rel="noopener" id="agent-window">Agent in its own window</a>
     <a href="/customer.html" target="_blank" rel="noopener" id="customer-window">Customer in its own window</a>
   </header>
   <div class="sides">
@@ -113,15 +138,18 @@ export function sideBySidePage() {
   <script type="module">
     const customer = document.querySelector('#customer');
     const limits = document.querySelector('#limits');
+    const lang = document.querySelector('#lang');
+    const themed = document.querySelector('#themed');
     const reload = () => {
-      const query = limits.value ? '?' + limits.value : '';
-      document.querySelector('#agent').src = '/agent.html' + query;
-      const customerUrl = '/customer.html?conversation=' + customer.value;
+      const look = new URLSearchParams({ lang: lang.value, ...(themed.checked ? { theme: 'acme' } : {}) });
+      const agentUrl = '/agent.html?' + (limits.value ? limits.value + '&' : '') + look;
+      document.querySelector('#agent').src = agentUrl;
+      document.querySelector('#agent-window').href = agentUrl;
+      const customerUrl = '/customer.html?conversation=' + customer.value + '&' + look;
       document.querySelector('#customer-frame').src = customerUrl;
       document.querySelector('#customer-window').href = customerUrl;
     };
-    customer.addEventListener('change', reload);
-    limits.addEventListener('change', reload);
+    for (const control of [customer, limits, lang, themed]) control.addEventListener('change', reload);
     document.querySelector('#failing').addEventListener('change', (event) =>
       fetch('/control/failing', { method: 'POST', body: event.target.checked ? 'on' : 'off' }),
     );

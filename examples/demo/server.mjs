@@ -1,11 +1,12 @@
 // The ChatPay demo server: builds the two pages from the sources, serves them on localhost, and runs
 // the WebSocket relay they talk through. The relay prints every frame it passes on: ciphertext only.
 import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { createRelay } from '@chatpay/transports/relay';
 import { sourceAlias } from '../../scripts/lib/source-alias.mjs';
-import { agentPage, customerPage, sideBySidePage } from './pages.mjs';
+import { agentPage, customerPage, LANGUAGES, sideBySidePage } from './pages.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -42,9 +43,12 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
     },
   });
   const code = await bundles();
+  const theme = await readFile(new URL('../theming/theme.css', import.meta.url), 'utf8');
   const relayUrl = `ws://${host}:${relay.port}`;
   const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://demo');
+    const { pathname, searchParams } = new URL(request.url ?? '/', 'http://demo');
+    const asked = searchParams.get('lang') ?? 'en';
+    const look = { lang: asked in LANGUAGES ? asked : 'en', themed: searchParams.get('theme') === 'acme' };
     const send = (status, type, body) => {
       response.writeHead(status, {
         'content-type': `${type}; charset=utf-8`,
@@ -65,8 +69,9 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
       return;
     }
     if (pathname === '/') return send(200, 'text/html', sideBySidePage());
-    if (pathname === '/agent.html') return send(200, 'text/html', agentPage(relayUrl));
-    if (pathname === '/customer.html') return send(200, 'text/html', customerPage(relayUrl));
+    if (pathname === '/agent.html') return send(200, 'text/html', agentPage(relayUrl, look));
+    if (pathname === '/customer.html') return send(200, 'text/html', customerPage(relayUrl, look));
+    if (pathname === '/theme.css') return send(200, 'text/css', theme);
     if (pathname === '/agent.js') return send(200, 'text/javascript', code['agent.js']);
     if (pathname === '/customer.js') return send(200, 'text/javascript', code['customer.js']);
     send(404, 'text/plain', 'Not found');

@@ -108,3 +108,24 @@ export function forcedColorsPlugin() {
     },
   };
 }
+
+/**
+ * `chatpay-accessibility-tree`: the page's accessibility tree as the browser gives it to screen
+ * readers (names, descriptions, roles, states; shadow roots flattened), through puppeteer. Answers
+ * `false` where the engine cannot give it (Firefox over WebDriver BiDi, WebKit over WebDriver): the
+ * runner takes `null` for a command nobody handled.
+ */
+export function accessibilityTreePlugin() {
+  return {
+    name: 'chatpay-accessibility-tree',
+    async executeCommand({ command, session }) {
+      if (command !== 'chatpay-accessibility-tree') return undefined;
+      if (session.browser.type !== 'puppeteer') return false;
+      try {
+        return (await session.browser.getPage(session.id).accessibility.snapshot({ interestingOnly: true })) ?? false;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

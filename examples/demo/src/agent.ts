@@ -3,7 +3,21 @@
 // elsewhere.
 import { createAgentRegistry, createAgentSession, type AgentSession } from '@chatpay/core';
 import '@chatpay/agent/define';
+import { AGENT_MESSAGES_AR } from '@chatpay/agent/locales/ar';
+import { AGENT_MESSAGES_DE } from '@chatpay/agent/locales/de';
+import { AGENT_MESSAGES_ES } from '@chatpay/agent/locales/es';
+import { AGENT_MESSAGES_FR } from '@chatpay/agent/locales/fr';
+import { registerMessages } from '@chatpay/ui';
 import { chatChannel, chatLine, CONVERSATIONS, HISTORY, limits, paymentTransport } from './wire.js';
+
+// The page's `lang` (the demo's Language switch) picks the catalogue.
+for (const [locale, catalogue] of Object.entries({
+  es: AGENT_MESSAGES_ES,
+  fr: AGENT_MESSAGES_FR,
+  de: AGENT_MESSAGES_DE,
+  ar: AGENT_MESSAGES_AR,
+}))
+  registerMessages(locale, catalogue);
 
 const registry = createAgentRegistry();
 const list = document.querySelector<HTMLUListElement>('#conversations')!;

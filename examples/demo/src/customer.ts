@@ -2,8 +2,22 @@
 // as they arrive.
 import { createCustomerSession } from '@chatpay/core';
 import '@chatpay/customer/define';
+import { CUSTOMER_MESSAGES_AR } from '@chatpay/customer/locales/ar';
+import { CUSTOMER_MESSAGES_DE } from '@chatpay/customer/locales/de';
+import { CUSTOMER_MESSAGES_ES } from '@chatpay/customer/locales/es';
+import { CUSTOMER_MESSAGES_FR } from '@chatpay/customer/locales/fr';
+import { registerMessages } from '@chatpay/ui';
 import '@chatpay/masker/define';
 import { chatChannel, chatLine, CONVERSATIONS, HISTORY, paymentTransport } from './wire.js';
+
+// The page's `lang` (the demo's Language switch) picks the catalogue.
+for (const [locale, catalogue] of Object.entries({
+  es: CUSTOMER_MESSAGES_ES,
+  fr: CUSTOMER_MESSAGES_FR,
+  de: CUSTOMER_MESSAGES_DE,
+  ar: CUSTOMER_MESSAGES_AR,
+}))
+  registerMessages(locale, catalogue);
 
 const id = new URLSearchParams(location.search).get('conversation') ?? CONVERSATIONS[0]!.id;
 const me = CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? 'Customer';

@@ -78,6 +78,7 @@ export function chatLine(from: string, text: string, mine: boolean): HTMLLIEleme
   const body = document.createElement('span');
   body.className = 'text';
   body.textContent = text;
+  body.dir = 'auto'; // a message keeps its own direction whatever the page's
   item.append(who, body);
   return item;
 }

@@ -134,4 +134,25 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     expect(chat.length).toBeGreaterThan(0);
     expectNoCardOnTheWire();
   });
+
+  it('switches both sides to Arabic, right to left, and to the worked theme', async () => {
+    const { page, agent, customer } = await open('side-by-side');
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByLabel('Acme theme').check();
+    await agent.getByRole('heading', { name: 'طلب دفع بالبطاقة' }).waitFor();
+    for (const frame of ['#agent', '#customer-frame']) {
+      const root = page.frameLocator(frame).locator(':root');
+      await expect.poll(() => root.getAttribute('dir')).toBe('rtl');
+      await expect.poll(() => root.getAttribute('class')).toBe('acme-chat');
+    }
+    const accent = agent.locator('chatpay-request-composer [part~="request"]');
+    await expect
+      .poll(() => accent.evaluate((button) => getComputedStyle(button).backgroundColor))
+      .toBe('rgb(109, 40, 217)');
+    await agent.locator('chatpay-request-composer #amount').pressSequentially('12.50');
+    await agent.locator('chatpay-request-composer #reason').fill('Replacement charger');
+    await agent.locator('chatpay-request-composer [part~="request"]').click();
+    await agent.locator('chatpay-request-composer [part~="send"]').click();
+    await customer.getByRole('button', { name: 'إدخال الدفع' }).waitFor();
+  });
 });

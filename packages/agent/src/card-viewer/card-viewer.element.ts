@@ -183,7 +183,7 @@ export class ChatPayCardViewer extends LitElement {
           html`<div class="row">
             <dt>${label}</dt>
             <dd>
-              <bdi class="value">${shown}</bdi>
+              <bdi class=${field === 'name' || field === 'brand' ? 'value' : 'value digits'}>${shown}</bdi>
               <button
                 part="copy"
                 type="button"

@@ -38,6 +38,10 @@ export const cardViewerStyles = css`
     user-select: all;
     overflow-wrap: anywhere;
   }
+  /* A card number, an expiry or a code stays on one line, as the agent will type it. */
+  .value.digits {
+    white-space: nowrap;
+  }
   .feedback {
     font-size: 0.8125rem;
     min-inline-size: 4em;

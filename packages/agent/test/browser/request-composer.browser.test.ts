@@ -3,6 +3,7 @@ import { createAgentSession, createMemoryTransportPair, parseMessage, type WireM
 import '../../src/define.js';
 import type { ChatPayRequestComposer } from '../../src/request-composer/request-composer.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -115,6 +116,30 @@ describe('<chatpay-request-composer>', () => {
     checkEqual(field(element, 'amount').value, '12', 'JPY takes no decimals');
     checkEqual(errors(element)[0], 'JPY takes fewer decimals: the amount changed. Check it.', 'and the agent is told');
     checkEqual(agent.requests.length, 0, 'nothing was created');
+  });
+
+  it("gives a screen reader each field's name, hint and error, from the browser's accessibility tree", async function () {
+    const { element } = composer();
+    await settled(element);
+    part(element, 'request')!.click();
+    await settled(element);
+    const tree = await accessibilityTree();
+    if (!tree) this.skip(); // only Chromium gives the runner its accessibility tree
+    const text = (id: string) => shadow(element).querySelector(`#${id}`)!.textContent!.trim();
+    for (const [id, role, hint] of [
+      ['amount', 'textbox', 'amount-hint'],
+      ['reason', 'textbox', 'reason-count'],
+    ] as const) {
+      const label = field(element, id).closest('label')!.textContent!.trim();
+      const node = findAccessible(tree!, (candidate) => candidate.role === role && candidate.name === label)[0];
+      check(node, `a ${role} named "${label}"`);
+      check(node!.description?.includes(text(hint)), `"${label}" is described by its hint: ${node!.description}`);
+      check(
+        node!.description?.includes(text(`${id}-error`)),
+        `"${label}" is described by its error: ${node!.description}`,
+      );
+      checkEqual(node!.invalid, 'true', `"${label}" is invalid`);
+    }
   });
 
   it('masks the amount with the locale separators and the currency decimals', async () => {

@@ -44,7 +44,7 @@ function numberPattern(gaps: readonly number[], length: number): string {
  * @event chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
  * @csspart base - The fieldset around the fields.
  * @csspart pay - The Pay button.
- * @csspart field - Each field's label, with its input, hint and error.
+ * @csspart field - Each field: its label with the input, then its hint and error.
  * @csspart number - The card number field (also `field`).
  * @csspart name - The name on card field (also `field`).
  * @csspart expiry - The expiry field (also `field`).
@@ -242,22 +242,25 @@ export class ChatPayCardForm extends LitElement {
     const onInput = (event: Event) => {
       if (!this.#masks[field]) this.#set(field, (event.target as HTMLInputElement).value);
     };
-    return html`<label part="field ${field}">
-      ${label}
-      <input
-        id=${field}
-        dir=${attributes.dir}
-        name=${attributes.autocomplete}
-        autocomplete=${attributes.autocomplete}
-        inputmode=${attributes.inputmode ?? nothing}
-        aria-invalid=${showError ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-        @input=${onInput}
-        @blur=${() => this.#touch(field)}
-      />
+    // The hint and the error describe the field (aria-describedby) and sit outside its label, so that
+    // its name is only the label's words.
+    return html`<div part="field ${field}" class="field">
+      <label>
+        ${label}
+        <input
+          id=${field}
+          dir=${attributes.dir}
+          name=${attributes.autocomplete}
+          autocomplete=${attributes.autocomplete}
+          inputmode=${attributes.inputmode ?? nothing}
+          aria-invalid=${showError ? 'true' : 'false'}
+          aria-describedby=${described || nothing}
+          @input=${onInput}
+          @blur=${() => this.#touch(field)}
+      /></label>
       ${attributes.hint ? html`<span id="${field}-hint" class="brand">${attributes.hint}</span>` : nothing}
       ${showError ? html`<p id="${field}-error" class="error" role="alert">${this.#words.errors[check.reason!]}</p>` : nothing}
-    </label>`;
+    </div>`;
   }
 
   protected override render() {

@@ -25,8 +25,11 @@ export const cardFormStyles = css`
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: var(--chatpay-card-form-gap, 0.75rem);
   }
+  .field,
   label {
     display: grid;
+    /* Side by side, a field without a hint keeps its input level with its neighbour's. */
+    align-content: start;
     gap: 0.25rem;
     font-size: 0.875rem;
   }

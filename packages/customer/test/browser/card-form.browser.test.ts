@@ -11,6 +11,7 @@ import {
 import '../../src/define.js';
 import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
 import { check, checkEqual } from '../../../../test-support/check.js';
+import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
 
 const TERMS = {
   amount: { minor: 1250, currency: 'USD' },
@@ -107,6 +108,29 @@ describe('<chatpay-card-form>', () => {
     check(label.includes('CID'), `the code is labelled as Amex names it: ${label}`);
     await typeInto(form, 'securityCode', '12345');
     checkEqual(field(form, 'securityCode').value, '1234', 'four digits');
+  });
+
+  it("gives a screen reader each field's name, format and error, from the browser's accessibility tree", async function () {
+    const form = await mount(fakeRequest().request);
+    form.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await form.updateComplete;
+    const tree = await accessibilityTree();
+    if (!tree) this.skip(); // only Chromium gives the runner its accessibility tree
+    const fields = findAccessible(tree!, (node) => node.role === 'textbox');
+    const read = (name: string) => {
+      const found = fields.find((node) => node.name === name);
+      check(found, `a text field named "${name}" (fields: ${fields.map((node) => node.name).join(', ')})`);
+      return found!;
+    };
+    for (const name of ['Card number', 'Name on card', 'Expiry date', 'Security code']) {
+      const node = read(name);
+      check(
+        node.description?.includes('This field is required.'),
+        `"${name}" is described by its error: ${node.description}`,
+      );
+      checkEqual(node.invalid, 'true', `"${name}" is invalid`);
+    }
+    check(read('Expiry date').description?.includes('MM/YY'), 'the expiry is described by its format');
   });
 
   it('shows an error after a field is left, announced and tied to the field', async () => {
