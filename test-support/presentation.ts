@@ -18,7 +18,7 @@ function rendered(element: Element): boolean {
 }
 
 /** How a failure names an element: its host, its tag, and its part or id. */
-function describe(element: Element): string {
+export function describe(element: Element): string {
   const host = (element.getRootNode() as ShadowRoot).host?.localName ?? 'page';
   const name = element.getAttribute('part') ?? element.id ?? '';
   return `${host} ${element.localName}${name ? `[${name}]` : ''}`;

@@ -1,6 +1,7 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import { check, checkEqual } from '../../../../test-support/check.js';
 import { emulateForcedColours, canEmulateColourScheme } from '../../../../test-support/engine.js';
+import { tabThrough } from '../../../../test-support/focus.js';
 import { lostInForcedColours, moving, smallTargets } from '../../../../test-support/presentation.js';
 import { accessible } from './fixture.js';
 import { AGENT_TOURS } from './tour.js';
@@ -17,6 +18,13 @@ describe('the agent elements in every state', () => {
         checkEqual(smallTargets(document.body), [], `targets under 44 px, ${state}`);
         checkEqual(moving(document.body), [], `moving, ${state}`);
         await accessible(state);
+      }));
+
+    it(`${tour.name}: every control reached by Tab, each showing a focus ring`, () =>
+      tour.run(async (state) => {
+        const { unreached, withoutRing } = await tabThrough(document.body);
+        checkEqual(unreached, [], `controls Tab never reaches, ${state}`);
+        checkEqual(withoutRing, [], `controls without a focus ring, ${state}`);
       }));
 
     it(`${tour.name}: every control and mark visible in forced colours`, async function () {
