@@ -3,15 +3,8 @@
 import { createMemoryHub, createAgentSession, createAgentRegistry, ManualClock } from '@chatpay/core';
 import '../../src/define.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
+import type { Tour } from '../../../../test-support/tour.js';
 import { CARD, conversation, mount, settled, START } from './fixture.js';
-
-/** Called at each state with its name; what the page shows then is what the caller checks. */
-export type Stop = (state: string) => Promise<void> | void;
-
-export interface Tour {
-  name: string;
-  run(stop: Stop): Promise<void>;
-}
 
 /** What people typed or named, shown as it is: never a word of ChatPay's. */
 export const TOUR_DATA = ['Replacement charger', CARD.name, 'Grace Hopper', 'USD', 'US'];

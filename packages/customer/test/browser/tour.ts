@@ -10,15 +10,8 @@ import {
 import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
+import type { Tour } from '../../../../test-support/tour.js';
 import { mount } from '../../../../test-support/mount.js';
-
-/** Called at each state with its name; what the page shows then is what the caller checks. */
-export type Stop = (state: string) => Promise<void> | void;
-
-export interface Tour {
-  name: string;
-  run(stop: Stop): Promise<void>;
-}
 
 /** What people typed or named, shown as it is: never a word of ChatPay's. */
 export const TOUR_DATA = ['Replacement charger', 'USD', 'US', 'Visa'];
