@@ -9,6 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { pathOf } from './lib/engines.mjs';
 import { sourceAlias } from './lib/source-alias.mjs';
 
 const entry = fileURLToPath(new URL('./bench/browser-bench.ts', import.meta.url));
@@ -32,7 +33,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: pathOf('chromium'),
   args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 const quantile = (values, q) => {

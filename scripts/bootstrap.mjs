@@ -6,10 +6,10 @@
 //   node scripts/bootstrap.mjs --demo   for the demo, which needs no browser of its own
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { selectedEngines } from './lib/engines.mjs';
+import { ENGINES, FONTS, selectedEngines } from './lib/engines.mjs';
 
 const PNPM = 'pnpm@10.34.8';
-const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
+const run = (command, args, env = process.env) => execFileSync(command, args, { stdio: 'inherit', env });
 
 const installed = 'node_modules/.modules.yaml';
 if (process.env.CI || !existsSync(installed) || statSync('pnpm-lock.yaml').mtimeMs > statSync(installed).mtimeMs) {
@@ -17,21 +17,29 @@ if (process.env.CI || !existsSync(installed) || statSync('pnpm-lock.yaml').mtime
   run('npx', ['--yes', PNPM, 'install', '--frozen-lockfile']);
 }
 
-const missing = process.argv.includes('--demo')
+/** What the tests need: the engines asked for, Chromium for the end-to-end tests whatever is asked, the font. */
+const needed = process.argv.includes('--demo')
   ? []
-  : selectedEngines().filter((engine) => engine.paths.some((path) => !existsSync(path)));
+  : [...new Set([...selectedEngines(), ENGINES.find((engine) => engine.name === 'chromium'), FONTS])];
+const absentPaths = () => needed.flatMap((need) => need.paths.filter((path) => !existsSync(path)));
+const missing = needed.filter((need) => need.paths.some((path) => !existsSync(path)));
 if (missing.length > 0) {
-  const names = missing.flatMap((engine) => engine.debian);
+  const names = missing.flatMap((need) => need.debian);
   if (process.getuid?.() !== 0) {
-    const absent = missing.flatMap((engine) => engine.paths.filter((path) => !existsSync(path)));
-    console.error(`The browser tests need ${names.join(', ')}; not found: ${absent.join(', ')}.`);
+    console.error(`The browser tests need ${names.join(', ')}; not found: ${absentPaths().join(', ')}.`);
     console.error(
       `Install (Debian: sudo apt-get install -y ${names.join(' ')}), set CHATPAY_BROWSERS to the engines you have ` +
-        `(e.g. CHATPAY_BROWSERS=chromium), or point CHROME_PATH / FIREFOX_PATH / WEBKIT_DRIVER_PATH at them; then run this again.`,
+        `(e.g. CHATPAY_BROWSERS=chromium), or point CHROME_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH, WEBKIT_BROWSER_PATH ` +
+        `or XVFB_PATH at them; then run this again.`,
     );
     process.exit(1);
   }
   console.log(`Installing Debian's ${names.join(', ')} for the browser tests…`);
-  run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...names]);
+  const quiet = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], quiet);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...names], quiet);
+  if (absentPaths().length > 0) {
+    console.error(`Still not found after installing: ${absentPaths().join(', ')}.`);
+    process.exit(1);
+  }
 }

@@ -2,11 +2,12 @@
 //   node scripts/screenshot-demo.mjs   (after `npm test` or `pnpm run build`)
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { pathOf } from './lib/engines.mjs';
 import { startDemo } from '../examples/demo/server.mjs';
 
 const demo = await startDemo({ port: 0, relayPort: 0, log: () => {} });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: pathOf('chromium'),
   args: ['--no-sandbox', '--disable-gpu'],
 });
 try {

@@ -3,15 +3,18 @@
 // and docs/accessibility.md says which and why.
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 
-let colourScheme: Promise<boolean> | undefined;
+let media: Promise<boolean> | undefined;
 
-/** Whether the runner can emulate `prefers-color-scheme` here (it needs the Chrome DevTools Protocol). */
-export function canEmulateColourScheme(): Promise<boolean> {
-  colourScheme ??= emulateMedia({ colorScheme: 'light' }).then(
+/**
+ * Whether the runner can emulate media features (`prefers-color-scheme`, `prefers-reduced-motion`)
+ * in this engine: it needs the Chrome DevTools Protocol. Finding out emulates the light scheme.
+ */
+export function canEmulateMedia(): Promise<boolean> {
+  media ??= emulateMedia({ colorScheme: 'light' }).then(
     () => true,
     () => false,
   );
-  return colourScheme;
+  return media;
 }
 
 /** Whether the page can start a garbage collection (Chromium with `--js-flags=--expose-gc`). */
@@ -28,9 +31,9 @@ export async function emulateForcedColours(active: boolean): Promise<boolean> {
 }
 
 /**
- * Whether the runner's element screenshots show the element. WebKitGTK's WebDriver crops its
- * screenshots at an offset here (a band of the browser's own window at the top), so WebKit does not
- * take part in screenshot comparisons; its layout is checked by geometry instead.
+ * Whether the runner's element screenshots show the element. WebKitGTK's WebDriver (2.50, on Xvfb)
+ * crops its element screenshots at an offset (a band of the browser's own window at the top), so
+ * WebKit does not take part in screenshot comparisons; its layout is checked by geometry instead.
  */
 export function canTakeElementScreenshots(): boolean {
   const agent = navigator.userAgent;

@@ -1,6 +1,6 @@
 // Walking a page with the Tab key, as a keyboard-only person does, through shadow roots.
 import { sendKeys } from './keys.js';
-import { controls, describe } from './presentation.js';
+import { controls, nameOf } from './presentation.js';
 
 /** The element that has focus, inside shadow roots. */
 export function focused(): Element | null {
@@ -37,8 +37,8 @@ export async function tabThrough(root: Node): Promise<{ unreached: string[]; wit
     const now = focused();
     if (!now || now === document.body || reached.has(now)) break;
     reached.add(now);
-    if (!showsRing(now)) withoutRing.push(describe(now));
+    if (!showsRing(now)) withoutRing.push(nameOf(now));
   }
   top.remove();
-  return { unreached: wanted.filter((control) => !reached.has(control)).map(describe), withoutRing };
+  return { unreached: wanted.filter((control) => !reached.has(control)).map(nameOf), withoutRing };
 }

@@ -18,7 +18,7 @@ function rendered(element: Element): boolean {
 }
 
 /** How a failure names an element: its host, its tag, and its part or id. */
-export function describe(element: Element): string {
+export function nameOf(element: Element): string {
   const host = (element.getRootNode() as ShadowRoot).host?.localName ?? 'page';
   const name = element.getAttribute('part') ?? element.id ?? '';
   return `${host} ${element.localName}${name ? `[${name}]` : ''}`;
@@ -39,7 +39,7 @@ export function smallTargets(root: Node, minimum = 44): string[] {
   return controls(root)
     .map((element) => ({ element, box: element.getBoundingClientRect() }))
     .filter(({ box }) => Math.round(box.width) < minimum || Math.round(box.height) < minimum)
-    .map(({ element, box }) => `${describe(element)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    .map(({ element, box }) => `${nameOf(element)} ${Math.round(box.width)}×${Math.round(box.height)}`);
 }
 
 /** Elements that animate or have a transition of some length: nothing of ChatPay's should. */
@@ -50,7 +50,7 @@ export function moving(root: Node): string[] {
       const lasts = (durations: string) => durations.split(',').some((duration) => parseFloat(duration) > 0);
       return lasts(style.transitionDuration) || (style.animationName !== 'none' && lasts(style.animationDuration));
     })
-    .map(describe);
+    .map(nameOf);
 }
 
 /** Whether a computed colour lets what is behind show through (forced colours keep the alpha of `transparent`). */
@@ -100,11 +100,11 @@ function hasVisibleEdge(element: Element): boolean {
 export function lostInForcedColours(root: Node, indicators: readonly string[] = []): string[] {
   const lostControls = controls(root)
     .filter((element) => !hasVisibleEdge(element))
-    .map((element) => `${describe(element)} has no visible edge`);
+    .map((element) => `${nameOf(element)} has no visible edge`);
   const lostMarks = [...deep(root)]
     .filter((element) => indicators.some((selector) => element.matches(selector)) && rendered(element))
     .filter((element) => backgroundBehind(element) === backgroundBehind(parentOf(element) ?? document.documentElement))
-    .map((element) => `${describe(element)} takes the colour behind it`);
+    .map((element) => `${nameOf(element)} takes the colour behind it`);
   return [...lostControls, ...lostMarks];
 }
 
@@ -115,34 +115,40 @@ const startOf = (box: DOMRect, direction: Direction) => (direction === 'rtl' ? b
 
 /**
  * Labels whose words do not start where their field starts (on the right in a right-to-left
- * layout), each with how far off it is.
+ * layout), each with how far off it is; and how many labels with a field were checked.
  */
-export function misalignedLabels(root: Node, direction: Direction): string[] {
-  return [...deep(root)]
+export function misalignedLabels(root: Node, direction: Direction): { checked: number; wrong: string[] } {
+  let checked = 0;
+  const wrong = [...deep(root)]
     .filter((element) => element.localName === 'label' && rendered(element))
     .flatMap((label) => {
       const field = label.querySelector('input, select, textarea');
       const words = [...label.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
       if (!field || !words || !rendered(field)) return [];
+      checked++;
       const range = document.createRange();
       range.selectNodeContents(words);
       const off = Math.abs(
         startOf(range.getBoundingClientRect(), direction) - startOf(field.getBoundingClientRect(), direction),
       );
-      return off > 2 ? [`${describe(label)} starts ${Math.round(off)} px from its field`] : [];
+      return off > 2 ? [`${nameOf(label)} starts ${Math.round(off)} px from its field`] : [];
     });
+  return { checked, wrong };
 }
 
 /**
  * Rows of buttons (siblings on one line) whose order on screen is not their order in the document
- * read in `direction`: in a right-to-left layout the first button is the rightmost.
+ * read in `direction`: in a right-to-left layout the first button is the rightmost. Also answers
+ * how many rows of two or more buttons on one line were checked.
  */
-export function misorderedButtons(root: Node, direction: Direction): string[] {
-  return [...deep(root)].flatMap((row) => {
+export function misorderedButtons(root: Node, direction: Direction): { checked: number; wrong: string[] } {
+  let checked = 0;
+  const wrong = [...deep(root)].flatMap((row) => {
     const buttons = [...row.children].filter((child) => child.localName === 'button' && rendered(child));
     if (buttons.length < 2) return [];
     const boxes = buttons.map((button) => button.getBoundingClientRect());
-    const oneLine = boxes.every((box) => Math.abs(box.top - boxes[0]!.top) < 2);
+    if (!boxes.every((box) => Math.abs(box.top - boxes[0]!.top) < 2)) return [];
+    checked++;
     const inOrder = boxes.every((box, index) =>
       index === 0
         ? true
@@ -150,8 +156,9 @@ export function misorderedButtons(root: Node, direction: Direction): string[] {
           ? box.right <= boxes[index - 1]!.left + 1
           : box.left >= boxes[index - 1]!.right - 1,
     );
-    return oneLine && !inOrder ? [`${describe(row)}: ${buttons.map(describe).join(', ')}`] : [];
+    return inOrder ? [] : [`${nameOf(row)}: ${buttons.map(nameOf).join(', ')}`];
   });
+  return { checked, wrong };
 }
 
 /** Pieces of an element drawn outside its host's box across the line (a column too narrow for them). */
@@ -163,5 +170,5 @@ export function overflowing(root: Node): string[] {
       const box = element.getBoundingClientRect();
       return box.left < host.left - 1 || box.right > host.right + 1;
     })
-    .map(describe);
+    .map(nameOf);
 }

@@ -3,6 +3,9 @@
 
 type Words = unknown;
 
+/** The pseudo-locale's tag (Windows' pseudo-locale for long words). */
+export const PSEUDO_LOCALE = 'qps-ploc';
+
 /** `english` with every string wrapped, and every function's result wrapped. */
 export function pseudo<T extends Words>(english: T): T {
   if (typeof english === 'string') return `⟦${english}⟧` as T;

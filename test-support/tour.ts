@@ -1,19 +1,33 @@
 // Tours: each package's elements taken through the states the tests reach, with a stop at each for
-// the checks of the caller (packages/*/test/browser/tour.ts), and the presentation checks every tour
-// takes: axe, target sizes, motion, the Tab order and focus rings, forced colours, reduced motion.
+// the checks of the caller (packages/*/test/browser/tour.ts), and the suites every tour takes: the
+// presentation checks (axe, target sizes, motion, the Tab order and focus rings, forced colours,
+// reduced motion) and the pseudo-locale check.
 import { emulateMedia } from '@web/test-runner-commands';
 import { accessible } from './axe.js';
 import { check, checkEqual } from './check.js';
-import { canEmulateColourScheme, emulateForcedColours } from './engine.js';
+import { canEmulateMedia, emulateForcedColours } from './engine.js';
 import { tabThrough } from './focus.js';
 import { lostInForcedColours, moving, smallTargets } from './presentation.js';
+import { PSEUDO_LOCALE, shownText, unlocalised } from './pseudo-locale.js';
 
 /** Called at each state with its name; what the page shows then is what the caller checks. */
 export type Stop = (state: string) => Promise<void> | void;
 
 export interface Tour {
   name: string;
+  /** The states `run` stops at, in order. */
+  states: readonly string[];
   run(stop: Stop): Promise<void>;
+}
+
+/** Takes `tour`, calling `stop` at each state, and fails unless it stopped at every state it names. */
+export async function take(tour: Tour, stop: Stop): Promise<void> {
+  const visited: string[] = [];
+  await tour.run(async (state) => {
+    visited.push(state);
+    await stop(state);
+  });
+  checkEqual(visited, [...tour.states], `the states of "${tour.name}"`);
 }
 
 /** Marks drawn only by their fill, which forced colours must not make take the colour behind them. */
@@ -29,14 +43,16 @@ export function describePresentation(subject: string, tours: Tour[], motion: { t
 
     for (const tour of tours) {
       it(`${tour.name}: targets of 44 px at least, nothing moving, no axe violations`, () =>
-        tour.run(async (state) => {
+        take(tour, async (state) => {
           checkEqual(smallTargets(document.body), [], `targets under 44 px, ${state}`);
           checkEqual(moving(document.body), [], `moving, ${state}`);
           await accessible(state);
         }));
 
+      // Tab leaves fields behind it touched, so a field may show its error at the next stop: the
+      // other checks see each state as the tour makes it, without the walk.
       it(`${tour.name}: every control reached by Tab, each showing a focus ring`, () =>
-        tour.run(async (state) => {
+        take(tour, async (state) => {
           const { unreached, withoutRing } = await tabThrough(document.body);
           checkEqual(unreached, [], `controls Tab never reaches, ${state}`);
           checkEqual(withoutRing, [], `controls without a focus ring, ${state}`);
@@ -46,7 +62,7 @@ export function describePresentation(subject: string, tours: Tour[], motion: { t
         if (!(await emulateForcedColours(true))) this.skip(); // only Chromium emulates forced colours
         try {
           check(matchMedia('(forced-colors: active)').matches, 'forced colours are on');
-          await tour.run((state) =>
+          await take(tour, (state) =>
             checkEqual(lostInForcedColours(document.body, INDICATORS), [], `lost in forced colours, ${state}`),
           );
         } finally {
@@ -56,7 +72,7 @@ export function describePresentation(subject: string, tours: Tour[], motion: { t
     }
 
     it("stop a theme's transitions when the person asks for reduced motion", async function () {
-      if (!(await canEmulateColourScheme())) this.skip(); // media emulation needs the DevTools Protocol
+      if (!(await canEmulateMedia())) this.skip(); // media emulation needs the DevTools Protocol
       const theme = document.head.appendChild(document.createElement('style'));
       theme.textContent = motion.theme;
       let stopped = false;
@@ -74,5 +90,34 @@ export function describePresentation(subject: string, tours: Tour[], motion: { t
         await emulateMedia({ reducedMotion: 'no-preference' });
       }
     });
+  });
+}
+
+/**
+ * The pseudo-locale check of `subject` over every state of `tours`. The caller registers, for
+ * `PSEUDO_LOCALE`, catalogues with every word of each element wrapped in ⟦ ⟧ (through the same
+ * `@chatpay/ui` its elements use); no word shown may come from anywhere else. `data` is what people
+ * typed or named, shown as it is.
+ */
+export function describeLocalisation(subject: string, tours: Tour[], data: readonly string[]): void {
+  describe(`every word of ${subject} comes from the catalogue of their locale`, () => {
+    beforeEach(() => (document.documentElement.lang = PSEUDO_LOCALE));
+    afterEach(() => {
+      document.body.replaceChildren();
+      document.documentElement.lang = 'en';
+    });
+
+    for (const tour of tours) {
+      it(tour.name, () =>
+        take(tour, (state) => {
+          const texts = shownText(document.body);
+          check(
+            texts.some((text) => text.includes('⟦')),
+            `the pseudo-locale is in use, ${state}`,
+          );
+          checkEqual(unlocalised(texts, data), [], `words not from the catalogue, ${state}`);
+        }),
+      );
+    }
   });
 }

@@ -48,7 +48,7 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
   const server = createServer((request, response) => {
     const { pathname, searchParams } = new URL(request.url ?? '/', 'http://demo');
     const asked = searchParams.get('lang') ?? 'en';
-    const look = { lang: asked in LANGUAGES ? asked : 'en', themed: searchParams.get('theme') === 'acme' };
+    const look = { lang: Object.hasOwn(LANGUAGES, asked) ? asked : 'en', themed: searchParams.get('theme') === 'acme' };
     const send = (status, type, body) => {
       response.writeHead(status, {
         'content-type': `${type}; charset=utf-8`,

@@ -4,9 +4,13 @@
 /**
  * @typedef {object} Engine
  * @property {string} name       what `CHATPAY_BROWSERS` calls it
- * @property {string[]} paths    executables it needs (each overridable by its environment variable)
+ * @property {string[]} paths    executables it needs, each overridable by an environment variable:
+ *                               CHROME_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH, WEBKIT_BROWSER_PATH, XVFB_PATH
  * @property {string[]} debian   the Debian packages that provide them
  */
+
+/** Debian's directory for this machine's libraries (MiniBrowser lives under it). */
+const MULTIARCH = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }[process.arch] ?? `${process.arch}-linux-gnu`;
 
 /** @type {Engine[]} */
 export const ENGINES = [
@@ -17,12 +21,23 @@ export const ENGINES = [
     name: 'webkit',
     paths: [
       process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver',
-      process.env.WEBKIT_BROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      process.env.WEBKIT_BROWSER_PATH ?? `/usr/lib/${MULTIARCH}/webkit2gtk-4.1/MiniBrowser`,
       process.env.XVFB_PATH ?? '/usr/bin/Xvfb',
     ],
     debian: ['webkit2gtk-driver', 'xvfb'],
   },
 ];
+
+/**
+ * What else the browser tests need from Debian: the font the screenshot tests pin (DejaVu Sans, which
+ * also has Arabic), so that every machine draws the same pixels.
+ * @type {Engine}
+ */
+export const FONTS = {
+  name: 'fonts',
+  paths: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
+  debian: ['fonts-dejavu-core'],
+};
 
 /** The engines this run asks for: all by default, or those named in `CHATPAY_BROWSERS` (comma-separated). */
 export function selectedEngines() {

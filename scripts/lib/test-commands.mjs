@@ -82,7 +82,9 @@ export function keyboardPlugin() {
  * `chatpay-forced-colors` with `{ active }`: emulates `forced-colors` (Windows High Contrast and
  * similar) through the Chrome DevTools Protocol, which also forces the colours, as the operating
  * system would. Answers `false` where the engine has no such emulation (Firefox over WebDriver BiDi,
- * WebKit over WebDriver), so the test can skip itself.
+ * WebKit over WebDriver), so the test can skip itself. It sets only `forced-colors`, on a DevTools
+ * session of its own; a test that uses it turns it off again before it ends, and does not combine it
+ * with the runner's `emulateMedia`.
  */
 export function forcedColorsPlugin() {
   /** One DevTools session per test page: the emulation lasts as long as the session that set it. */

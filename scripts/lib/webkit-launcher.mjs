@@ -1,6 +1,7 @@
 // WebKit for the element tests: Debian's WebKitGTK MiniBrowser, driven through WebKitWebDriver on a
-// virtual display (Xvfb). The launcher starts both when the runner starts and stops them, by the
-// process ids it started, when the runner stops.
+// virtual display (Xvfb). The launcher starts both, each in a process group of its own, when the
+// runner starts, and stops those groups (MiniBrowser and WebKit's own processes with them), by the
+// process ids it started, when the runner stops, exits, or is ended by SIGTERM or SIGHUP.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
@@ -21,6 +22,7 @@ function freePort() {
 function startDisplay(xvfbPath, started) {
   const xvfb = spawn(xvfbPath, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   started.push(xvfb);
   return new Promise((resolve, reject) => {
@@ -65,15 +67,27 @@ class WebKitLauncher extends WebdriverLauncher {
 
   async initialize(config) {
     process.once('exit', () => this.#stopProcesses());
-    const display = await startDisplay(this.#paths.xvfb, this.#started);
-    const port = await freePort();
-    const driver = spawn(this.#paths.driver, [`--port=${port}`, '--host=127.0.0.1'], {
-      env: { ...process.env, DISPLAY: `:${display}` },
-      stdio: 'ignore',
-    });
-    this.#started.push(driver);
-    await whenReady(port, driver);
-    this.options.port = port;
+    for (const signal of ['SIGTERM', 'SIGHUP']) {
+      process.once(signal, () => {
+        this.#stopProcesses();
+        process.kill(process.pid, signal); // then end as the signal asked
+      });
+    }
+    try {
+      const display = await startDisplay(this.#paths.xvfb, this.#started);
+      const port = await freePort();
+      const driver = spawn(this.#paths.driver, [`--port=${port}`, '--host=127.0.0.1'], {
+        env: { ...process.env, DISPLAY: `:${display}` },
+        stdio: 'ignore',
+        detached: true,
+      });
+      this.#started.push(driver);
+      await whenReady(port, driver);
+      this.options.port = port;
+    } catch (error) {
+      this.#stopProcesses();
+      throw error;
+    }
     await super.initialize(config);
     this.name = 'WebKit';
   }
@@ -83,9 +97,14 @@ class WebKitLauncher extends WebdriverLauncher {
     this.#stopProcesses();
   }
 
+  /** Ends each process group started, newest first. */
   #stopProcesses() {
     for (const child of this.#started.splice(0).reverse()) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // the group has ended already
+      }
     }
   }
 }

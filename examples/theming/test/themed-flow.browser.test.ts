@@ -14,16 +14,14 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { accessible } from '../../../test-support/axe.js';
 import { check, checkEqual, waitUntil } from '../../../test-support/check.js';
-import { canEmulateColourScheme, canTakeElementScreenshots } from '../../../test-support/engine.js';
-
-const START = Date.UTC(2026, 10, 24, 12);
-/** A published test card number; it exists only in tests. */
-const CARD = { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' };
+import { START, TEST_CARD } from '../../../test-support/data.js';
+import { painted } from '../../../test-support/screenshots.js';
+import { canEmulateMedia, canTakeElementScreenshots } from '../../../test-support/engine.js';
 
 afterEach(async () => {
   document.body.replaceChildren();
   document.head.querySelector('#theme')?.remove();
-  if (await canEmulateColourScheme()) await emulateMedia({ colorScheme: 'light' });
+  if (await canEmulateMedia()) await emulateMedia({ colorScheme: 'light' });
 });
 
 async function requestFrom(agent: AgentSession, minor: number, reason: string) {
@@ -91,7 +89,7 @@ async function flow(themed: boolean) {
   const paid = await requestFrom(agent, 1250, 'Replacement charger');
   await waitUntil(() => customer.request(paid.requestId) !== undefined, 'the first request');
   check(customer.request(paid.requestId)!.open().ok, 'open');
-  check((await customer.request(paid.requestId)!.pay(CARD)).ok, 'pay');
+  check((await customer.request(paid.requestId)!.pay(TEST_CARD)).ok, 'pay');
   await waitUntil(() => paid.timeline().phase === 'cardSubmitted', 'the card');
   chat.querySelector<HTMLElementTagNameMap['chatpay-status-chip']>('#paid')!.request = paid;
   chat.querySelector('chatpay-card-viewer')!.request = paid;
@@ -108,14 +106,14 @@ async function flow(themed: boolean) {
   const elsewhere = await requestFrom(otherAgent, 800, 'Shipping');
   await waitUntil(() => otherCustomer.request(elsewhere.requestId) !== undefined, 'the other request');
   check(otherCustomer.request(elsewhere.requestId)!.open().ok, 'open elsewhere');
-  check((await otherCustomer.request(elsewhere.requestId)!.pay(CARD)).ok, 'pay elsewhere');
+  check((await otherCustomer.request(elsewhere.requestId)!.pay(TEST_CARD)).ok, 'pay elsewhere');
   await waitUntil(() => elsewhere.timeline().phase === 'cardSubmitted', 'a card elsewhere');
   await settled(chat);
   return chat;
 }
 
 /** Every piece drawn inside ChatPay's shadow roots under `root`, with its host. */
-function painted(root: Element): { host: string; element: Element }[] {
+function piecesIn(root: Element): { host: string; element: Element }[] {
   const found: { host: string; element: Element }[] = [];
   const walk = (node: ParentNode, host: string) => {
     for (const element of node.querySelectorAll('*')) {
@@ -150,7 +148,7 @@ function defaultColours(host: Element): Set<string> {
 }
 
 async function expectThemed(chat: Element, scheme: string) {
-  const pieces = painted(chat);
+  const pieces = piecesIn(chat);
   const hosts = new Set(pieces.map((piece) => piece.host));
   for (const tag of [
     'chatpay-payment-banner',
@@ -185,7 +183,7 @@ describe('the worked theming example (examples/theming/theme.css)', () => {
     const plain = await flow(false);
     const defaults = defaultColours(plain.querySelector('chatpay-card-form, chatpay-payment-request')!);
     check(
-      painted(plain).some(({ element }) =>
+      piecesIn(plain).some(({ element }) =>
         DRAWN_WITH.some((property) => defaults.has(getComputedStyle(element).getPropertyValue(property))),
       ),
       'without the theme, the defaults show (so the check below can fail)',
@@ -195,15 +193,18 @@ describe('the worked theming example (examples/theming/theme.css)', () => {
   });
 
   it('restyles it in dark too', async function () {
-    if (!(await canEmulateColourScheme())) this.skip(); // colour-scheme emulation needs the DevTools Protocol
+    if (!(await canEmulateMedia())) this.skip(); // colour-scheme emulation needs the DevTools Protocol
     await emulateMedia({ colorScheme: 'dark' });
     await expectThemed(await flow(true), 'dark');
   });
 
   it('matches its screenshot (shown in docs/theming.md)', async function () {
-    if (!canTakeElementScreenshots()) this.skip(); // WebKitGTK's element screenshots are offset here
+    if (!canTakeElementScreenshots()) this.skip(); // WebKitGTK's element screenshots are offset
     const chat = await flow(true);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // The theme's system-ui is whatever font the machine has; the comparison pins the one the
+    // bootstrap installs.
+    chat.style.fontFamily = "'DejaVu Sans', sans-serif";
+    await painted();
     await visualDiff(chat, 'themed-flow');
   });
 });

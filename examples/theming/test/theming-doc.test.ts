@@ -11,10 +11,11 @@ const END = '<!-- theme.css: end -->';
 describe('docs/theming.md', () => {
   it('shows the worked example theme as it is', () => {
     const text = readFileSync(DOC, 'utf8');
-    const start = text.indexOf('\n', text.indexOf(BEGIN)) + 1;
+    const begin = text.indexOf(BEGIN);
+    expect(begin, 'the begin marker').toBeGreaterThanOrEqual(0);
+    const start = text.indexOf('\n', begin) + 1;
     const end = text.indexOf(END, start);
-    expect(start).toBeGreaterThan(0);
-    expect(end).toBeGreaterThan(start);
+    expect(end, 'the end marker').toBeGreaterThan(start);
     const shown = `\n\`\`\`css\n${readFileSync(THEME, 'utf8').trimEnd()}\n\`\`\`\n\n`;
     if (process.env.CHATPAY_WRITE_DOCS) writeFileSync(DOC, `${text.slice(0, start)}${shown}${text.slice(end)}`);
     else expect(text.slice(start, end)).toBe(shown);

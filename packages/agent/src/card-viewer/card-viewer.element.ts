@@ -18,6 +18,8 @@ import { cardViewerStyles } from './card-viewer.styles.js';
 type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'brand' | 'postalCode';
 
 const COPIED_FOR_MS = 3000;
+/** The details written left to right and kept on one line in every language. */
+const DIGITS: readonly CardField[] = ['number', 'expiry', 'securityCode'];
 const LAST_MINUTE_MS = 60_000;
 
 /** The system clipboard; rejects where the page may not write to it. */
@@ -183,7 +185,13 @@ export class ChatPayCardViewer extends LitElement {
           html`<div class="row">
             <dt>${label}</dt>
             <dd>
-              <bdi class=${field === 'name' || field === 'brand' ? 'value' : 'value digits'}>${shown}</bdi>
+              ${
+                // A card number, an expiry or a code reads left to right in every language; a name,
+                // a brand or a postal code keeps its own direction.
+                DIGITS.includes(field)
+                  ? html`<bdi class="value digits" dir="ltr">${shown}</bdi>`
+                  : html`<bdi class="value">${shown}</bdi>`
+              }
               <button
                 part="copy"
                 type="button"

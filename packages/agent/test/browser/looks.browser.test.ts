@@ -2,13 +2,13 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { AGENT_STATUS_LABELS } from '@chatpay/core';
 import '../../src/define.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
-import { canEmulateColourScheme } from '../../../../test-support/engine.js';
+import { canEmulateMedia } from '../../../../test-support/engine.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
 
 afterEach(async () => {
   document.body.replaceChildren();
   document.documentElement.removeAttribute('dir');
-  if (await canEmulateColourScheme()) await emulateMedia({ colorScheme: 'light' });
+  if (await canEmulateMedia()) await emulateMedia({ colorScheme: 'light' });
 });
 
 async function viewerAndChip() {
@@ -43,7 +43,7 @@ describe('the agent elements: words and themes', () => {
   });
 
   it('follow the integrator tokens and parts, and the dark scheme by default', async function () {
-    if (!(await canEmulateColourScheme())) this.skip(); // no colour-scheme emulation in this engine
+    if (!(await canEmulateMedia())) this.skip(); // no colour-scheme emulation in this engine
     const { chip, viewer } = await viewerAndChip();
     const label = chip.shadowRoot!.querySelector('[part~="label"]')!;
     const complete = viewer.shadowRoot!.querySelector('[part~="complete"]')!;

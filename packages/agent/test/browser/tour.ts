@@ -11,7 +11,8 @@ export const TOUR_DATA = ['Replacement charger', CARD.name, 'Grace Hopper', 'USD
 
 export const AGENT_TOURS: Tour[] = [
   {
-    name: 'the composer, through errors, confirmation and sending',
+    name: 'the composer, through errors and confirmation',
+    states: ['empty', 'errors', 'confirming'],
     async run(stop) {
       const setup = conversation();
       const composer = mount(document.createElement('chatpay-request-composer'));
@@ -37,6 +38,7 @@ export const AGENT_TOURS: Tour[] = [
   },
   {
     name: 'the status chip and the card viewer, in every status',
+    states: ['waiting', 'asking to cancel', 'viewing', 'hidden', 'completed, expired, try again'],
     async run(stop) {
       const setup = conversation();
       const waiting = await setup.requested();
@@ -55,9 +57,11 @@ export const AGENT_TOURS: Tour[] = [
       viewer.request = paid;
       await waitUntil(() => paid.timeline().phase === 'cardViewing', 'the card opened');
       await settled(paidChip, viewer);
+      check(viewer.shadowRoot!.querySelector('[part~="details"]'), 'the card details are shown');
       await stop('viewing');
       window.dispatchEvent(new Event('blur'));
       await settled(viewer);
+      check(!viewer.shadowRoot!.querySelector('[part~="details"]'), 'the card details are hidden');
       await stop('hidden');
       window.dispatchEvent(new Event('focus'));
       check(paid.complete().ok, 'completed');
@@ -75,6 +79,7 @@ export const AGENT_TOURS: Tour[] = [
   },
   {
     name: "the banner, the dot, and another agent's view",
+    states: ['banner, dot, observed'],
     async run(stop) {
       const clock = new ManualClock(START);
       const hub = createMemoryHub();

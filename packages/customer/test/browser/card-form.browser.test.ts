@@ -1,5 +1,4 @@
 import { sendKeys } from '../../../../test-support/keys.js';
-import axe from 'axe-core';
 import {
   createAgentSession,
   createCustomerSession,
@@ -10,6 +9,7 @@ import {
 } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
+import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual } from '../../../../test-support/check.js';
 import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
 
@@ -69,21 +69,11 @@ async function fillValid(form: ChatPayCardForm): Promise<void> {
 describe('<chatpay-card-form>', () => {
   it('has no accessibility violations, empty or showing errors', async () => {
     const form = await mount(fakeRequest().request);
-    let result = await axe.run(document.body);
-    checkEqual(
-      result.violations.map((violation) => violation.id),
-      [],
-      'empty',
-    );
+    await accessible('empty');
     await typeInto(form, 'number', '4111');
     field(form, 'name').focus();
     await form.updateComplete;
-    result = await axe.run(document.body);
-    checkEqual(
-      result.violations.map((violation) => violation.id),
-      [],
-      'with an error',
-    );
+    await accessible('with an error');
   });
 
   it('enables Pay only once every field is valid, and formats the number in the brand groups', async () => {

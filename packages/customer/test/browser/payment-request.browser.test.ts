@@ -12,7 +12,7 @@ import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil as until } from '../../../../test-support/check.js';
-import { canEmulateColourScheme } from '../../../../test-support/engine.js';
+import { canEmulateMedia } from '../../../../test-support/engine.js';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -144,7 +144,7 @@ describe('<chatpay-payment-request>', () => {
   });
 
   it('has dark defaults that keep their contrast', async function () {
-    if (!(await canEmulateColourScheme())) this.skip(); // no colour-scheme emulation in this engine
+    if (!(await canEmulateMedia())) this.skip(); // no colour-scheme emulation in this engine
     const { element } = await requested();
     const accent = () => getComputedStyle(button(element, 'enter-payment')!).backgroundColor;
     const light = accent();

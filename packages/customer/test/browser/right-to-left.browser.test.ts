@@ -7,7 +7,9 @@ import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-re
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { canTakeElementScreenshots } from '../../../../test-support/engine.js';
+import { START } from '../../../../test-support/data.js';
 import { misalignedLabels, misorderedButtons, overflowing } from '../../../../test-support/presentation.js';
+import { chatColumn, painted } from '../../../../test-support/screenshots.js';
 
 registerMessages('ar', CUSTOMER_MESSAGES_AR);
 
@@ -15,7 +17,7 @@ afterEach(() => document.body.replaceChildren());
 
 /** A payment request in a chat column of fixed width and font, laid out in `direction`. */
 async function bubble(direction: 'ltr' | 'rtl', locale: string) {
-  const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+  const clock = new ManualClock(START);
   const [agentEnd, customerEnd] = createMemoryTransportPair();
   const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
   const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
@@ -23,11 +25,7 @@ async function bubble(direction: 'ltr' | 'rtl', locale: string) {
   check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason: 'Ersatzteil' }).ok, 'review');
   check(request.send().ok, 'send');
   await waitUntil(() => customer.requests.length === 1, 'the request');
-  const main = document.body.appendChild(document.createElement('main'));
-  main.dir = direction;
-  main.lang = locale;
-  // Fixed, so that screenshots compare: DejaVu Sans comes with Debian's fontconfig and has Arabic.
-  main.style.cssText = "inline-size: 22rem; padding: 8px; font: 16px/1.4 'DejaVu Sans', sans-serif; background: #fff";
+  const main = chatColumn(direction, locale);
   const element = main.appendChild(document.createElement('chatpay-payment-request'));
   element.locale = locale;
   element.now = () => new Date(clock.now());
@@ -51,9 +49,6 @@ async function formWithErrors(element: ChatPayPaymentRequest) {
   (form.shadowRoot!.activeElement as HTMLElement | null)?.blur();
 }
 
-/** Two frames, so that what the screenshot takes has been painted. */
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
 describe('the customer elements, left to right and right to left', () => {
   for (const [direction, locale] of [
     ['ltr', 'en'],
@@ -61,10 +56,11 @@ describe('the customer elements, left to right and right to left', () => {
   ] as const) {
     it(`lay out ${direction} (${locale}): labels at the start of their fields, buttons in reading order`, async () => {
       const { element } = await bubble(direction, locale);
-      checkEqual(misorderedButtons(document.body, direction), [], 'buttons of the request');
+      const request = misorderedButtons(document.body, direction);
+      checkEqual(request, { checked: 1, wrong: [] }, 'Decline and Enter Payment in reading order');
       await formWithErrors(element);
-      checkEqual(misalignedLabels(document.body, direction), [], 'labels of the card form');
-      checkEqual(misorderedButtons(document.body, direction), [], 'buttons of the form');
+      const labels = misalignedLabels(document.body, direction);
+      checkEqual(labels, { checked: 4, wrong: [] }, 'the four labels of the card form at the start of their fields');
       checkEqual(overflowing(document.body), [], 'everything within a 22rem column');
       const form = element.shadowRoot!.querySelector('chatpay-card-form')!;
       for (const field of ['number', 'expiry', 'securityCode']) {
@@ -76,7 +72,7 @@ describe('the customer elements, left to right and right to left', () => {
   }
 
   it('match their right-to-left screenshots', async function () {
-    if (!canTakeElementScreenshots()) this.skip(); // WebKitGTK's element screenshots are offset here
+    if (!canTakeElementScreenshots()) this.skip(); // WebKitGTK's element screenshots are offset
     const { main, element } = await bubble('rtl', 'ar');
     await painted();
     await visualDiff(main, 'payment-request-rtl');

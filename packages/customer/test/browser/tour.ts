@@ -11,13 +11,14 @@ import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import type { Tour } from '../../../../test-support/tour.js';
+import { START, TEST_CARD } from '../../../../test-support/data.js';
 import { mount } from '../../../../test-support/mount.js';
 
 /** What people typed or named, shown as it is: never a word of ChatPay's. */
 export const TOUR_DATA = ['Replacement charger', 'USD', 'US', 'Visa'];
 
 async function requested(): Promise<{ request: AgentRequest; element: ChatPayPaymentRequest; clock: ManualClock }> {
-  const clock = new ManualClock(Date.UTC(2026, 10, 24, 12));
+  const clock = new ManualClock(START);
   const [agentEnd, customerEnd] = createMemoryTransportPair();
   const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
   const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
@@ -43,6 +44,7 @@ const settle = async (element: ChatPayPaymentRequest) => {
 export const CUSTOMER_TOURS: Tour[] = [
   {
     name: 'the request, the card form with its errors, and the outcomes',
+    states: ['requested', 'the empty form', 'the form with errors', 'declined'],
     async run(stop) {
       const { element, request } = await requested();
       await stop('requested');
@@ -62,21 +64,11 @@ export const CUSTOMER_TOURS: Tour[] = [
   },
   {
     name: 'waiting, accepted and expired',
+    states: ['waiting for the agent', 'accepted, expired'],
     async run(stop) {
       const first = await requested();
       first.element.request!.open();
-      check(
-        (
-          await first.element.request!.pay({
-            number: '4111111111111111',
-            name: 'Ada',
-            expiry: '12/30',
-            securityCode: '737',
-            brand: 'visa',
-          })
-        ).ok,
-        'paid',
-      );
+      check((await first.element.request!.pay(TEST_CARD)).ok, 'paid');
       await waitUntil(() => first.request.timeline().phase === 'cardSubmitted', 'the card');
       await settle(first.element);
       await stop('waiting for the agent');
