@@ -51,7 +51,7 @@ export interface AccessibleNode {
 
 /**
  * The page's accessibility tree (shadow roots flattened), or `null` where the engine cannot give it
- * to the runner (only Chromium can here).
+ * to the runner (only Chromium can, through puppeteer's DevTools Protocol page).
  */
 export async function accessibilityTree(): Promise<AccessibleNode | null> {
   const tree = await executeServerCommand('chatpay-accessibility-tree');
