@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { build } from 'esbuild';
 import { pathOf, selectedEngines } from './scripts/lib/engines.mjs';
-import { accessibilityTreePlugin, forcedColorsPlugin, keyboardPlugin } from './scripts/lib/test-commands.mjs';
+import {
+  accessibilityTreePlugin,
+  forcedColorsPlugin,
+  keyboardPlugin,
+  mediaCapabilityPlugin,
+} from './scripts/lib/test-commands.mjs';
 import { webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
 
 /**
@@ -70,6 +75,7 @@ export default {
     keyboardPlugin(),
     forcedColorsPlugin(),
     accessibilityTreePlugin(),
+    mediaCapabilityPlugin(),
     screenshots,
     nodeCryptoShim,
     commonjsAsModule,
@@ -99,4 +105,9 @@ export default {
       webkitLauncher({ driver: pathOf('webkit', 0), browser: pathOf('webkit', 1), xvfb: pathOf('webkit', 2) }),
   ].filter(Boolean),
   testFramework: { config: { timeout: 10000 } },
+  // Lit's development build stays (its other warnings are worth seeing); its notice that it is the
+  // development build, printed once per test file, does not.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><body><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>` +
+    `<script type="module" src="${testFramework}"></script></body></html>`,
 };

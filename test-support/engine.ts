@@ -1,19 +1,16 @@
 // What the browser running the tests can do, for tests that need an engine's test-only feature. A
 // test that cannot run in an engine skips itself visibly (mocha's `this.skip()`, reported as skipped),
 // and docs/accessibility.md says which and why.
-import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 let media: Promise<boolean> | undefined;
 
 /**
  * Whether the runner can emulate media features (`prefers-color-scheme`, `prefers-reduced-motion`)
- * in this engine: it needs the Chrome DevTools Protocol. Finding out emulates the light scheme.
+ * in this engine: it needs the Chrome DevTools Protocol.
  */
 export function canEmulateMedia(): Promise<boolean> {
-  media ??= emulateMedia({ colorScheme: 'light' }).then(
-    () => true,
-    () => false,
-  );
+  media ??= executeServerCommand('chatpay-can-emulate-media').then((answer) => answer === true);
   return media;
 }
 

@@ -131,3 +131,24 @@ export function accessibilityTreePlugin() {
     },
   };
 }
+
+/**
+ * `chatpay-can-emulate-media`: whether the runner's `emulateMedia` works in this engine (it needs a
+ * Chrome DevTools Protocol page), found out without trying it, so that engines without it print no
+ * error before their tests skip.
+ */
+export function mediaCapabilityPlugin() {
+  return {
+    name: 'chatpay-can-emulate-media',
+    async executeCommand({ command, session }) {
+      if (command !== 'chatpay-can-emulate-media') return undefined;
+      if (session.browser.type !== 'puppeteer') return false;
+      try {
+        await (await session.browser.getPage(session.id).createCDPSession()).detach();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -7,6 +7,10 @@ import { phaseOf } from './status.js';
 /** Sends a local event to the actor if its current phase allows it; otherwise says why not. */
 export function command(actor: PaymentRequestActor, event: LocalEvent): Result<void, SessionError> {
   const snapshot = actor.getSnapshot();
+  // A closed session has stopped its requests' actors: nothing more may be sent to them.
+  if (snapshot.status === 'stopped') {
+    return err(new SessionError('session-closed', `"${event.type}" is not possible: the session is closed.`));
+  }
   if (!snapshot.can(event)) {
     return err(
       new SessionError(

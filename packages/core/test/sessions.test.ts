@@ -342,6 +342,24 @@ describe('what a session does with what arrives', () => {
     expect(() => flow.agent.createRequest()).toThrow(/closed/);
   });
 
+  it('refuses every action on a request of a closed session, with a typed error and nothing sent to its actor', async () => {
+    const flow = createFlow();
+    const { request, peer } = await flow.requested();
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await flow.exchange();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    flow.agent.close();
+    const viewing = await request.viewCard();
+    expect(viewing.ok).toBe(false);
+    expect(!viewing.ok && viewing.error.code).toBe('session-closed');
+    for (const action of [request.cancel(), request.complete(), request.retry()]) {
+      expect(!action.ok && action.error.code).toBe('session-closed');
+    }
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('answers a pending viewCard when the session closes while the card is opening', async () => {
     const flow = createFlow();
     const { request, peer } = await flow.requested();
