@@ -18,7 +18,7 @@ import type { Transport } from './transport.js';
 export type SessionErrorCode =
   'not-allowed-now' | 'not-your-request' | 'unknown-request' | 'invalid-reason' | 'session-closed';
 
-/** A session refused a call: the request is not in a phase that allows it, or the input is invalid. */
+/** A session refused a call: the request is not in a phase that allows it, the input is invalid, or the session is closed. */
 export class SessionError extends ChatPayError<SessionErrorCode> {
   override name = 'SessionError';
 }
