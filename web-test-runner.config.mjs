@@ -1,5 +1,6 @@
-// Browser tests: every packages/*/test/browser/*.browser.test.ts (and examples' *.browser.test.ts), in Debian's Chromium, Firefox ESR and
-// WebKitGTK (scripts/lib/engines.mjs; `CHATPAY_BROWSERS=chromium` runs one engine).
+// Browser tests: every packages/*/test/browser/*.browser.test.ts and examples/*/test/*.browser.test.ts,
+// in Debian's Chromium, Firefox ESR and WebKitGTK (scripts/lib/engines.mjs; `CHATPAY_BROWSERS=chromium`
+// runs one engine).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
