@@ -9,8 +9,7 @@ import {
 import { ChatPayCardForm } from '../../packages/customer/src/card-form/card-form.element.js';
 import '@chatpay/agent/define';
 import '@chatpay/customer/define';
-
-const CARD = { number: '4111111111111111', name: 'Ada Lovelace', expiry: '12/30', securityCode: '737', brand: 'visa' };
+import { TEST_CARD } from '../../test-support/data.js';
 
 /** A request the form can show: its amount only; paying is not timed here. */
 const request = {
@@ -50,7 +49,7 @@ async function keystrokes(cards: number): Promise<number[]> {
     input.value = '';
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
     await form.updateComplete;
-    for (const digit of CARD.number) {
+    for (const digit of TEST_CARD.number) {
       const start = performance.now();
       input.value += digit;
       input.setSelectionRange(input.value.length, input.value.length);
@@ -83,7 +82,7 @@ async function memory(counts: number[]): Promise<{ lifecycles: number; heap: num
       const bubble = document.body.appendChild(document.createElement('chatpay-payment-request'));
       bubble.request = peer;
       peer.open();
-      await peer.pay(CARD);
+      await peer.pay(TEST_CARD);
       while (sent.timeline().phase !== 'cardSubmitted') await tick();
       await sent.viewCard();
       sent.complete();

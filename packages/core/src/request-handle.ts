@@ -7,9 +7,14 @@ import { phaseOf } from './status.js';
 /** Sends a local event to the actor if its current phase allows it; otherwise says why not. */
 export function command(actor: PaymentRequestActor, event: LocalEvent): Result<void, SessionError> {
   const snapshot = actor.getSnapshot();
-  // A closed session has stopped its requests' actors: nothing more may be sent to them.
+  // Closing a session, or forgetting a request, stops the actor: nothing more may be sent to it.
   if (snapshot.status === 'stopped') {
-    return err(new SessionError('session-closed', `"${event.type}" is not possible: the session is closed.`));
+    return err(
+      new SessionError(
+        'session-closed',
+        `"${event.type}" is not possible: the request is no longer followed (its session was closed, or it was forgotten).`,
+      ),
+    );
   }
   if (!snapshot.can(event)) {
     return err(

@@ -52,6 +52,9 @@ describe('forgetting requests that have ended', () => {
     expect(flow.customer.requests).toEqual([]);
     expect(registry.requests()).toEqual([]);
     expect(request.actor.getSnapshot().status).not.toBe('active');
+    // Its handle refuses every action with a typed error: the request has ended.
+    const late = request.retry();
+    expect(late.ok ? 'ok' : late.error.code).toBe('not-allowed-now');
     // A late copy of its messages does not bring it back.
     flow.agent.resync();
     await flow.exchange();

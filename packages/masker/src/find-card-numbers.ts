@@ -163,8 +163,8 @@ function* cardsInRun(run: Run, cards: readonly CardDefinition[]): Generator<Card
       continue;
     }
     // "dddd dddd dddd dddd ddd": when the number without a last group of three is a card of 15 or more
-    // digits too, that
-    // group is most likely a security code written after it (masked with the card's details).
+    // digits too, that group is most likely a security code written after it (masked with the card's
+    // details).
     const shorter = found - 1;
     const lastGroup = boundaries[found]! - boundaries[shorter]!;
     const shorterBrand =
