@@ -23,6 +23,8 @@ export const DEFAULT_VIEW_WINDOW_MS = 10 * 60 * 1000;
 
 export interface AgentSessionOptions {
   readonly conversationId: string;
+  /** The agent's id in the integrator's system, as its server knows the signed-in agent. */
+  readonly agentId?: string;
   readonly transport: Transport;
   /** Default: the system clock. */
   readonly clock?: Clock;
@@ -43,7 +45,28 @@ export interface AgentSessionOptions {
   ) => string | Promise<string>;
   /** Traffic the session did not act on, and failures of fire-and-forget sends. */
   readonly onReport?: (report: SessionReport) => void;
+  /** What the agent did with a card (viewed, copied a field, completed): facts for the integrator's audit trail, never card data. */
+  readonly onAudit?: (fact: AuditFact) => void;
 }
+
+/** The card fields the viewer lets an agent copy. */
+export type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'postalCode';
+
+/**
+ * One thing an agent did with a request's card, for the integrator's audit trail: which request,
+ * which agent, when (by the session's clock), and what was done. Never any part of the card.
+ */
+export type AuditFact = {
+  readonly requestId: string;
+  readonly conversationId: string;
+  /** The agent's id as the session knows it; undefined when the session was given none. */
+  readonly agentId: string | undefined;
+  readonly at: number;
+} & (
+  | { readonly type: 'card-viewed' }
+  | { readonly type: 'card-copied'; readonly field: CardField }
+  | { readonly type: 'request-completed' }
+);
 
 export type AgentSessionEvent = RequestEvent<AgentRequest>;
 
@@ -80,6 +103,8 @@ export interface AgentRequest {
   /** The opened card while the view window is open, else null. */
   card(): CardDetails | null;
   complete(): Result<void, SessionError>;
+  /** The viewer copied `field` of the open card: recorded as an audit fact. Refused unless the card is open. */
+  recordCopy(field: CardField): Result<void, SessionError>;
 }
 
 function checkRange(option: string, value: number | undefined, fallback: number, max: number): number {
@@ -277,6 +302,7 @@ export class AgentSession {
       retry: refuse,
       cancel: refuse,
       complete: refuse,
+      recordCopy: refuse,
       card: () => null,
       viewCard: () => Promise.resolve(refuse()),
     };
@@ -325,6 +351,24 @@ export class AgentSession {
     });
   }
 
+  #audit(
+    requestId: string,
+    what: { type: 'card-viewed' } | { type: 'card-copied'; field: CardField } | { type: 'request-completed' },
+  ): void {
+    const fact = {
+      requestId,
+      conversationId: this.conversationId,
+      agentId: this.#options.agentId,
+      at: this.#clock.now(),
+      ...what,
+    } as AuditFact;
+    try {
+      this.#options.onAudit?.(fact);
+    } catch {
+      // The integrator's own fault: the agent's action stands.
+    }
+  }
+
   /** Whether the request's actor is running, in `phase`, in an open session. */
   #isIn(requestId: string, phase: Phase): boolean {
     const snapshot = this.#requests.get(requestId)?.actor.getSnapshot();
@@ -362,7 +406,18 @@ export class AgentSession {
       send: () => command(actor, { type: 'request.send' }),
       retry: () => command(actor, { type: 'request.retry' }),
       cancel: () => command(actor, { type: 'request.cancel' }),
-      complete: () => command(actor, { type: 'request.complete' }),
+      complete: () => {
+        const done = command(actor, { type: 'request.complete' });
+        if (done.ok) this.#audit(requestId, { type: 'request-completed' });
+        return done;
+      },
+      recordCopy: (field) => {
+        if (!this.#cards.has(requestId) || actor.getSnapshot().value !== 'cardViewing') {
+          return err(new SessionError('not-allowed-now', 'Only a field of an open card can be copied.'));
+        }
+        this.#audit(requestId, { type: 'card-copied', field });
+        return ok(undefined);
+      },
       card: () => (actor.getSnapshot().value === 'cardViewing' ? (this.#cards.get(requestId) ?? null) : null),
       viewCard: async () => {
         const before = actor.getSnapshot();
@@ -370,7 +425,10 @@ export class AgentSession {
         if (!started.ok) return started;
         const snapshot: PaymentRequestSnapshot = await settle(actor, (next) => next.value !== 'opening', before);
         const card = this.#cards.get(requestId);
-        if (snapshot.value === 'cardViewing' && card) return ok(card);
+        if (snapshot.value === 'cardViewing' && card) {
+          this.#audit(requestId, { type: 'card-viewed' });
+          return ok(card);
+        }
         const failure = snapshot.context.failure;
         return err(
           snapshot.value === 'cardRejected' && failure

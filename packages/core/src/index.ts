@@ -59,6 +59,9 @@ export {
   type Transport,
   type MemoryTransport,
   type MemoryHub,
+  type MemoryHubOptions,
+  type Delivery,
+  type HistoryEntry,
 } from './transport.js';
 export { SessionError, type SessionErrorCode, type SessionReport, type IgnoredReason } from './conversation-link.js';
 export {
@@ -70,6 +73,8 @@ export {
   type AgentSessionEvent,
   type AgentRequest,
   type RequestInput,
+  type AuditFact,
+  type CardField,
 } from './agent-session.js';
 export {
   CustomerSession,

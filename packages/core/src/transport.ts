@@ -1,4 +1,19 @@
+import type { Clock } from './clock.js';
 import type { WireMessage } from './protocol.js';
+
+/** What a transport knows about a message it delivers, besides the message. All of it is advisory: sessions trust only signatures. */
+export interface Delivery {
+  /** When the backend accepted the message, ms since the epoch by the backend's clock. */
+  readonly acceptedAt?: number | undefined;
+  /** Who the backend says sent it (a relay stamps this from the sender's join token). */
+  readonly sender?: { readonly role: 'agent' | 'customer'; readonly subject: string } | undefined;
+}
+
+/** One message of a conversation's history, as received, with what the transport knows of it. */
+export interface HistoryEntry {
+  readonly message: unknown;
+  readonly delivery?: Delivery | undefined;
+}
 
 /**
  * How ChatPay messages travel between the agent's and the customer's browsers. Integrators implement
@@ -6,16 +21,24 @@ import type { WireMessage } from './protocol.js';
  *
  * - `send` resolves once the message is handed over for delivery and rejects if it cannot be; a
  *   rejection is what the agent sees as TRY AGAIN.
- * - `subscribe` calls `listener` with every message received from the peer, as received: sessions
- *   validate it (`parseMessage`), so a transport need not. It returns the function that unsubscribes.
- * - `onReconnect`, if present, calls `listener` each time the connection comes back after a loss:
- *   sessions then resynchronise every request they have sent or received, since messages may have
- *   been lost meanwhile. It returns the function that unsubscribes.
+ * - `subscribe` calls `listener` with every message received from the peer, as received, and what the
+ *   transport knows of its delivery: sessions validate it (`parseMessage`, signatures), so a transport
+ *   need not. It returns the function that unsubscribes.
+ * - `history`, if present, says the transport keeps the conversation's log: it resolves with the
+ *   messages retained so far, oldest first, as received (including this end's own). A starting session
+ *   replays them through the same checks as live messages. A transport with history also delivers,
+ *   after a reconnect, what was missed meanwhile (resuming from where it was), so sessions do not
+ *   resynchronise on `onReconnect`.
+ * - `onReconnect`, if present, calls `listener` each time the connection comes back after a loss.
+ *   Sessions over a transport without history then resynchronise every request they have sent or
+ *   received (`request.sync`), since messages may have been lost meanwhile. It returns the function
+ *   that unsubscribes.
  * - `close`, if present, releases the connection. Sessions never call it: the transport's owner does.
  */
 export interface Transport {
   send(message: WireMessage): Promise<void>;
-  subscribe(listener: (message: unknown) => void): () => void;
+  subscribe(listener: (message: unknown, delivery?: Delivery) => void): () => void;
+  history?(): Promise<readonly HistoryEntry[]>;
   onReconnect?(listener: () => void): () => void;
   close?(): void | Promise<void>;
 }
@@ -25,6 +48,16 @@ export interface MemoryTransport extends Transport {
 }
 
 /** In-memory transports joined in one conversation, for tests, demos and several agents on one page. */
+export interface MemoryHubOptions {
+  /**
+   * Keep the conversation's log, so each end has `history()` (as the production relay and chat
+   * products with message history do). Default false: ends resynchronise with `request.sync`.
+   */
+  readonly history?: boolean;
+  /** Stamps `acceptedAt` on what the hub delivers. Default: none. */
+  readonly clock?: Clock;
+}
+
 export interface MemoryHub {
   /** A new end: what it sends reaches every other open end's listeners. */
   connect(): MemoryTransport;
@@ -32,16 +65,23 @@ export interface MemoryHub {
   close(): void;
 }
 
-type Listeners = Set<(message: unknown) => void>;
+type Listener = (message: unknown, delivery?: Delivery) => void;
+type Listeners = Set<Listener>;
 
 /**
  * A conversation in memory: each message sent by one end reaches the listeners of every other end,
  * asynchronously and as a JSON copy (so nothing but JSON crosses, as on a real wire). Sending from a
- * closed end, or after the hub is closed, rejects.
+ * closed end, or after the hub is closed, rejects. With `history`, the hub keeps every message, and
+ * each end's `history()` hands a starting session the conversation so far.
  */
-export function createMemoryHub(): MemoryHub {
+export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
   const ends = new Set<Listeners>();
+  const log: { readonly text: string; readonly delivery: Delivery }[] = [];
   let closed = false;
+  const history = (): Promise<readonly HistoryEntry[]> =>
+    closed
+      ? Promise.reject(new Error('The memory transport is closed.'))
+      : Promise.resolve(log.map(({ text, delivery }) => ({ message: JSON.parse(text) as unknown, delivery })));
   return {
     connect() {
       const own: Listeners = new Set();
@@ -51,12 +91,14 @@ export function createMemoryHub(): MemoryHub {
         send(message) {
           if (closed || !open) return Promise.reject(new Error('The memory transport is closed.'));
           const copy = JSON.stringify(message);
+          const delivery: Delivery = options.clock ? { acceptedAt: options.clock.now() } : {};
+          if (options.history) log.push({ text: copy, delivery });
           queueMicrotask(() => {
             for (const other of ends) {
               if (other === own) continue;
               for (const listener of [...other]) {
                 try {
-                  listener(JSON.parse(copy));
+                  listener(JSON.parse(copy), delivery);
                 } catch {
                   // One listener's failure does not keep the message from the others.
                 }
@@ -69,6 +111,7 @@ export function createMemoryHub(): MemoryHub {
           own.add(listener);
           return () => own.delete(listener);
         },
+        ...(options.history ? { history } : {}),
         close() {
           open = false;
           own.clear();
