@@ -18,16 +18,32 @@ export type RegistryEvent =
   /** A card arrived on a conversation the agent is not looking at: the cue for a banner. */
   | { readonly type: 'card-arrived'; readonly conversationId: string; readonly requestId: string };
 
+export interface AgentRegistryOptions {
+  /**
+   * Receives what a subscriber of the registry threw. The other subscribers (the banner, the dots)
+   * still hear the news, and the call that caused it still returns.
+   */
+  readonly onListenerError?: ((error: unknown) => void) | undefined;
+}
+
 /**
  * The agent's requests across every conversation of the console: which need attention (a card has
  * arrived and waits to be viewed) and which conversation is in view. The banner and the activity
  * dots read it; the host app tells it which conversation is in view.
+ *
+ * A subscriber that throws, of the registry or of a session it follows, cannot keep it from raising
+ * attention: each listener runs on its own, and the registry updates what it knows before it tells
+ * anyone.
  */
 export class AgentRegistry {
   readonly #sessions = new Map<AgentSession, () => void>();
   readonly #attention = new Set<AgentRequest>();
-  readonly #events = new Emitter<RegistryEvent>();
+  readonly #events: Emitter<RegistryEvent>;
   #inView: string | null = null;
+
+  constructor(options: AgentRegistryOptions = {}) {
+    this.#events = new Emitter({ onError: options.onListenerError });
+  }
 
   /** Follows `session` until `remove` or `clear`. */
   add(session: AgentSession): void {
@@ -102,6 +118,6 @@ export class AgentRegistry {
   }
 }
 
-export function createAgentRegistry(): AgentRegistry {
-  return new AgentRegistry();
+export function createAgentRegistry(options: AgentRegistryOptions = {}): AgentRegistry {
+  return new AgentRegistry(options);
 }

@@ -2,6 +2,7 @@ import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/c
 import * as v from 'valibot';
 import { ChatPayError } from './errors.js';
 import { fromBase64Url, toBase64Url } from './ids.js';
+import { generateSigningKeyPair } from './signing.js';
 import {
   MAX_SEALED_CIPHERTEXT_LENGTH,
   PROTOCOL_VERSION,
@@ -39,6 +40,8 @@ export interface SealingContext {
   readonly requestId: string;
   readonly conversationId: string;
   readonly terms: Pick<RequestTerms, 'amount' | 'reason'>;
+  /** The signing key of the customer who sealed it: a sealed card moved under another customer's key does not open. */
+  readonly customerKey: string;
 }
 
 const cardSchema = v.strictObject({
@@ -52,39 +55,60 @@ const cardSchema = v.strictObject({
 
 /** Plaintexts are padded to a multiple of this many bytes, so the ciphertext's length says nothing about the name's. */
 const PADDING_BLOCK = 256;
-const INFO = new TextEncoder().encode('chatpay card v1');
+const INFO = new TextEncoder().encode('chatpay card v2');
 const ENC_LENGTH = 65;
 
 let suite: CipherSuite | undefined;
 const cipherSuite = () =>
   (suite ??= new CipherSuite({ kem: new DhkemP256HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes128Gcm() }));
 
-/** The agent's key pair for one request: the private key is non-extractable and never leaves the agent's session. */
+/** The agent's private and public keys for one request. Private halves are non-extractable and never leave the agent's session (or its key store). */
+export interface AgentKeys {
+  /** ECDH P-256, for HPKE: opens the card. `null` once the card has been opened (it opens once). */
+  readonly encryption: CryptoKeyPair | null;
+  /** ECDSA P-256: signs the agent's messages about the request. */
+  readonly signing: CryptoKeyPair;
+}
+
 export interface AgentKeyPair {
-  readonly keyPair: CryptoKeyPair;
+  readonly keys: AgentKeys;
+  /** The public halves as `request.created` carries them (not yet vouched for). */
   readonly agentKey: AgentKey;
 }
 
 /**
- * Makes a fresh P-256 key pair with WebCrypto for one request. The private key is generated
- * non-extractable: no code, ours or a library's, can export it.
+ * Makes the fresh key pairs of one request with WebCrypto. The private keys are generated
+ * non-extractable: no code, ours or a library's, can export them.
  */
-export async function generateAgentKeyPair(proof?: string): Promise<AgentKeyPair> {
+export async function generateAgentKeyPair(agentId: string): Promise<AgentKeyPair> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle)
     throw new SealError('crypto-unavailable', 'WebCrypto is not available here (a secure context is required).');
-  const keyPair = (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
+  const encryption = (await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
     'deriveBits',
   ])) as CryptoKeyPair;
-  const raw = new Uint8Array(await subtle.exportKey('raw', keyPair.publicKey));
-  return { keyPair, agentKey: { suite: SEALING_SUITE, publicKey: toBase64Url(raw), ...(proof ? { proof } : {}) } };
+  const raw = new Uint8Array(await subtle.exportKey('raw', encryption.publicKey));
+  const signing = await generateSigningKeyPair();
+  return {
+    keys: { encryption, signing: signing.keyPair } as AgentKeys,
+    agentKey: { suite: SEALING_SUITE, publicKey: toBase64Url(raw), signingKey: signing.publicKey, agentId },
+  };
 }
 
-/** The associated data: protocol version, request, conversation, amount, currency and reason, in a fixed order. */
-function associatedData({ requestId, conversationId, terms }: SealingContext): Uint8Array {
+/** The associated data: protocol version, request, conversation, amount, currency, reason and the customer's key, in a fixed order. */
+function associatedData({ requestId, conversationId, terms, customerKey }: SealingContext): Uint8Array {
   const { amount, reason } = terms;
   return new TextEncoder().encode(
-    JSON.stringify(['chatpay', PROTOCOL_VERSION, requestId, conversationId, amount.minor, amount.currency, reason]),
+    JSON.stringify([
+      'chatpay',
+      PROTOCOL_VERSION,
+      requestId,
+      conversationId,
+      amount.minor,
+      amount.currency,
+      reason,
+      customerKey,
+    ]),
   );
 }
 
@@ -114,7 +138,7 @@ export async function sealCard(card: CardDetails, agentKey: AgentKey, context: S
 }
 
 /**
- * Opens a sealed card with the agent's key pair. A payload of the wrong size or encoding is refused
+ * Opens a sealed card with the agent's HPKE key pair. A payload of the wrong size or encoding is refused
  * before any decryption is tried; one sealed for another request or key, or whose terms were changed
  * on the way, fails with `cannot-open`.
  */

@@ -1,36 +1,57 @@
 import type { Clock } from './clock.js';
 import { ChatPayError, toFailure, type Failure, type Result } from './errors.js';
 import { randomId } from './ids.js';
-import type { Notice, PaymentRequestEvent, Side } from './payment-request.machine.js';
+import type { Notice, PaymentRequestEvent } from './payment-request.machine.js';
 import { parseMessage, type ProtocolError } from './parse-message.js';
 import {
-  AGENT_MESSAGE_TYPES,
-  CUSTOMER_MESSAGE_TYPES,
   PROTOCOL_VERSION,
   type MessageBodies,
-  type MessageOf,
   type MessageType,
   type Phase,
+  type UnsignedMessage,
   type WireMessage,
 } from './protocol.js';
-import type { Transport } from './transport.js';
+import { signMessage } from './signing.js';
+import type { Delivery, HistoryEntry, Transport } from './transport.js';
+import type { TrustErrorCode } from './vouching.js';
 
 export type SessionErrorCode =
-  'not-allowed-now' | 'not-your-request' | 'unknown-request' | 'invalid-reason' | 'session-closed';
+  | 'not-allowed-now'
+  | 'not-your-request'
+  | 'unknown-request'
+  | 'invalid-reason'
+  | 'session-closed'
+  | 'too-many-requests'
+  | 'key-gone'
+  | 'customer-key-conflict';
 
-/** A session refused a call: the request is not in a phase that allows it, the input is invalid, or the session is closed. */
+/** A session refused a call: the request is not in a phase that allows it, the input is invalid, a bound is reached, or the session is closed. */
 export class SessionError extends ChatPayError<SessionErrorCode> {
   override name = 'SessionError';
 }
 
-export type IgnoredReason = 'wrong-direction' | 'other-conversation' | 'unknown-request' | 'not-now' | 'untrusted-key';
+export type IgnoredReason =
+  | 'wrong-direction'
+  | 'other-conversation'
+  | 'unknown-request'
+  | 'not-now'
+  | 'forgotten'
+  | 'too-many-requests'
+  | 'sync-rate-limited';
 
 /**
  * What a session tells its integrator about traffic it did not act on. Reports name message types,
- * ids and phases, never message bodies.
+ * ids, phases and the check that failed, never message bodies.
  */
 export type SessionReport =
   | { readonly type: 'message-rejected'; readonly error: ProtocolError }
+  | {
+      /** The message failed an authenticity check (signature, vouch, customer key): it changed nothing. */
+      readonly type: 'message-refused';
+      readonly reason: TrustErrorCode;
+      readonly messageType: MessageType;
+      readonly requestId: string;
+    }
   | {
       readonly type: 'message-ignored';
       readonly reason: IgnoredReason;
@@ -46,7 +67,9 @@ export type SessionReport =
       readonly failure: Failure;
     }
   | { readonly type: 'peer-state'; readonly requestId: string; readonly phase: Phase | 'unknown' }
-  | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure };
+  | { readonly type: 'history-failed'; readonly failure: Failure }
+  | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure }
+  | { readonly type: 'listener-failed'; readonly failure: Failure };
 
 /** The integrator's report callback, made safe: a callback that throws must not break the session or the transport. */
 export function safeReporter(onReport: ((report: SessionReport) => void) | undefined): (report: SessionReport) => void {
@@ -59,63 +82,96 @@ export function safeReporter(onReport: ((report: SessionReport) => void) | undef
   };
 }
 
+/** When and how a message reached this side. */
+export interface Arrival {
+  /** Local time of receipt; for a message from the history, when the backend accepted it (never later than now). */
+  readonly receivedAt: number;
+  /** Whether it came from the conversation's history when the session started. */
+  readonly fromHistory: boolean;
+}
+
+/** The key this side signs a request's messages with, and (customer side) the public key that travels with them. */
+export interface RequestSigner {
+  readonly privateKey: CryptoKey;
+  readonly customerKey?: string | undefined;
+}
+
 export interface LinkOptions {
-  readonly side: Side;
   readonly conversationId: string;
   readonly transport: Transport;
   readonly clock: Clock;
   readonly report: (report: SessionReport) => void;
   /**
-   * Called with each validated message from the peer that is not a sync. The session calls
-   * `handled(id)` once it has acted on it: only then is a copy of it dropped as a duplicate, so a
-   * message ignored for now can still be acted on when it is replayed later.
+   * Called with each well-formed message of this conversation that is not a copy of one acted on, one
+   * at a time and in order (the history first, then live messages). Resolves with whether the session
+   * acted on it: only then are copies of it dropped, so a message refused or ignored for now can still
+   * be acted on when it comes again.
    */
-  readonly receive: (message: WireMessage) => void;
-  /**
-   * Agent side: messages another agent sent on this conversation (the same side's types, not sent by
-   * this link). Without it they are reported as `wrong-direction`. Called like `receive`.
-   */
-  readonly observe?: ((message: WireMessage) => void) | undefined;
-  /** The transport's connection came back: the session resynchronises its requests. */
+  readonly receive: (message: WireMessage, arrival: Arrival) => Promise<boolean>;
+  /** The transport's connection came back and it has no history: the session resynchronises its requests. */
   readonly reconnected?: (() => void) | undefined;
-  /**
-   * The phase of a request this side knows, for sync replies; `'not-ours'` for a request another agent
-   * sent, about which this side stays silent (its sender answers).
-   */
-  readonly phaseOf: (requestId: string) => Phase | 'not-ours' | undefined;
+  /** The key for signing this side's messages about a request, if this side holds it. */
+  readonly signer: (requestId: string) => RequestSigner | undefined;
 }
 
+/** At most this many message ids are remembered as acted on (only authenticated messages are: junk cannot push them out). */
 const SEEN_LIMIT = 10_000;
+/** A peer's `request.sync` is answered at most once per request in this interval. */
+export const SYNC_ANSWER_INTERVAL_MS = 5_000;
 
 /**
- * One side's end of a conversation: it stamps and sends messages, keeps what it sent per request for
- * replay, and screens what arrives (validation, conversation, direction, duplicates) before a session
- * sees it. It answers `request.sync` by replaying its messages for the request, then its phase.
+ * One side's end of a conversation: it replays the conversation's history when the transport keeps
+ * one, then screens live messages (shape, conversation, copies) before the session authenticates and
+ * acts on them, one at a time; it stamps, signs and sends this side's messages, keeping them per
+ * request to send again when the peer asks (`request.sync`, at a bounded rate).
  */
 export class ConversationLink {
   readonly #options: LinkOptions;
-  readonly #accepts: ReadonlySet<MessageType>;
   readonly #seen = new Set<string>();
   readonly #sent = new Map<string, WireMessage[]>();
+  readonly #lastAnswer = new Map<string, number>();
   readonly #unsubscribe: () => void;
   readonly #unsubscribeReconnect: () => void;
+  /** Incoming work, in order: the history first, then each live message. */
+  #inbox: Promise<void>;
+  /** Outgoing notices, in order: each is signed before it is sent. */
+  #outbox: Promise<void> = Promise.resolve();
   #closed = false;
 
   constructor(options: LinkOptions) {
     this.#options = options;
-    this.#accepts = new Set(options.side === 'agent' ? CUSTOMER_MESSAGE_TYPES : AGENT_MESSAGE_TYPES);
-    this.#unsubscribe = options.transport.subscribe((raw) => this.#onRaw(raw));
+    const { transport } = options;
+    // Subscribe before asking for the history: what arrives meanwhile waits behind it, and copies are dropped by id.
+    this.#unsubscribe = transport.subscribe((raw, delivery) => this.#enqueue(raw, delivery, false));
+    this.#inbox = this.#replayHistory();
     const reconnected = options.reconnected;
     this.#unsubscribeReconnect =
-      (reconnected && options.transport.onReconnect?.(() => !this.#closed && reconnected())) ?? (() => {});
+      (reconnected && !this.hasHistory ? transport.onReconnect?.(() => !this.#closed && reconnected()) : undefined) ??
+      (() => {});
   }
 
   get closed(): boolean {
     return this.#closed;
   }
 
-  /** Builds a message of this conversation, with a fresh id and the current time. */
-  stamp<T extends MessageType>(requestId: string, type: T, body: MessageBodies[T]): MessageOf<T> {
+  /** Whether the transport keeps the conversation's history (then a reconnect needs no resync). */
+  get hasHistory(): boolean {
+    return typeof this.#options.transport.history === 'function';
+  }
+
+  /** Resolves once the history, every message received so far and every notice asked for have been handled. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const inbox = this.#inbox;
+      const outbox = this.#outbox;
+      await Promise.all([inbox, outbox]);
+      if (inbox === this.#inbox && outbox === this.#outbox) return;
+    }
+  }
+
+  /** Builds an unsigned message of this conversation, with a fresh id and the current time. */
+  stamp<T extends MessageType>(requestId: string, type: T, body: MessageBodies[T]): UnsignedMessage {
+    const customerKey = this.#options.signer(requestId)?.customerKey;
     const message = {
       version: PROTOCOL_VERSION,
       id: randomId(),
@@ -124,8 +180,20 @@ export class ConversationLink {
       type,
       sentAt: this.#options.clock.now(),
       body,
+      ...(customerKey ? { customerKey } : {}),
     };
-    return message as unknown as MessageOf<T>;
+    return message as unknown as UnsignedMessage;
+  }
+
+  /**
+   * Stamps and signs a message with this side's key for the request (as it is when this is called:
+   * the key may be dropped before the signing ends). Rejects if this side holds none.
+   */
+  signed<T extends MessageType>(requestId: string, type: T, body: MessageBodies[T]): Promise<WireMessage> {
+    const signer = this.#options.signer(requestId);
+    const unsigned = this.stamp(requestId, type, body);
+    if (!signer) return Promise.reject(new SessionError('key-gone', 'This side holds no key to sign for the request.'));
+    return signMessage(unsigned, signer.privateKey) as Promise<WireMessage>;
   }
 
   /** Sends `message` and keeps it for replay. Rejects if the transport does. */
@@ -137,10 +205,11 @@ export class ConversationLink {
 
   /**
    * Lets go of what was kept for replaying a request. The ids of its messages stay among those seen
-   * (bounded), so a late copy cannot bring a forgotten request back.
+   * (bounded), and the session remembers the request as forgotten, so a late copy cannot bring it back.
    */
   forget(requestId: string): void {
     this.#sent.delete(requestId);
+    this.#lastAnswer.delete(requestId);
   }
 
   /** Marks a received message as acted on: copies of it are dropped from now on. */
@@ -148,27 +217,16 @@ export class ConversationLink {
     this.#markSeen(id);
   }
 
-  /** Whether a copy of `message` was acted on already (it may have been queued before that). */
-  isDuplicate(message: WireMessage): boolean {
-    if (!this.#seen.has(message.id)) return false;
-    this.#options.report({ type: 'message-duplicate', messageType: message.type, requestId: message.requestId });
-    return true;
-  }
-
-  /** The transport's send, as a promise even if the transport throws. */
-  #send(message: WireMessage): Promise<void> {
-    try {
-      return Promise.resolve(this.#options.transport.send(message));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error('The transport could not send the message.'));
-    }
-  }
-
-  /** Sends a notice; a failure is reported, and the notice goes again on the next sync. */
+  /** Sends a notice, signed, after any notice before it; a failure is reported, and the notice goes again on the next sync. */
   notify(requestId: string, notice: Notice): void {
-    const message = this.stamp(requestId, notice.type, notice.body) as WireMessage;
-    this.deliver(message).catch((error: unknown) => {
-      this.#options.report({ type: 'send-failed', messageType: message.type, requestId, failure: failureOf(error) });
+    const signing = this.signed(requestId, notice.type, notice.body);
+    signing.catch(() => undefined);
+    this.#outbox = this.#outbox.then(async () => {
+      try {
+        await this.deliver(await signing);
+      } catch (error) {
+        this.#options.report({ type: 'send-failed', messageType: notice.type, requestId, failure: failureOf(error) });
+      }
     });
   }
 
@@ -180,6 +238,24 @@ export class ConversationLink {
     }
   }
 
+  /**
+   * Answers an authenticated `request.sync`: everything this side sent for the request, then its phase.
+   * At most once per request every `SYNC_ANSWER_INTERVAL_MS`; a sync within that is reported and dropped.
+   */
+  answerSync(message: WireMessage, phase: Phase): void {
+    const { requestId } = message;
+    const now = this.#options.clock.now();
+    const last = this.#lastAnswer.get(requestId);
+    if (last !== undefined && now - last < SYNC_ANSWER_INTERVAL_MS) {
+      this.#options.report({ type: 'message-ignored', reason: 'sync-rate-limited', messageType: message.type, requestId });
+      return;
+    }
+    this.#lastAnswer.set(requestId, now);
+    this.#replay(requestId);
+    // A request that has ended holds no key any more: what it sent says everything.
+    if (this.#options.signer(requestId)) this.#sendControl(requestId, 'request.state', { phase });
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -188,11 +264,26 @@ export class ConversationLink {
     this.#sent.clear();
   }
 
+  /** The transport's send, as a promise even if the transport throws. */
+  #send(message: WireMessage): Promise<void> {
+    try {
+      return Promise.resolve(this.#options.transport.send(message));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error('The transport could not send the message.'));
+    }
+  }
+
   #sendControl<T extends 'request.sync' | 'request.state'>(requestId: string, type: T, body: MessageBodies[T]) {
-    const message = this.stamp(requestId, type, body) as WireMessage;
-    this.#markSeen(message.id);
-    this.#send(message).catch((error: unknown) => {
-      this.#options.report({ type: 'send-failed', messageType: type, requestId, failure: failureOf(error) });
+    const signing = this.signed(requestId, type, body);
+    signing.catch(() => undefined);
+    this.#outbox = this.#outbox.then(async () => {
+      try {
+        const message = await signing;
+        this.#markSeen(message.id);
+        await this.#send(message);
+      } catch (error) {
+        this.#options.report({ type: 'send-failed', messageType: type, requestId, failure: failureOf(error) });
+      }
     });
   }
 
@@ -216,7 +307,30 @@ export class ConversationLink {
     if (this.#seen.size > SEEN_LIMIT) this.#seen.delete(this.#seen.values().next().value!);
   }
 
-  #onRaw(raw: unknown): void {
+  async #replayHistory(): Promise<void> {
+    const history = this.#options.transport.history;
+    if (!history) return;
+    let entries: readonly HistoryEntry[];
+    try {
+      entries = await history.call(this.#options.transport);
+    } catch (error) {
+      this.#options.report({
+        type: 'history-failed',
+        failure: toFailure(error, "The conversation's history could not be read."),
+      });
+      return;
+    }
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      await this.#handle(entry?.message, entry?.delivery, true);
+    }
+  }
+
+  #enqueue(raw: unknown, delivery: Delivery | undefined, fromHistory: boolean): void {
+    if (this.#closed) return;
+    this.#inbox = this.#inbox.then(() => this.#handle(raw, delivery, fromHistory));
+  }
+
+  async #handle(raw: unknown, delivery: Delivery | undefined, fromHistory: boolean): Promise<void> {
     if (this.#closed) return;
     const parsed: Result<WireMessage, ProtocolError> = parseMessage(raw);
     if (!parsed.ok) {
@@ -224,32 +338,25 @@ export class ConversationLink {
       return;
     }
     const message = parsed.value;
-    const { requestId, type } = message;
     // A shared transport may carry other conversations: they are not this session's business.
     if (message.conversationId !== this.#options.conversationId) return;
-    if (this.isDuplicate(message)) return;
-    if (!this.#accepts.has(type) && this.#options.observe) {
-      this.#options.observe(message);
+    if (this.#seen.has(message.id)) {
+      // This side's own messages come back in the history of a later page, never to this one.
+      if (!fromHistory) {
+        this.#options.report({ type: 'message-duplicate', messageType: message.type, requestId: message.requestId });
+      }
       return;
     }
-    if (!this.#accepts.has(type)) {
-      this.#markSeen(message.id);
-      this.#options.report({ type: 'message-ignored', reason: 'wrong-direction', messageType: type, requestId });
-      return;
+    const now = this.#options.clock.now();
+    const accepted = delivery?.acceptedAt;
+    const receivedAt = fromHistory
+      ? Math.min(now, typeof accepted === 'number' && Number.isFinite(accepted) ? accepted : message.sentAt)
+      : now;
+    try {
+      if (await this.#options.receive(message, { receivedAt, fromHistory })) this.#markSeen(message.id);
+    } catch (error) {
+      this.#options.report({ type: 'handler-failed', requestId: message.requestId, failure: toFailure(error) });
     }
-    if (type === 'request.sync' || type === 'request.state') this.#markSeen(message.id);
-    if (type === 'request.sync') {
-      const phase = this.#options.phaseOf(requestId);
-      if (phase === 'not-ours') return;
-      if (phase) this.#replay(requestId);
-      this.#sendControl(requestId, 'request.state', { phase: phase ?? 'unknown' });
-      return;
-    }
-    if (type === 'request.state') {
-      this.#options.report({ type: 'peer-state', requestId, phase: message.body.phase });
-      return;
-    }
-    this.#options.receive(message);
   }
 }
 

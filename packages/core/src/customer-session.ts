@@ -1,14 +1,23 @@
 import { createActor, fromPromise } from 'xstate';
 import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
-import { err, ok, toFailure, type Result } from './errors.js';
-import { ConversationLink, safeReporter, SessionError, type SessionReport } from './conversation-link.js';
-import { deadlineActor, paymentRequestMachine, type PaymentRequestActor } from './payment-request.machine.js';
-import type { AgentKey, MessageOf, RequestTerms, WireMessage } from './protocol.js';
+import { ConfigError, err, ok, toFailure, type Result } from './errors.js';
+import {
+  ConversationLink,
+  safeReporter,
+  SessionError,
+  type Arrival,
+  type SessionReport,
+} from './conversation-link.js';
+import { deadlineActor, paymentRequestMachine, type PaymentRequestActor, type Trust } from './payment-request.machine.js';
+import type { MessageOf, RequestTerms, WireMessage } from './protocol.js';
 import { RequestBook, type RequestEvent } from './request-book.js';
 import { command, route, settle } from './request-handle.js';
+import { generateSigningKeyPair, signMessage, verifyMessage } from './signing.js';
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
+import { checkTrust, DEFAULT_MAX_LIVE_REQUESTS, ForgottenRequests, refuse, warnUnverified } from './trust.js';
+import { VouchVerifier, type TrustedKeys } from './vouching.js';
 
 /** At most this many messages wait, across all requests, for a `request.created` that has not arrived. */
 const MAX_EARLY_MESSAGES = 64;
@@ -16,16 +25,18 @@ const MAX_EARLY_MESSAGES = 64;
 export interface CustomerSessionOptions {
   readonly conversationId: string;
   readonly transport: Transport;
+  /**
+   * The integrator's published vouching keys (a JWKS, or a function fetching it). A request whose keys
+   * are not vouched for by one of them is never shown and is reported. Required unless
+   * `dangerouslySkipKeyVouching`.
+   */
+  readonly trustedKeys?: TrustedKeys;
+  /** Accepts requests nobody vouched for: local development only (see the agent's option of the same name). */
+  readonly dangerouslySkipKeyVouching?: boolean;
   /** Default: the system clock. */
   readonly clock?: Clock;
-  /**
-   * Checks the integrator's proof that a request's key belongs to the requesting agent (see the
-   * agent's `proveKey`). A request whose key is not vouched for is never shown and is reported.
-   */
-  readonly verifyAgentKey?: (
-    key: AgentKey,
-    request: { readonly requestId: string; readonly conversationId: string; readonly terms: RequestTerms },
-  ) => boolean | Promise<boolean>;
+  /** How many requests may be under way at once in this conversation. Default 16. */
+  readonly maxLiveRequests?: number;
   readonly onReport?: (report: SessionReport) => void;
 }
 
@@ -37,6 +48,11 @@ export interface CustomerRequest {
   readonly conversationId: string;
   readonly terms: RequestTerms;
   readonly actor: PaymentRequestActor;
+  /**
+   * Whether this page took the request up again from the conversation's history (a reload, a late
+   * join) while the customer was entering the card: the form comes back empty, and says why.
+   */
+  readonly resumed: boolean;
   timeline(): TimelineView<CustomerStatus>;
   /** Enter Payment: opens the card form and tells the agent. */
   open(): Result<void, SessionError>;
@@ -51,45 +67,67 @@ export interface CustomerRequest {
   retry(): Result<void, SessionError>;
 }
 
+interface CustomerSigner {
+  readonly keyPair: CryptoKeyPair;
+  readonly publicKey: string;
+}
+
 /**
- * The customer's side of one conversation: it shows the requests that arrive, seals the card in this
- * browser and sends only the sealed payload. It holds no key that can open a card.
+ * The customer's side of one conversation: it shows the requests whose keys the integrator vouched
+ * for, accepts only what that request's agent key signed, seals the card in this browser and sends
+ * only the sealed payload, signed by a key it makes for the request. It holds no key that can open a card.
  */
 export class CustomerSession {
   readonly conversationId: string;
   readonly #clock: Clock;
-  readonly #options: CustomerSessionOptions;
+  readonly #trust: Trust;
+  readonly #maxLive: number;
+  readonly #verifier: VouchVerifier | undefined;
   readonly #link: ConversationLink;
   readonly #report: (report: SessionReport) => void;
-  readonly #requests = new RequestBook<CustomerRequest>();
+  readonly #requests: RequestBook<CustomerRequest>;
   readonly #cards = new Map<string, CardDetails>();
+  readonly #signers = new Map<string, CustomerSigner>();
+  readonly #forgotten = new ForgottenRequests();
   /** Messages that overtook their request's `request.created`, held until it arrives. */
-  readonly #early = new Map<string, WireMessage[]>();
-  /** Messages are handled one at a time, in order, since a request's arrival may wait on `verifyAgentKey`. */
-  #queue: Promise<void> = Promise.resolve();
+  readonly #early = new Map<string, { message: WireMessage; arrival: Arrival }[]>();
 
   constructor(options: CustomerSessionOptions) {
-    this.#options = options;
     this.#report = safeReporter(options.onReport);
     this.conversationId = options.conversationId;
     this.#clock = options.clock ?? systemClock;
+    this.#trust = checkTrust(options, 'customer');
+    this.#verifier = this.#trust === 'vouched' ? new VouchVerifier(options.trustedKeys!, this.#clock) : undefined;
+    if (this.#trust === 'unverified') warnUnverified('customer');
+    const maxLive = options.maxLiveRequests ?? DEFAULT_MAX_LIVE_REQUESTS;
+    if (!Number.isInteger(maxLive) || maxLive < 1 || maxLive > 1_000) {
+      throw new ConfigError('maxLiveRequests', 'maxLiveRequests must be a whole number from 1 to 1000.');
+    }
+    this.#maxLive = maxLive;
+    this.#requests = new RequestBook<CustomerRequest>({
+      onListenerError: (error) => this.#report({ type: 'listener-failed', failure: toFailure(error) }),
+    });
     this.#link = new ConversationLink({
-      side: 'customer',
       conversationId: options.conversationId,
       transport: options.transport,
       clock: this.#clock,
       report: this.#report,
-      receive: (message) => {
-        // Whatever happens to one message, the next ones are still handled.
-        this.#queue = this.#queue.then(() => this.#receive(message)).catch(() => undefined);
-      },
+      receive: (message, arrival) => this.#receive(message, arrival),
       reconnected: () => this.resync(),
-      phaseOf: (requestId) => this.#requests.phaseOf(requestId),
+      signer: (requestId) => {
+        const signer = this.#signers.get(requestId);
+        return signer && { privateKey: signer.keyPair.privateKey, customerKey: signer.publicKey };
+      },
     });
   }
 
   get requests(): readonly CustomerRequest[] {
     return this.#requests.all;
+  }
+
+  /** Whether requests are vouched for by the integrator, or unverified (development only). */
+  get trust(): Trust {
+    return this.#trust;
   }
 
   request(requestId: string): CustomerRequest | undefined {
@@ -100,9 +138,9 @@ export class CustomerSession {
     return this.#requests.subscribe(listener);
   }
 
-  /** Resolves once every message received so far has been handled. */
+  /** Resolves once the conversation's history and every message received so far have been handled. */
   idle(): Promise<void> {
-    return this.#queue;
+    return this.#link.idle();
   }
 
   /**
@@ -118,11 +156,13 @@ export class CustomerSession {
     }
     this.#requests.remove(requestId);
     this.#link.forget(requestId);
+    this.#forgotten.add(requestId);
     this.#cards.delete(requestId);
+    this.#signers.delete(requestId);
     return ok(undefined);
   }
 
-  /** After a reconnect: asks the agent's side to send again what this side may have missed. */
+  /** After a reconnect over a transport without history: asks the agent's side to send again what this side may have missed. */
   resync(): void {
     this.#link.resync(this.#requests.all.map((request) => request.requestId));
   }
@@ -130,38 +170,57 @@ export class CustomerSession {
   close(): void {
     this.#requests.close();
     this.#cards.clear();
+    this.#signers.clear();
     this.#link.close();
   }
 
-  async #receive(message: WireMessage): Promise<void> {
-    const report = this.#report;
+  async #receive(message: WireMessage, arrival: Arrival): Promise<boolean> {
     const { requestId } = message;
-    if (this.#link.closed || this.#link.isDuplicate(message)) return;
-    try {
-      if (message.type === 'request.created') {
-        if (this.#requests.get(requestId)) {
-          this.#link.handled(message.id);
-          report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
-          return;
-        }
-        await this.#arrive(message);
-        return;
+    if (message.type === 'request.created') return this.#arrive(message, arrival);
+    const request = this.#requests.get(requestId);
+    if (!request) {
+      if (this.#forgotten.has(requestId)) {
+        this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
+        return true;
       }
-      const request = this.#requests.get(requestId);
-      if (!request) {
-        this.#holdEarly(message);
-        return;
-      }
-      if (route(request.actor, message, this.#clock.now(), report)) this.#link.handled(message.id);
-    } catch (error) {
-      report({ type: 'handler-failed', requestId, failure: toFailure(error) });
+      this.#holdEarly(message, arrival);
+      return false;
     }
+    const agentSigned = !('customerKey' in message) || message.customerKey === undefined;
+    if (!agentSigned) return this.#fromCustomer(request, message, arrival);
+    if (!(await verifyMessage(message, request.terms.agentKey.signingKey))) {
+      return refuse(this.#report, message, 'bad-signature');
+    }
+    if (message.type === 'request.sync') {
+      this.#link.answerSync(message, phaseOf(request.actor.getSnapshot()));
+      return true;
+    }
+    if (message.type === 'request.state') {
+      this.#report({ type: 'peer-state', requestId, phase: message.body.phase });
+      return true;
+    }
+    return route(request.actor, message, arrival.receivedAt, this.#report);
+  }
+
+  /**
+   * A customer's message this page did not send: its own words from before a reload, in the history.
+   * Live, only this page speaks for the customer here; another page's words reach the agent directly.
+   */
+  async #fromCustomer(request: CustomerRequest, message: WireMessage, arrival: Arrival): Promise<boolean> {
+    const customerKey = 'customerKey' in message ? message.customerKey : undefined;
+    if (message.type === 'request.sync' || message.type === 'request.state') return true;
+    if (!arrival.fromHistory) {
+      this.#report({ type: 'message-ignored', reason: 'wrong-direction', messageType: message.type, requestId: message.requestId });
+      return true;
+    }
+    if (!customerKey || !(await verifyMessage(message, customerKey))) return refuse(this.#report, message, 'bad-signature');
+    return route(request.actor, message, arrival.receivedAt, this.#report);
   }
 
   /** Transports may reorder: an outcome can arrive before its request. Held (bounded), not lost. */
-  #holdEarly(message: WireMessage): void {
+  #holdEarly(message: WireMessage, arrival: Arrival): void {
     const held = this.#early.get(message.requestId) ?? [];
-    held.push(message);
+    held.push({ message, arrival });
     this.#early.set(message.requestId, held);
     let count = 0;
     for (const list of this.#early.values()) count += list.length;
@@ -172,34 +231,67 @@ export class CustomerSession {
     this.#report({
       type: 'message-ignored',
       reason: 'unknown-request',
-      messageType: dropped.type,
+      messageType: dropped.message.type,
       requestId: oldestId,
     });
   }
 
-  async #arrive(message: MessageOf<'request.created'>): Promise<void> {
+  async #arrive(message: MessageOf<'request.created'>, arrival: Arrival): Promise<boolean> {
     const { requestId, body: terms } = message;
-    const verify = this.#options.verifyAgentKey;
-    if (verify && !(await verify(terms.agentKey, { requestId, conversationId: this.conversationId, terms }))) {
-      this.#link.handled(message.id);
+    if (this.#forgotten.has(requestId) || this.#requests.get(requestId)) {
       this.#report({
         type: 'message-ignored',
-        reason: 'untrusted-key',
+        reason: this.#forgotten.has(requestId) ? 'forgotten' : 'not-now',
         messageType: message.type,
         requestId,
       });
-      return;
+      return true;
     }
-    if (this.#link.closed) return;
-    this.#link.handled(message.id);
+    if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
+    if (this.#verifier) {
+      const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
+        requestId,
+        conversationId: this.conversationId,
+        agentKey: terms.agentKey,
+        expiresAt: terms.expiresAt,
+      });
+      if (!vouched.ok) return refuse(this.#report, message, vouched.error.code);
+    }
+    const live = this.#requests.all.filter((request) => !request.timeline().settled).length;
+    if (live >= this.#maxLive) {
+      this.#report({ type: 'message-ignored', reason: 'too-many-requests', messageType: message.type, requestId });
+      return false;
+    }
+    const signer = await generateSigningKeyPair();
+    if (this.#link.closed || this.#requests.get(requestId)) return true;
+    this.#signers.set(requestId, signer);
     const actor = createActor(this.#machine(requestId), {
-      input: { side: 'customer', requestId, conversationId: this.conversationId, terms },
+      input: { side: 'customer', requestId, conversationId: this.conversationId, terms, trust: this.#trust },
     });
-    const request = this.#handle(requestId, terms, actor);
-    this.#requests.add(request);
     const early = this.#early.get(requestId) ?? [];
     this.#early.delete(requestId);
-    for (const held of early) await this.#receive(held);
+    let resumed = false;
+    const request = this.#handle(requestId, terms, actor, () => resumed);
+    this.#requests.add(request);
+    this.#replace(terms);
+    for (const held of early) {
+      if (await this.#receive(held.message, held.arrival)) this.#link.handled(held.message.id);
+    }
+    if (arrival.fromHistory) {
+      // The history's last word decides: a card being typed before the reload was not kept anywhere.
+      void this.#link.idle().then(() => {
+        resumed = actor.getSnapshot().value === 'customerEntering';
+      });
+    }
+    return true;
+  }
+
+  /** A new request of the same agent in place of an old one: the old one ends, and says the agent sent a new one. */
+  #replace(terms: RequestTerms): void {
+    const old = terms.replaces ? this.#requests.get(terms.replaces) : undefined;
+    if (!old || old.terms.agentKey.agentId !== terms.agentKey.agentId) return;
+    const event = { type: 'request.cancelled', reason: 'replaced' } as const;
+    if (old.actor.getSnapshot().can(event)) old.actor.send(event);
   }
 
   #machine(requestId: string) {
@@ -210,10 +302,17 @@ export class CustomerSession {
         prepareMessage: fromPromise(async ({ input }) => {
           const card = this.#cards.get(requestId);
           this.#cards.delete(requestId);
+          const signer = this.#signers.get(requestId);
           const { terms, conversationId } = input.context;
-          if (!card || !terms) throw new SessionError('not-allowed-now', 'There is no card to send.');
-          const sealed = await sealCard(card, terms.agentKey, { requestId, conversationId, terms });
-          return link.stamp(requestId, 'request.submitted', { sealed });
+          if (!card || !terms || !signer) throw new SessionError('not-allowed-now', 'There is no card to send.');
+          const sealed = await sealCard(card, terms.agentKey, {
+            requestId,
+            conversationId,
+            terms,
+            customerKey: signer.publicKey,
+          });
+          const unsigned = link.stamp(requestId, 'request.submitted', { sealed });
+          return (await signMessage(unsigned, signer.keyPair.privateKey)) as WireMessage;
         }),
         deliver: fromPromise(({ input }) => link.deliver(input.message)),
         deadline: deadlineActor(clock),
@@ -225,12 +324,20 @@ export class CustomerSession {
     });
   }
 
-  #handle(requestId: string, terms: RequestTerms, actor: PaymentRequestActor): CustomerRequest {
+  #handle(
+    requestId: string,
+    terms: RequestTerms,
+    actor: PaymentRequestActor,
+    resumed: () => boolean,
+  ): CustomerRequest {
     return {
       requestId,
       conversationId: this.conversationId,
       terms,
       actor,
+      get resumed() {
+        return resumed() && actor.getSnapshot().value === 'customerEntering';
+      },
       timeline: () => customerTimeline(actor.getSnapshot()),
       open: () => command(actor, { type: 'request.open' }),
       decline: () => command(actor, { type: 'request.decline' }),
@@ -263,7 +370,7 @@ export class CustomerSession {
   }
 }
 
-/** Starts the customer's side of a conversation. */
+/** Starts the customer's side of a conversation. Throws `ConfigError` without `trustedKeys` (or the development opt-out). */
 export function createCustomerSession(options: CustomerSessionOptions): CustomerSession {
   return new CustomerSession(options);
 }

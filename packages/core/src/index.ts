@@ -41,6 +41,9 @@ export {
   type PaymentRequestMachine,
   type PaymentRequestActor,
   type PaymentRequestSnapshot,
+  type Trust,
+  type KeyPlace,
+  type SessionFact,
 } from './payment-request.machine.js';
 export {
   agentTimeline,
@@ -63,7 +66,13 @@ export {
   type Delivery,
   type HistoryEntry,
 } from './transport.js';
-export { SessionError, type SessionErrorCode, type SessionReport, type IgnoredReason } from './conversation-link.js';
+export {
+  SessionError,
+  SYNC_ANSWER_INTERVAL_MS,
+  type SessionErrorCode,
+  type SessionReport,
+  type IgnoredReason,
+} from './conversation-link.js';
 export {
   AgentSession,
   createAgentSession,
@@ -75,6 +84,7 @@ export {
   type RequestInput,
   type AuditFact,
   type CardField,
+  type VouchRequest,
 } from './agent-session.js';
 export {
   CustomerSession,
@@ -94,4 +104,45 @@ export {
   type SealErrorCode,
   type SealingContext,
   type AgentKeyPair,
+  type AgentKeys,
 } from './card-sealing.js';
+export {
+  generateSigningKeyPair,
+  signMessage,
+  verifyMessage,
+  signedBytes,
+  canonicalJson,
+  exportPublicKey,
+  SigningError,
+  type SigningErrorCode,
+} from './signing.js';
+export {
+  VouchVerifier,
+  TrustError,
+  VOUCH_TYPE,
+  type VouchClaims,
+  type JsonWebKeySet,
+  type TrustedKeys,
+  type TrustErrorCode,
+  type VouchExpectation,
+} from './vouching.js';
+export { DEFAULT_MAX_LIVE_REQUESTS } from './trust.js';
+export {
+  createMemoryKeyStore,
+  createIndexedDbKeyStore,
+  KeyStoreError,
+  DEFAULT_KEY_DATABASE,
+  type KeyStore,
+  type KeyScope,
+  type RequestKeys,
+  type KeyStoreErrorCode,
+} from './key-store.js';
+export {
+  createTabLocks,
+  createSingleTabLocks,
+  requestLockName,
+  TabLockError,
+  type TabLocks,
+  type Holding,
+  type TabLockErrorCode,
+} from './tab-lock.js';

@@ -2,15 +2,17 @@ import * as v from 'valibot';
 import { ChatPayError, err, ok, type Result } from './errors.js';
 import { isCurrency } from './money.js';
 import {
-  MAX_KEY_PROOF_LENGTH,
+  MAX_AGENT_ID_LENGTH,
   MAX_MESSAGE_LENGTH,
   MAX_REASON_LENGTH,
   MAX_REQUEST_TTL_MS,
   MAX_SEALED_CIPHERTEXT_LENGTH,
+  MAX_VOUCH_LENGTH,
   MESSAGE_TYPES,
   PHASES,
   PROTOCOL_VERSION,
   SEALING_SUITE,
+  UNSAFE_TEXT,
   type WireMessage,
 } from './protocol.js';
 
@@ -25,7 +27,7 @@ export type ProtocolErrorCode =
   | 'invalid-field';
 
 /**
- * A received value is not a valid protocol v1 message. `path` names the faulty field
+ * A received value is not a valid protocol v2 message. `path` names the faulty field
  * (`body.amount.minor`); the message says what was expected there and never repeats what was received.
  */
 export class ProtocolError extends ChatPayError<ProtocolErrorCode> {
@@ -45,15 +47,17 @@ const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MA
 const base64url = (max: number) =>
   v.pipe(v.string(), v.minLength(1), v.maxLength(max), v.regex(/^[\w-]+$/, 'base64url text'));
 const empty = v.strictObject({});
-/** Plain text: no control characters but line breaks and tabs. */
+/** Plain text: no control, bidirectional or invisible characters (`UNSAFE_TEXT`) but line breaks and tabs. */
 const plainText = (max: number) =>
   v.pipe(
     v.string(),
     v.trim(),
     v.minLength(1),
     v.maxLength(max),
-    v.regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/u, 'text without control characters'),
+    v.check((text) => !UNSAFE_TEXT.test(text), 'text without control, bidirectional or invisible characters'),
   );
+/** An uncompressed P-256 public key: 65 bytes, 87 base64url characters. */
+const publicKey = v.pipe(base64url(87), v.length(87));
 
 const envelope = {
   version: v.literal(PROTOCOL_VERSION),
@@ -61,13 +65,22 @@ const envelope = {
   requestId: id,
   conversationId: v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,128}$/, '1 to 128 visible ASCII characters')),
   sentAt: instant,
+  /** An ECDSA P-256 signature: 64 bytes, 86 base64url characters. */
+  signature: v.pipe(base64url(86), v.length(86)),
 };
 
-const message = <T extends string, B extends v.GenericSchema>(type: T, body: B) =>
+/** Messages the agent signs: no `customerKey`. */
+const agentMessage = <T extends string, B extends v.GenericSchema>(type: T, body: B) =>
   v.strictObject({ ...envelope, type: v.literal(type), body });
+/** Messages only the customer sends: with the customer's signing key. */
+const customerMessage = <T extends string, B extends v.GenericSchema>(type: T, body: B) =>
+  v.strictObject({ ...envelope, customerKey: publicKey, type: v.literal(type), body });
+/** Messages either side sends (sync, state): the customer's carry its key. */
+const eitherMessage = <T extends string, B extends v.GenericSchema>(type: T, body: B) =>
+  v.strictObject({ ...envelope, customerKey: v.optional(publicKey), type: v.literal(type), body });
 
 const created = v.pipe(
-  message(
+  agentMessage(
     'request.created',
     v.strictObject({
       amount: v.strictObject({
@@ -78,9 +91,21 @@ const created = v.pipe(
       expiresAt: instant,
       agentKey: v.strictObject({
         suite: v.literal(SEALING_SUITE),
-        publicKey: v.pipe(base64url(87), v.length(87)),
-        proof: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KEY_PROOF_LENGTH))),
+        publicKey,
+        signingKey: publicKey,
+        agentId: v.pipe(
+          v.string(),
+          v.regex(/^[\x21-\x7e]{1,128}$/, `1 to ${MAX_AGENT_ID_LENGTH} visible ASCII characters`),
+        ),
+        vouch: v.optional(
+          v.pipe(
+            v.string(),
+            v.maxLength(MAX_VOUCH_LENGTH),
+            v.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'a compact JWS'),
+          ),
+        ),
       }),
+      replaces: v.optional(id),
     }),
   ),
   v.forward(
@@ -94,9 +119,9 @@ const created = v.pipe(
 
 const schema = v.variant('type', [
   created,
-  message('request.opened', empty),
-  message('request.declined', empty),
-  message(
+  customerMessage('request.opened', empty),
+  customerMessage('request.declined', empty),
+  customerMessage(
     'request.submitted',
     v.strictObject({
       sealed: v.strictObject({
@@ -105,11 +130,11 @@ const schema = v.variant('type', [
       }),
     }),
   ),
-  message('request.completed', empty),
-  message('request.cancelled', v.strictObject({ reason: v.picklist(['agent', 'card-unreadable']) })),
-  message('request.expired', v.strictObject({ stage: v.picklist(['request', 'view-window']) })),
-  message('request.sync', empty),
-  message('request.state', v.strictObject({ phase: v.picklist([...PHASES, 'unknown']) })),
+  agentMessage('request.completed', empty),
+  agentMessage('request.cancelled', v.strictObject({ reason: v.picklist(['agent', 'card-unreadable', 'replaced']) })),
+  agentMessage('request.expired', v.strictObject({ stage: v.picklist(['request', 'view-window']) })),
+  eitherMessage('request.sync', empty),
+  eitherMessage('request.state', v.strictObject({ phase: v.picklist([...PHASES, 'unknown']) })),
 ]);
 
 // The schema's output and the documented types must stay the same shape.
@@ -118,7 +143,7 @@ const schemaMatchesTypes: Same<v.InferOutput<typeof schema>, WireMessage> = true
 void schemaMatchesTypes;
 
 /**
- * Checks that `input` (a JSON string or an already-parsed value) is a protocol v1 message: its size,
+ * Checks that `input` (a JSON string or an already-parsed value) is a protocol v2 message: its size,
  * shape, field types and bounds, then returns a fresh typed copy, or a `ProtocolError` naming the first fault.
  * A message from a newer protocol version is refused with `unsupported-version`, never guessed at.
  */
@@ -157,6 +182,16 @@ export function parseMessage(input: unknown): Result<WireMessage, ProtocolError>
       ),
     );
   }
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < PROTOCOL_VERSION) {
+    return err(
+      new ProtocolError(
+        'unsupported-version',
+        'version',
+        `The message uses protocol version ${version}, which carries no signatures and is no longer accepted: ` +
+          `update ChatPay on the sending side to protocol ${PROTOCOL_VERSION}.`,
+      ),
+    );
+  }
   const list = findList(value, []);
   if (list) {
     const path = list.join('.');
@@ -176,7 +211,7 @@ export function parseMessage(input: unknown): Result<WireMessage, ProtocolError>
 /** A field name we may repeat in an error: anything else is received text and is never echoed. */
 const FIELD_NAME = /^[A-Za-z_]{1,64}$/;
 
-/** Protocol v1 has no lists: the path of the first one, if any (through field-like names only). */
+/** The protocol has no lists: the path of the first one, if any (through field-like names only). */
 function findList(value: object, path: string[]): string[] | undefined {
   if (Array.isArray(value)) return path;
   for (const [key, child] of Object.entries(value)) {

@@ -21,14 +21,33 @@ export interface RequestDraft {
   readonly reason: string;
 }
 
+/** Whether the integrator vouched for the request's keys, or both sides run without vouching (development only). */
+export type Trust = 'vouched' | 'unverified';
+
+/**
+ * Where the agent's private keys for the request are, as the agent's session sees it: `here` (this
+ * session can open the card and sign), `other-tab` (another tab of the same agent holds them), `gone`
+ * (not on this device: sent from elsewhere, or lost with the browser's storage), `opened` (the card was
+ * opened here before this page was loaded, and opens once: the agent can still complete or cancel).
+ * The customer's and an observer's actors have `none`.
+ */
+export type KeyPlace = 'here' | 'other-tab' | 'gone' | 'opened' | 'none';
+
 export interface PaymentRequestInput {
   readonly side: Side;
   readonly requestId: string;
   readonly conversationId: string;
   /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side; an observer's is `Infinity`. */
   readonly viewWindowMs?: number;
-  /** The terms as received. Customer and observer: their actors start from the agent's request. */
+  /**
+   * The terms as received. Customer and observer: their actors start from the agent's request. An
+   * agent's actor given terms is its own request rebuilt from the conversation's history.
+   */
   readonly terms?: RequestTerms;
+  /** Default `vouched`. */
+  readonly trust?: Trust;
+  /** Agent side. Default `here` for the agent, `none` otherwise. */
+  readonly keys?: KeyPlace;
 }
 
 export interface PaymentRequestContext {
@@ -45,6 +64,12 @@ export interface PaymentRequestContext {
   /** When the agent's view window ends: set when the card arrives. */
   readonly viewDeadline: number | null;
   readonly failure: Failure | null;
+  readonly trust: Trust;
+  readonly keys: KeyPlace;
+  /** Agent side: a second, different customer key spoke for this request. The card is not opened; the agent is shown why. */
+  readonly conflict: boolean;
+  /** Why the request was cancelled, once it is. */
+  readonly cancelReason: CancelReason | null;
 }
 
 /** Events from the peer: validated wire messages, with the local time they were received. */
@@ -69,7 +94,12 @@ export type LocalEvent =
   | { readonly type: 'card.view' }
   | { readonly type: 'request.complete' };
 
-export type PaymentRequestEvent = PeerEvent | LocalEvent | { readonly type: 'deadline.reached' };
+/** Facts the session learns about the request outside the wire's messages. */
+export type SessionFact =
+  | { readonly type: 'customer.conflict' }
+  | { readonly type: 'keys.changed'; readonly keys: KeyPlace };
+
+export type PaymentRequestEvent = PeerEvent | LocalEvent | SessionFact | { readonly type: 'deadline.reached' };
 
 /** A fire-and-forget message to the peer; its delivery is the session's concern (outbox, replay on sync). */
 export type Notice = {
@@ -137,13 +167,25 @@ export const paymentRequestMachine = setup({
     keepFailure: assign((_, failure: Failure) => ({ failure })),
     keepSealedCard: assign(({ context, event }) =>
       event.type === 'request.submitted'
-        ? { sealed: event.sealed, viewDeadline: event.receivedAt + context.viewWindowMs }
+        ? {
+            sealed: event.sealed,
+            // Only the agent has a view window: the customer waits for the agent's word.
+            viewDeadline: context.side === 'customer' ? null : event.receivedAt + context.viewWindowMs,
+          }
         : {},
     ),
+    keepConflict: assign({ conflict: true }),
+    keepKeyPlace: assign({ keys: ({ context, event }) => (event.type === 'keys.changed' ? event.keys : context.keys) }),
+    keepCancelReason: assign({
+      cancelReason: ({ context, event }) =>
+        event.type === 'request.cancelled' ? event.reason : event.type === 'request.cancel' ? 'agent' : context.cancelReason,
+    }),
     dropCiphertext: assign({ sealed: null, outgoing: null }),
   },
   guards: {
-    startsFromTerms: ({ context }) => context.side !== 'agent',
+    startsFromTerms: ({ context }) => context.side !== 'agent' || context.terms !== null,
+    canOpenHere: ({ context }) => context.keys === 'here' && !context.conflict,
+    wasOpenedBefore: ({ context }) => context.keys === 'opened' && !context.conflict,
     isAgent: ({ context }) => context.side === 'agent',
     hasOutgoing: ({ context }) => context.outgoing !== null,
     isRequestStage: ({ event }) => event.type === 'request.expired' && event.stage === 'request',
@@ -162,7 +204,15 @@ export const paymentRequestMachine = setup({
     sealed: null,
     viewDeadline: null,
     failure: null,
+    trust: input.trust ?? 'vouched',
+    keys: input.keys ?? (input.side === 'agent' ? 'here' : 'none'),
+    conflict: false,
+    cancelReason: null,
   }),
+  on: {
+    'customer.conflict': { actions: 'keepConflict' },
+    'keys.changed': { actions: 'keepKeyPlace' },
+  },
   initial: 'start',
   states: {
     start: {
@@ -263,7 +313,12 @@ export const paymentRequestMachine = setup({
     cardSubmitted: {
       invoke: viewDeadline(),
       on: {
-        'card.view': 'opening',
+        'card.view': { guard: 'canOpenHere', target: 'opening' },
+        'request.complete': {
+          guard: 'wasOpenedBefore',
+          target: 'completed',
+          actions: notify({ type: 'request.completed', body: {} }),
+        },
         'request.cancel': {
           target: 'cancelled',
           actions: notify({ type: 'request.cancelled', body: { reason: 'agent' } }),
@@ -325,7 +380,7 @@ export const paymentRequestMachine = setup({
     completed: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
     cardExpired: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
     cardRejected: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
-    cancelled: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext'] },
+    cancelled: { type: 'final', entry: ['forgetSecrets', 'dropCiphertext', 'keepCancelReason'] },
   },
 });
 

@@ -1,11 +1,14 @@
 import type { Money } from './money.js';
 
 /**
- * Wire protocol v1: the messages the agent's and the customer's sessions exchange through a
+ * Wire protocol v2: the messages the agent's and the customer's sessions exchange through a
  * `Transport`. Every message is a JSON object with the same envelope; only `body` differs by `type`.
- * `parseMessage` is the only way a received value becomes one of these types.
+ * Every message is signed by its sender's key for the request (see `signing.ts`): the agent's is
+ * announced, and vouched for by the integrator, in `request.created`; the customer's travels in each
+ * of its messages and is bound by its first decision. `parseMessage` is the only way a received value
+ * becomes one of these types; a session then checks its signature before acting on it.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The largest message accepted, in UTF-16 code units of its JSON text. */
 export const MAX_MESSAGE_LENGTH = 16_384;
@@ -13,12 +16,23 @@ export const MAX_MESSAGE_LENGTH = 16_384;
 export const MAX_REASON_LENGTH = 500;
 /** The longest sealed card ciphertext, in base64url characters. */
 export const MAX_SEALED_CIPHERTEXT_LENGTH = 4_096;
-/** The longest integrator proof that vouches for an agent key, in characters. */
-export const MAX_KEY_PROOF_LENGTH = 4_096;
+/** The longest vouch (the integrator's JWS for an agent's keys), in characters. */
+export const MAX_VOUCH_LENGTH = 2_048;
+/** The longest agent id, in characters. */
+export const MAX_AGENT_ID_LENGTH = 128;
 /** The longest time-to-live a request may carry: its `expiresAt` is at most this far after `sentAt`. */
 export const MAX_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
-/** The only sealing suite of protocol v1 (HPKE, RFC 9180, base mode). */
+/** The only sealing suite of protocol v2 (HPKE, RFC 9180, base mode; the sealed card is signed by the customer's key). */
 export const SEALING_SUITE = 'HPKE-v1/DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-128-GCM';
+
+/**
+ * What a reason (or any text shown to the other side) may not contain: control characters other than
+ * line breaks and tabs; bidirectional controls (which can make "10.00" read as "00.01", or move the
+ * amount); and invisible characters that hide text. Zero-width joiners stay allowed: scripts and emoji
+ * need them, and they cannot reorder or hide anything. The elements also isolate the reason (`<bdi>`).
+ */
+export const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb\u{e0000}-\u{e0fff}]/u;
 
 /** The lifecycle phases of a payment request, shared by both sides. */
 export const PHASES = [
@@ -41,13 +55,24 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** The agent's public key for one request, as the customer's session needs it to seal the card. */
+/**
+ * The agent's public keys for one request: the customer's session seals the card to `publicKey` and
+ * accepts only what `signingKey` signed about the request.
+ */
 export interface AgentKey {
   readonly suite: typeof SEALING_SUITE;
-  /** The uncompressed P-256 public key, base64url. */
+  /** The uncompressed P-256 public key (HPKE), base64url. */
   readonly publicKey: string;
-  /** Optional evidence from the integrator's server that this key belongs to the requesting agent. */
-  readonly proof?: string | undefined;
+  /** The uncompressed P-256 public key (ECDSA) that signs the agent's messages about the request, base64url. */
+  readonly signingKey: string;
+  /** The requesting agent, as the integrator's server knows them. */
+  readonly agentId: string;
+  /**
+   * The integrator's vouch for these keys (a compact JWS, ES256, see `vouching.ts`): this agent asked,
+   * for this request and conversation. Absent only when both sides run with
+   * `dangerouslySkipKeyVouching` for local development.
+   */
+  readonly vouch?: string | undefined;
 }
 
 /** The card, sealed in the customer's browser to the requesting agent's key. Opaque to everything in between. */
@@ -66,9 +91,15 @@ export interface RequestTerms {
   /** The instant (ms since the epoch) after which the customer can no longer pay. */
   readonly expiresAt: number;
   readonly agentKey: AgentKey;
+  /**
+   * The earlier request of the same agent that this one replaces (its card could not be opened where
+   * the agent is now). The customer's session ends that one on receipt.
+   */
+  readonly replaces?: string | undefined;
 }
 
-export type CancelReason = 'agent' | 'card-unreadable';
+/** Why a request was cancelled: by the agent, because the card could not be opened, or because the agent sent a new one in its place. */
+export type CancelReason = 'agent' | 'card-unreadable' | 'replaced';
 export type ExpiredStage = 'request' | 'view-window';
 
 /** Message bodies by type. Agent → customer: created, completed, cancelled, expired. Customer → agent: opened, declined, submitted. Either way: sync, state. */
@@ -108,10 +139,35 @@ export interface Envelope<T extends MessageType = MessageType> {
   /** When the sender sent it, ms since the epoch by the sender's clock. */
   readonly sentAt: number;
   readonly body: MessageBodies[T];
+  /** ECDSA P-256 / SHA-256 over every other field (`signedBytes`), IEEE P1363, base64url. */
+  readonly signature: string;
 }
 
-/** Any protocol v1 message, discriminated by `type`. */
-export type WireMessage = { [T in MessageType]: Envelope<T> }[MessageType];
+/** Types only the customer sends: they carry the customer's signing key. */
+type CustomerOnly = 'request.opened' | 'request.declined' | 'request.submitted';
+/** Types only the agent sends: signed by the key in the request's `agentKey`. */
+type AgentOnly = 'request.created' | 'request.completed' | 'request.cancelled' | 'request.expired';
+
+/**
+ * The customer's signing key for the request (uncompressed P-256, base64url): on every message the
+ * customer sends (sync and state too), on none the agent sends.
+ */
+type CustomerKeyField<T extends MessageType> = T extends CustomerOnly
+  ? { readonly customerKey: string }
+  : T extends AgentOnly
+    ? unknown
+    : { readonly customerKey?: string | undefined };
+
+/** One message of type `T`: the envelope, and the customer's key where the customer signs. */
+export type Message<T extends MessageType> = Envelope<T> & CustomerKeyField<T>;
+
+
+
+/** Any protocol v2 message, discriminated by `type`. */
+export type WireMessage = { [T in MessageType]: Message<T> }[MessageType];
+
+/** A message before it is signed. */
+export type UnsignedMessage = { [T in MessageType]: Omit<Message<T>, 'signature'> }[MessageType];
 
 /** The message of one type. */
 export type MessageOf<T extends MessageType> = Extract<WireMessage, { type: T }>;

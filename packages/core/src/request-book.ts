@@ -9,10 +9,22 @@ export interface RequestEvent<R> {
   readonly request: R;
 }
 
+export interface RequestBookOptions {
+  /**
+   * Receives what a subscriber threw. The other subscribers still hear the news, and the action that
+   * caused it (creating a request, a message arriving, a deadline) still completes.
+   */
+  readonly onListenerError?: ((error: unknown) => void) | undefined;
+}
+
 /** A session's requests, by id, with their actors' lifecycles and the news about them. */
 export class RequestBook<R extends { readonly requestId: string; readonly actor: PaymentRequestActor }> {
   readonly #requests = new Map<string, R>();
-  readonly #events = new Emitter<RequestEvent<R>>();
+  readonly #events: Emitter<RequestEvent<R>>;
+
+  constructor(options: RequestBookOptions = {}) {
+    this.#events = new Emitter({ onError: options.onListenerError });
+  }
 
   /** Every request, oldest first. */
   get all(): readonly R[] {
@@ -32,10 +44,16 @@ export class RequestBook<R extends { readonly requestId: string; readonly actor:
     return this.#events.subscribe(listener);
   }
 
-  /** Keeps `request`, starts its actor, and tells subscribers about it and about each of its changes. */
+  /**
+   * Keeps `request`, starts its actor, and tells subscribers about it and about each of its changes.
+   * An actor that fails is a change too: its snapshot then has the status `error`. (An observer
+   * without an error handler would make XState throw the error again from a timer, which ends a
+   * Node process.) The emitter never throws, so nothing reaches the actor from a subscriber.
+   */
   add(request: R): void {
     this.#requests.set(request.requestId, request);
-    request.actor.subscribe(() => this.#events.emit({ type: 'request-changed', request }));
+    const changed = () => this.#events.emit({ type: 'request-changed', request });
+    request.actor.subscribe({ next: changed, error: changed });
     request.actor.start();
     this.#events.emit({ type: 'request-added', request });
   }

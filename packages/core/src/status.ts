@@ -1,4 +1,4 @@
-import type { PaymentRequestSnapshot, Side } from './payment-request.machine.js';
+import type { KeyPlace, PaymentRequestSnapshot, Side, Trust } from './payment-request.machine.js';
 import type { Phase } from './protocol.js';
 
 /** What the agent's conversation timeline shows for a request. */
@@ -27,7 +27,8 @@ export type CustomerStatus =
   | 'declined'
   | 'request-expired'
   | 'card-expired'
-  | 'cancelled';
+  | 'cancelled'
+  | 'replaced';
 
 type PhaseMap<S> = Readonly<Record<Exclude<Phase, never>, S>>;
 
@@ -96,6 +97,7 @@ export const CUSTOMER_STATUS_LABELS: Readonly<Record<CustomerStatus, string>> = 
   'request-expired': 'This request has expired',
   'card-expired': 'This request has ended. The agent may send a new one.',
   cancelled: 'The agent cancelled this request',
+  replaced: 'The agent sent a new request in place of this one',
 };
 
 /** The phases after which nothing more happens on the agent's side. */
@@ -115,6 +117,12 @@ export interface TimelineView<S> {
   readonly deadline: number | null;
   /** Whether nothing more will happen to this request on this side. */
   readonly settled: boolean;
+  /** `unverified` when both sides run without key vouching (development only): elements say so visibly. */
+  readonly trust: Trust;
+  /** Agent side: where the request's private keys are (`here` for a request this session can act on). */
+  readonly keys: KeyPlace;
+  /** Agent side: a second, different customer key spoke for the request; its card is not opened. */
+  readonly conflict: boolean;
 }
 
 /** The phase (top-level state) of a snapshot. */
@@ -139,11 +147,15 @@ function deadlineOf(snapshot: PaymentRequestSnapshot, phase: Phase): number | nu
 /** What the agent's timeline shows for the request in `snapshot`. */
 export function agentTimeline(snapshot: PaymentRequestSnapshot): TimelineView<AgentStatus> {
   const phase = phaseOf(snapshot);
+  const { trust, keys, conflict } = snapshot.context;
   return {
     phase,
     status: AGENT_STATUS[phase],
     deadline: deadlineOf(snapshot, phase),
     settled: AGENT_SETTLED.has(phase),
+    trust,
+    keys,
+    conflict,
   };
 }
 
@@ -151,7 +163,9 @@ export function agentTimeline(snapshot: PaymentRequestSnapshot): TimelineView<Ag
 export function customerTimeline(snapshot: PaymentRequestSnapshot): TimelineView<CustomerStatus> {
   const phase = phaseOf(snapshot);
   const settled = AGENT_SETTLED.has(phase);
-  return { phase, status: CUSTOMER_STATUS[phase], deadline: settled ? null : deadlineOf(snapshot, phase), settled };
+  const { trust, keys, conflict, cancelReason } = snapshot.context;
+  const status = phase === 'cancelled' && cancelReason === 'replaced' ? 'replaced' : CUSTOMER_STATUS[phase];
+  return { phase, status, deadline: settled ? null : deadlineOf(snapshot, phase), settled, trust, keys, conflict };
 }
 
 /** The timeline for either side. */

@@ -8,6 +8,7 @@ import {
 } from '@chatpay/core';
 import { createScriptedPair, until, VISA } from './support/scripted-transport.js';
 import { expectOk, USD_12_50 } from './support/flow.js';
+import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 
 /** Two conversations on one agent console, each with its own customer. */
 function console2() {
@@ -17,8 +18,8 @@ function console2() {
   registry.subscribe((event) => events.push(event));
   const conversations = ['conv-a', 'conv-b'].map((conversationId) => {
     const wire = createScriptedPair();
-    const agent = createAgentSession({ conversationId, transport: wire.agent, clock });
-    const customer = createCustomerSession({ conversationId, transport: wire.customer, clock });
+    const agent = createAgentSession({ ...agentTrust(), conversationId, transport: wire.agent, clock });
+    const customer = createCustomerSession({ ...customerTrust(), conversationId, transport: wire.customer, clock });
     registry.add(agent);
     const exchange = async () => {
       await wire.deliverAll(() => customer.idle());

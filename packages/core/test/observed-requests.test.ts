@@ -10,6 +10,7 @@ import {
 } from '@chatpay/core';
 import { until, VISA } from './support/scripted-transport.js';
 import { expectOk, START, TTL, USD_12_50 } from './support/flow.js';
+import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 
 /** Two agents' consoles and a customer on one conversation, every message reaching every other party. */
 function sharedConversation() {
@@ -17,9 +18,19 @@ function sharedConversation() {
   const hub = createMemoryHub();
   const reports: SessionReport[] = [];
   const options = { conversationId: 'conv-1', clock, requestTtlMs: TTL };
-  const first = createAgentSession({ ...options, transport: hub.connect() });
-  const second = createAgentSession({ ...options, transport: hub.connect(), onReport: (r) => reports.push(r) });
-  const customer = createCustomerSession({ conversationId: 'conv-1', clock, transport: hub.connect() });
+  const first = createAgentSession({ ...agentTrust(), ...options, transport: hub.connect() });
+  const second = createAgentSession({
+    ...agentTrust('agent-2'),
+    ...options,
+    transport: hub.connect(),
+    onReport: (r) => reports.push(r),
+  });
+  const customer = createCustomerSession({
+    ...customerTrust(),
+    conversationId: 'conv-1',
+    clock,
+    transport: hub.connect(),
+  });
   return { clock, hub, first, second, customer, reports };
 }
 
@@ -41,7 +52,7 @@ describe("another agent's session on the same conversation", () => {
     expect(observed.timeline().status).toBe('waiting-for-customer');
     expectOk(peer.open());
     expectOk(await peer.pay(VISA));
-    await until(() => observed.timeline().status === 'view-card');
+    await until(() => observed.timeline().status === 'view-card' && request.timeline().status === 'view-card');
     expectOk(await request.viewCard());
     expectOk(request.complete());
     await until(() => observed.timeline().status === 'completed');
@@ -115,9 +126,19 @@ describe("another agent's session on the same conversation", () => {
     const clock = new ManualClock(START);
     const hub = createMemoryHub();
     const base = { conversationId: 'conv-1', clock, requestTtlMs: TTL };
-    const first = createAgentSession({ ...base, viewWindowMs: 20 * 60_000, transport: hub.connect() });
-    const second = createAgentSession({ ...base, viewWindowMs: 5 * 60_000, transport: hub.connect() });
-    const customer = createCustomerSession({ conversationId: 'conv-1', clock, transport: hub.connect() });
+    const first = createAgentSession({ ...agentTrust(), ...base, viewWindowMs: 20 * 60_000, transport: hub.connect() });
+    const second = createAgentSession({
+      ...agentTrust('agent-2'),
+      ...base,
+      viewWindowMs: 5 * 60_000,
+      transport: hub.connect(),
+    });
+    const customer = createCustomerSession({
+      ...customerTrust(),
+      conversationId: 'conv-1',
+      clock,
+      transport: hub.connect(),
+    });
     const { request, peer, observed } = await requested({ first, second, customer, clock, hub, reports: [] });
     expectOk(peer.open());
     expectOk(await peer.pay(VISA));
@@ -140,9 +161,19 @@ describe("another agent's session on the same conversation", () => {
       transport.send = (message) => (sentBy[who].push(message.type), send(message));
       return transport;
     };
-    const first = createAgentSession({ conversationId: 'conv-1', clock, transport: end('first') });
-    const second = createAgentSession({ conversationId: 'conv-1', clock, transport: end('second') });
-    const customer = createCustomerSession({ conversationId: 'conv-1', clock, transport: hub.connect() });
+    const first = createAgentSession({ ...agentTrust(), conversationId: 'conv-1', clock, transport: end('first') });
+    const second = createAgentSession({
+      ...agentTrust('agent-2'),
+      conversationId: 'conv-1',
+      clock,
+      transport: end('second'),
+    });
+    const customer = createCustomerSession({
+      ...customerTrust(),
+      conversationId: 'conv-1',
+      clock,
+      transport: hub.connect(),
+    });
     await requested({ first, second, customer, clock, hub, reports: [] });
     customer.resync();
     await until(() => sentBy.first.includes('request.state'));
@@ -157,6 +188,7 @@ describe("another agent's session on the same conversation", () => {
     // A third agent joins late: it missed the request and hears only the cancellation.
     const late: SessionReport[] = [];
     createAgentSession({
+      ...agentTrust('agent-3'),
       conversationId: 'conv-1',
       clock: setup.clock,
       transport: setup.hub.connect(),

@@ -10,6 +10,7 @@ import {
 } from '@chatpay/core';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
 import { settle, until, VISA } from './support/scripted-transport.js';
+import { agentTrust, customerTrust, testVoucher } from '../../../test-support/trust.js';
 
 describe('a payment request between the two sessions', () => {
   it('goes request → pay → view → complete, and each side passes through its phases', async () => {
@@ -91,6 +92,7 @@ describe('a payment request between the two sessions', () => {
     const flow = createFlow();
     const { request, peer } = await flow.requested();
     expectOk(peer.open());
+    await flow.exchange();
     flow.wire.failSends('customer', 1);
     expectOk(await peer.pay(VISA));
     await until(() => peer.timeline().phase === 'sendFailed');
@@ -195,7 +197,7 @@ describe('a payment request between the two sessions', () => {
   it('refuses a view window over 30 minutes, or a non-positive one, with a ConfigError', () => {
     const [transport] = createMemoryTransportPair();
     const make = (viewWindowMs: number) => () =>
-      createAgentSession({ conversationId: 'c', transport, clock: new ManualClock(), viewWindowMs });
+      createAgentSession({ ...agentTrust(), conversationId: 'c', transport, clock: new ManualClock(), viewWindowMs });
     expect(make(MAX_VIEW_WINDOW_MS + 1)).toThrow(ConfigError);
     expect(make(0)).toThrow(ConfigError);
     expect(make(Number.NaN)).toThrow(ConfigError);
@@ -208,6 +210,7 @@ describe('what a session does with what arrives', () => {
     const flow = createFlow();
     flow.wire.inject('agent', '{not json');
     flow.wire.inject('agent', { version: 1 });
+    await flow.agent.idle();
     expect(flow.reports.agent.map((report) => report.type)).toEqual(['message-rejected', 'message-rejected']);
   });
 
@@ -227,13 +230,17 @@ describe('what a session does with what arrives', () => {
     });
   });
 
-  it('ignores and reports a message that makes no sense now, or comes from the wrong side', async () => {
+  it('ignores and reports a message that makes no sense now', async () => {
     const flow = createFlow();
     const { request, peer } = await flow.requested();
+    expectOk(peer.open());
     expectOk(peer.decline());
-    await flow.exchange();
-    // A late "opened" after the decline.
-    flow.wire.inject('agent', { ...JSON.parse(flow.wire.log.at(-1)!), id: 'late-opened-1', type: 'request.opened' });
+    await until(() => flow.wire.inFlight.length === 2);
+    // The customer's genuine "opened" overtaken by its decline.
+    flow.wire.deliver(1);
+    await flow.agent.idle();
+    flow.wire.deliver(0);
+    await flow.agent.idle();
     expect(flow.reports.agent).toContainEqual({
       type: 'message-ignored',
       reason: 'not-now',
@@ -241,9 +248,10 @@ describe('what a session does with what arrives', () => {
       requestId: request.requestId,
       phase: 'declined',
     });
-    // An agent-only message arriving at the agent.
+    // An outcome that claims to be the agent's, signed by nobody who holds its key.
     flow.wire.inject('agent', { ...JSON.parse(flow.wire.log.at(-1)!), id: 'wrong-side-1', type: 'request.completed' });
-    expect(flow.reports.agent.at(-1)).toMatchObject({ type: 'message-ignored', reason: 'wrong-direction' });
+    await flow.agent.idle();
+    expect(flow.reports.agent.at(-1)).toMatchObject({ type: 'message-rejected' });
   });
 
   it('catches up after lost messages with request.sync', async () => {
@@ -286,45 +294,8 @@ describe('what a session does with what arrives', () => {
       body: {},
     };
     flow.wire.inject('agent', foreign);
+    await flow.agent.idle();
     expect(request.timeline().phase).toBe('waitingForCustomer');
-  });
-
-  it('shows a request only when the integrator vouches for its key', async () => {
-    const [agentEnd, customerEnd] = createMemoryTransportPair();
-    const clock = new ManualClock(START);
-    const reports: SessionReport[] = [];
-    const agent = createAgentSession({
-      conversationId: 'c-1',
-      transport: agentEnd,
-      clock,
-      proveKey: (key, { requestId }) => `signed:${requestId}:${key.publicKey.slice(0, 8)}`,
-    });
-    const customer = createCustomerSession({
-      conversationId: 'c-1',
-      transport: customerEnd,
-      clock,
-      verifyAgentKey: (key, { requestId }) => key.proof === `signed:${requestId}:${key.publicKey.slice(0, 8)}`,
-      onReport: (report) => reports.push(report),
-    });
-    const vouched = agent.createRequest();
-    expectOk(vouched.review(USD_12_50));
-    expectOk(vouched.send());
-    await until(() => customer.requests.length === 1);
-    expect(customer.requests[0]!.terms.agentKey.proof).toMatch(/^signed:/);
-
-    // A backend that swaps the key cannot produce the proof for its own key.
-    const swapped = createCustomerSession({
-      conversationId: 'c-1',
-      transport: customerEnd,
-      clock,
-      verifyAgentKey: () => false,
-      onReport: (report) => reports.push(report),
-    });
-    const second = agent.createRequest();
-    expectOk(second.review(USD_12_50));
-    expectOk(second.send());
-    await until(() => reports.some((report) => report.type === 'message-ignored' && report.reason === 'untrusted-key'));
-    expect(swapped.requests).toEqual([]);
   });
 
   it('drops keys and opened cards when the session closes', async () => {
@@ -335,7 +306,8 @@ describe('what a session does with what arrives', () => {
     await flow.exchange();
     expectOk(await request.viewCard());
     expect(request.card()).toEqual(VISA);
-    expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 1 });
+    // The key that opens the card is gone; the signing key stays until the request ends.
+    expect(flow.agent.secretsHeld).toEqual({ keys: 1, openedCards: 1 });
     flow.agent.close();
     expect(request.card()).toBeNull();
     expect(flow.agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
@@ -402,8 +374,9 @@ describe('what a session does with what arrives', () => {
   it("carries on when the integrator's report callback throws, or the transport throws", async () => {
     const clock = new ManualClock(START);
     const [agentEnd, customerEnd] = createMemoryTransportPair();
-    const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
+    const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd, clock });
     const customer = createCustomerSession({
+      ...customerTrust(),
       conversationId: 'c-1',
       transport: customerEnd,
       clock,
@@ -420,6 +393,7 @@ describe('what a session does with what arrives', () => {
     }
     await until(() => customer.requests.length === 2, 'both requests');
     const throwing = createAgentSession({
+      ...agentTrust(),
       conversationId: 'c-2',
       transport: {
         send: () => {
@@ -441,14 +415,15 @@ describe('what a session does with what arrives', () => {
     const proving = new Promise<void>((resolve) => (proved = resolve));
     let asked = false;
     const agent = createAgentSession({
+      ...agentTrust(),
       conversationId: 'c-1',
       transport: agentEnd,
       clock: new ManualClock(START),
-      // The key exists once this is asked; the request is cancelled before it answers.
-      proveKey: async () => {
+      // The keys exist once the server is asked to vouch; the request is cancelled before it answers.
+      vouch: async (claims) => {
         asked = true;
         await proving;
-        return 'proof';
+        return testVoucher.vouch(claims);
       },
     });
     const request = agent.createRequest();
@@ -465,6 +440,7 @@ describe('what a session does with what arrives', () => {
   it('expires a request whose send never settles, at its deadline', async () => {
     const clock = new ManualClock(START);
     const agent = createAgentSession({
+      ...agentTrust(),
       conversationId: 'c-1',
       transport: { send: () => new Promise<void>(() => undefined), subscribe: () => () => undefined },
       clock,

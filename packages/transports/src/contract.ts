@@ -22,7 +22,10 @@ export interface ContractCase {
 
 let counter = 0;
 
-/** A valid protocol message, distinct each time, for the contract's sends. */
+/**
+ * A protocol message of valid shape, distinct each time, for the contract's sends. Its key and
+ * signature are placeholders: transports carry messages, sessions verify them.
+ */
 export function sampleMessage(type: 'request.opened' | 'request.declined' = 'request.opened'): WireMessage {
   counter += 1;
   return {
@@ -33,6 +36,8 @@ export function sampleMessage(type: 'request.opened' | 'request.declined' = 'req
     type,
     sentAt: 0,
     body: {},
+    customerKey: `B${'A'.repeat(86)}`,
+    signature: 'A'.repeat(86),
   };
 }
 

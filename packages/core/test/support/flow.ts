@@ -7,6 +7,7 @@ import {
   type SessionReport,
   type Phase,
 } from '@chatpay/core';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { createScriptedPair, settle, until } from './scripted-transport.js';
 
 export const START = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -20,6 +21,7 @@ export function createFlow() {
   const wire = createScriptedPair();
   const reports: { agent: SessionReport[]; customer: SessionReport[] } = { agent: [], customer: [] };
   const agent = createAgentSession({
+    ...agentTrust(),
     conversationId: 'conv-1',
     transport: wire.agent,
     clock,
@@ -28,6 +30,7 @@ export function createFlow() {
     onReport: (report) => reports.agent.push(report),
   });
   const customer = createCustomerSession({
+    ...customerTrust(),
     conversationId: 'conv-1',
     transport: wire.customer,
     clock,
@@ -41,9 +44,12 @@ export function createFlow() {
     reports,
     /** Delivers everything in flight, in order. */
     async exchange() {
+      await settle();
+      await Promise.all([agent.idle(), customer.idle()]);
       await wire.deliverAll(async () => {
         await settle();
         await customer.idle();
+        await agent.idle();
       });
       await settle();
     },

@@ -21,6 +21,7 @@ export const CUSTOMER_MESSAGES_AR = {
       'request-expired': 'انتهت صلاحية هذا الطلب',
       'card-expired': 'انتهى هذا الطلب. يمكن للموظف أن يرسل طلبًا جديدًا.',
       cancelled: 'ألغى الموظف هذا الطلب',
+      replaced: 'أرسل الموظف طلبًا جديدًا بدلًا من هذا الطلب',
     },
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {

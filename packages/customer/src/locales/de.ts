@@ -21,6 +21,7 @@ export const CUSTOMER_MESSAGES_DE = {
       'request-expired': 'Diese Anforderung ist abgelaufen',
       'card-expired': 'Diese Anforderung ist beendet. Der Mitarbeiter kann eine neue senden.',
       cancelled: 'Der Mitarbeiter hat diese Anforderung storniert',
+      replaced: 'Der Mitarbeiter hat an ihrer Stelle eine neue Anforderung gesendet',
     },
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {

@@ -21,6 +21,7 @@ export const CUSTOMER_MESSAGES_ES = {
       'request-expired': 'Esta solicitud ha caducado',
       'card-expired': 'Esta solicitud ha terminado. El agente puede enviarte otra.',
       cancelled: 'El agente ha cancelado esta solicitud',
+      replaced: 'El agente ha enviado una nueva solicitud en lugar de esta',
     },
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {

@@ -21,6 +21,7 @@ export const CUSTOMER_MESSAGES_FR = {
       'request-expired': 'Cette demande a expiré',
       'card-expired': "Cette demande est terminée. L'agent peut vous en envoyer une nouvelle.",
       cancelled: "L'agent a annulé cette demande",
+      replaced: "L'agent a envoyé une nouvelle demande à la place de celle-ci",
     },
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {
