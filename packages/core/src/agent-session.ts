@@ -194,7 +194,7 @@ export class AgentSession {
   readonly #requests: RequestBook<AgentRequest>;
   readonly #keys = new Map<string, AgentKeys>();
   readonly #cards = new Map<string, CardDetails>();
-  /** The customer key bound by the customer's first decision (decline or card), per request. */
+  /** The customer key bound by the customer's first message about the request (opened, declined or the card). */
   readonly #customerKeys = new Map<string, string>();
   /** New requests sent in place of one that cannot be opened here: new id → old id. */
   readonly #replacing = new Map<string, string>();
@@ -417,15 +417,11 @@ export class AgentSession {
   /** A request of this conversation: another agent's, or this agent's own from the history or another tab or device. */
   async #arrive(message: MessageOf<'request.created'>, arrival: Arrival): Promise<boolean> {
     const { requestId, body: terms } = message;
-    if (this.#forgotten.has(requestId) || this.#requests.get(requestId)) {
-      this.#report({
-        type: 'message-ignored',
-        reason: this.#forgotten.has(requestId) ? 'forgotten' : 'not-now',
-        messageType: message.type,
-        requestId,
-      });
+    if (this.#forgotten.has(requestId)) {
+      this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
       return true;
     }
+    // Checked even for a request already here: a forged copy is reported as what it is.
     if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
     if (this.#verifier) {
       const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
@@ -435,6 +431,10 @@ export class AgentSession {
         expiresAt: terms.expiresAt,
       });
       if (!vouched.ok) return refuse(this.#report, message, vouched.error.code);
+    }
+    if (this.#requests.get(requestId)) {
+      this.#report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
+      return true;
     }
     if (this.#liveCount() >= this.#maxLive) {
       this.#report({ type: 'message-ignored', reason: 'too-many-requests', messageType: message.type, requestId });
@@ -502,7 +502,7 @@ export class AgentSession {
     return true;
   }
 
-  /** The customer's word: signed by the key bound by the customer's first decision, or the first decision itself. */
+  /** The customer's word: signed by the key bound by the customer's first message, or that first message itself. */
   async #fromCustomer(
     message: MessageOf<'request.opened'> | MessageOf<'request.declined'> | MessageOf<'request.submitted'>,
     arrival: Arrival,
@@ -521,9 +521,7 @@ export class AgentSession {
     }
     // The key is bound before the actor moves: a subscriber may open the card as soon as it does.
     const event = eventOf(message, arrival.receivedAt);
-    if (message.type !== 'request.opened' && event && request.actor.getSnapshot().can(event)) {
-      this.#customerKeys.set(requestId, customerKey);
-    }
+    if (event && request.actor.getSnapshot().can(event)) this.#customerKeys.set(requestId, customerKey);
     return route(request.actor, message, arrival.receivedAt, this.#report);
   }
 

@@ -9,7 +9,13 @@ import {
   type Arrival,
   type SessionReport,
 } from './conversation-link.js';
-import { deadlineActor, paymentRequestMachine, type PaymentRequestActor, type Trust } from './payment-request.machine.js';
+import {
+  deadlineActor,
+  MAX_VIEW_WINDOW_MS,
+  paymentRequestMachine,
+  type PaymentRequestActor,
+  type Trust,
+} from './payment-request.machine.js';
 import type { MessageOf, RequestTerms, WireMessage } from './protocol.js';
 import { RequestBook, type RequestEvent } from './request-book.js';
 import { command, route, settle } from './request-handle.js';
@@ -17,6 +23,8 @@ import { generateSigningKeyPair, signMessage, verifyMessage } from './signing.js
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 import { checkTrust, DEFAULT_MAX_LIVE_REQUESTS, ForgottenRequests, refuse, warnUnverified } from './trust.js';
+import { createIndexedDbKeyStore, createMemoryKeyStore, type KeyStore } from './key-store.js';
+import { exportPublicKey } from './signing.js';
 import { VouchVerifier, type TrustedKeys } from './vouching.js';
 
 /** At most this many messages wait, across all requests, for a `request.created` that has not arrived. */
@@ -37,8 +45,17 @@ export interface CustomerSessionOptions {
   readonly clock?: Clock;
   /** How many requests may be under way at once in this conversation. Default 16. */
   readonly maxLiveRequests?: number;
+  /**
+   * Where the customer's signing key for each request waits (non-extractable), so that a reload
+   * before paying still speaks with the key the agent bound. Never holds card data. Default:
+   * IndexedDB (database `chatpay-customer-keys`) where the browser has it, else memory.
+   */
+  readonly keyStore?: KeyStore;
   readonly onReport?: (report: SessionReport) => void;
 }
+
+/** The customer's keys are kept under this owner in the key store (one conversation's, per request). */
+const CUSTOMER = '(customer)';
 
 export type CustomerSessionEvent = RequestEvent<CustomerRequest>;
 
@@ -83,6 +100,7 @@ export class CustomerSession {
   readonly #trust: Trust;
   readonly #maxLive: number;
   readonly #verifier: VouchVerifier | undefined;
+  readonly #keyStore: KeyStore;
   readonly #link: ConversationLink;
   readonly #report: (report: SessionReport) => void;
   readonly #requests: RequestBook<CustomerRequest>;
@@ -104,6 +122,12 @@ export class CustomerSession {
       throw new ConfigError('maxLiveRequests', 'maxLiveRequests must be a whole number from 1 to 1000.');
     }
     this.#maxLive = maxLive;
+    this.#keyStore =
+      options.keyStore ??
+      (typeof indexedDB === 'undefined'
+        ? createMemoryKeyStore({ clock: this.#clock })
+        : createIndexedDbKeyStore({ name: 'chatpay-customer-keys', clock: this.#clock }));
+    this.#keyStore.sweep(this.#clock.now()).catch(() => undefined);
     this.#requests = new RequestBook<CustomerRequest>({
       onListenerError: (error) => this.#report({ type: 'listener-failed', failure: toFailure(error) }),
     });
@@ -159,6 +183,7 @@ export class CustomerSession {
     this.#forgotten.add(requestId);
     this.#cards.delete(requestId);
     this.#signers.delete(requestId);
+    this.#keyStore.delete({ agentId: CUSTOMER, conversationId: this.conversationId }, requestId).catch(() => undefined);
     return ok(undefined);
   }
 
@@ -238,15 +263,11 @@ export class CustomerSession {
 
   async #arrive(message: MessageOf<'request.created'>, arrival: Arrival): Promise<boolean> {
     const { requestId, body: terms } = message;
-    if (this.#forgotten.has(requestId) || this.#requests.get(requestId)) {
-      this.#report({
-        type: 'message-ignored',
-        reason: this.#forgotten.has(requestId) ? 'forgotten' : 'not-now',
-        messageType: message.type,
-        requestId,
-      });
+    if (this.#forgotten.has(requestId)) {
+      this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
       return true;
     }
+    // Checked even for a request already here: a forged copy is reported as what it is.
     if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
     if (this.#verifier) {
       const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
@@ -257,12 +278,16 @@ export class CustomerSession {
       });
       if (!vouched.ok) return refuse(this.#report, message, vouched.error.code);
     }
+    if (this.#requests.get(requestId)) {
+      this.#report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
+      return true;
+    }
     const live = this.#requests.all.filter((request) => !request.timeline().settled).length;
     if (live >= this.#maxLive) {
       this.#report({ type: 'message-ignored', reason: 'too-many-requests', messageType: message.type, requestId });
       return false;
     }
-    const signer = await generateSigningKeyPair();
+    const signer = await this.#signerFor(requestId, terms.expiresAt);
     if (this.#link.closed || this.#requests.get(requestId)) return true;
     this.#signers.set(requestId, signer);
     const actor = createActor(this.#machine(requestId), {
@@ -284,6 +309,23 @@ export class CustomerSession {
       });
     }
     return true;
+  }
+
+  /** This page's signing key for the request: the one kept from before a reload, or a new one, kept. */
+  async #signerFor(requestId: string, expiresAt: number): Promise<CustomerSigner> {
+    const scope = { agentId: CUSTOMER, conversationId: this.conversationId };
+    try {
+      const kept = await this.#keyStore.get(scope, requestId);
+      if (kept) return { keyPair: kept.signing, publicKey: await exportPublicKey(kept.signing.publicKey) };
+    } catch {
+      // No key store here: a new key, which a reload will not find.
+    }
+    const made = await generateSigningKeyPair();
+    // After the request's deadline the agent's outcome needs no answer: the key is useless then.
+    this.#keyStore
+      .put({ ...scope, requestId, encryption: null, signing: made.keyPair, expiresAt: expiresAt + MAX_VIEW_WINDOW_MS })
+      .catch(() => undefined);
+    return made;
   }
 
   /** A new request of the same agent in place of an old one: the old one ends, and says the agent sent a new one. */

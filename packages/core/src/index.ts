@@ -136,6 +136,8 @@ export {
   type KeyScope,
   type RequestKeys,
   type KeyStoreErrorCode,
+  type MemoryKeyStoreOptions,
+  type IndexedDbKeyStoreOptions,
 } from './key-store.js';
 export {
   createTabLocks,

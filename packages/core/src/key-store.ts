@@ -25,7 +25,7 @@ export interface RequestKeys {
 }
 
 /**
- * Where the agent's per-request private keys wait between making the request and opening the card.
+ * Where the agent's per-request private keys wait from making the request until it ends.
  * A record holds the ids, the two key pairs and the expiry instant, and nothing else: never the
  * request's terms, never card data. It never holds a private key that can be exported.
  */
@@ -92,7 +92,7 @@ function toRecord(keys: RequestKeys): RequestKeys {
   if ((keys.encryption !== null && !isP256Pair(keys.encryption, 'ECDH')) || !isP256Pair(keys.signing, 'ECDSA')) {
     throw new KeyStoreError(
       'failed',
-      'The keys were not kept: a request needs an ECDH P-256 key pair for encryption and an ECDSA P-256 key pair for signing.',
+      'The keys were not kept: a request needs an ECDSA P-256 key pair for signing and an ECDH P-256 key pair for encryption (or none once its card was opened).',
     );
   }
   if (keys.encryption?.privateKey.extractable || keys.signing.privateKey.extractable) {
@@ -324,27 +324,29 @@ class IndexedDbKeyStore implements KeyStore {
   #connect(): Promise<IDBDatabase> {
     const factory = this.#factory;
     const clock = this.#clock;
+    const unavailable = (message: string) => new KeyStoreError('unavailable', message);
+    if (!factory) {
+      return Promise.reject(unavailable('The key store cannot keep keys here: this browser offers no IndexedDB.'));
+    }
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(this.#name, DATABASE_VERSION);
+    } catch (error) {
+      return Promise.reject(
+        unavailable(
+          `The key store cannot keep keys here: the browser refused to open its database (${errorName(error)}).`,
+        ),
+      );
+    }
     return new Promise<IDBDatabase>((resolve, reject) => {
       let settled = false;
-      let timer: unknown;
       const fail = (message: string) => {
         if (settled) return;
         settled = true;
         clock.clearTimeout(timer);
-        reject(new KeyStoreError('unavailable', message));
+        reject(unavailable(message));
       };
-      if (!factory) {
-        fail('The key store cannot keep keys here: this browser offers no IndexedDB.');
-        return;
-      }
-      let request: IDBOpenDBRequest;
-      try {
-        request = factory.open(this.#name, DATABASE_VERSION);
-      } catch (error) {
-        fail(`The key store cannot keep keys here: the browser refused to open its database (${errorName(error)}).`);
-        return;
-      }
-      timer = clock.setTimeout(
+      const timer = clock.setTimeout(
         () => fail('The key store cannot keep keys now: the browser did not open its database in time.'),
         this.#openTimeoutMs,
       );
