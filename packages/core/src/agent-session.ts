@@ -11,6 +11,7 @@ import {
   type SessionReport,
 } from './conversation-link.js';
 import { createIndexedDbKeyStore, createMemoryKeyStore, type KeyStore } from './key-store.js';
+import { createTabLocks, requestLockName, type Holding, type TabLocks } from './tab-lock.js';
 import { createMoney, DEFAULT_MAXIMUM_MAJOR, type Money, type MoneyError } from './money.js';
 import {
   MAX_VIEW_WINDOW_MS,
@@ -79,6 +80,11 @@ export interface AgentSessionOptions {
    * Default: IndexedDB where the browser has it (keys survive a reload), else memory.
    */
   readonly keyStore?: KeyStore;
+  /**
+   * Which of this agent's tabs holds a request's keys: one tab opens the card, the others show
+   * `keys: 'other-tab'` and take over when it closes. Default: Web Locks where the browser has them.
+   */
+  readonly tabLocks?: TabLocks;
   /** Default: the system clock. */
   readonly clock?: Clock;
   /** How long the customer has to pay, in ms. Default 15 minutes; at most 24 hours. */
@@ -199,6 +205,8 @@ export class AgentSession {
   /** New requests sent in place of one that cannot be opened here: new id → old id. */
   readonly #replacing = new Map<string, string>();
   readonly #forgotten = new ForgottenRequests();
+  readonly #tabLocks: TabLocks;
+  readonly #holdings = new Map<string, Promise<Holding | undefined>>();
 
   constructor(options: AgentSessionOptions) {
     this.#options = options;
@@ -220,6 +228,7 @@ export class AgentSession {
     this.#maxLive = checkRange('maxLiveRequests', options.maxLiveRequests, DEFAULT_MAX_LIVE_REQUESTS, 1_000);
     checkRange('maximumAmount', options.maximumAmount, 1, Number.MAX_SAFE_INTEGER);
     this.#keyStore = options.keyStore ?? defaultKeyStore(this.#clock);
+    this.#tabLocks = options.tabLocks ?? createTabLocks();
     this.#requests = new RequestBook<AgentRequest>({
       onListenerError: (error) => this.#report({ type: 'listener-failed', failure: toFailure(error) }),
     });
@@ -321,6 +330,7 @@ export class AgentSession {
     this.#link.forget(requestId);
     this.#forgotten.add(requestId);
     this.#dropKeys(requestId);
+    this.#letGo(requestId);
     this.#cards.delete(requestId);
     this.#customerKeys.delete(requestId);
     return ok(undefined);
@@ -344,10 +354,48 @@ export class AgentSession {
    * stays open: it is not the session's.
    */
   close(): void {
+    for (const requestId of [...this.#holdings.keys()]) this.#letGo(requestId);
     this.#requests.close();
     this.#keys.clear();
     this.#cards.clear();
     this.#link.close();
+  }
+
+  /**
+   * Holds the request's tab lock while this tab has its keys. Without it (another tab of the agent
+   * holds it) the request shows `other-tab`; when that tab lets go, this one takes over with the keys
+   * as the store has them then (the other tab may have opened the card meanwhile).
+   */
+  #claim(requestId: string, actor: PaymentRequestActor): void {
+    if (this.#holdings.has(requestId)) return;
+    const scope = { agentId: this.agentId, conversationId: this.conversationId };
+    const holding = this.#tabLocks.hold(requestLockName(scope, requestId)).then(
+      (held) => {
+        if (!held.held) actor.send({ type: 'keys.changed', keys: 'other-tab' });
+        held.onChange((now) => {
+          if (!now) {
+            actor.send({ type: 'keys.changed', keys: 'other-tab' });
+            return;
+          }
+          this.#keyStore.get(scope, requestId).then(
+            (keys) => {
+              if (keys) this.#keys.set(requestId, { encryption: keys.encryption, signing: keys.signing });
+              actor.send({ type: 'keys.changed', keys: !keys ? 'gone' : keys.encryption ? 'here' : 'opened' });
+            },
+            (error: unknown) => this.#storeFailed(error),
+          );
+        });
+        return held;
+      },
+      () => undefined,
+    );
+    this.#holdings.set(requestId, holding);
+  }
+
+  #letGo(requestId: string): void {
+    const holding = this.#holdings.get(requestId);
+    this.#holdings.delete(requestId);
+    void holding?.then((held) => held?.release());
   }
 
   #liveCount(): number {
@@ -464,6 +512,7 @@ export class AgentSession {
         input: { ...input, side: 'agent', viewWindowMs: this.#viewWindowMs, keys: keys.encryption ? 'here' : 'opened' },
       });
       this.#requests.add(this.#handle(requestId, actor));
+      if (!agentTimeline(actor.getSnapshot()).settled) this.#claim(requestId, actor);
     } else {
       // Another agent's request, or this agent's whose keys are not here: followed, never acted on.
       const actor = createActor(this.#observerMachine(), {
@@ -649,6 +698,8 @@ export class AgentSession {
           if (!this.#isIn(requestId, 'preparing')) throw new SessionError('not-allowed-now', 'The request ended.');
           this.#keys.set(requestId, keys);
           this.#keepKeys(requestId, keys, expiresAt + this.#viewWindowMs);
+          const actor = this.#requests.get(requestId)?.actor;
+          if (actor) this.#claim(requestId, actor);
           const replaces = this.#replacing.get(requestId);
           const unsigned = link.stamp(requestId, 'request.created', {
             amount: draft.amount,
@@ -683,6 +734,7 @@ export class AgentSession {
         forgetSecrets: () => {
           // Notices already asked for were given the signing key when they were asked for.
           if (this.#keys.has(requestId)) this.#dropKeys(requestId);
+          this.#letGo(requestId);
           this.#cards.delete(requestId);
         },
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryKeyStore } from '@chatpay/core';
+import { createMemoryKeyStore, createTabLocks } from '@chatpay/core';
+import { FakeLockManager } from './support/fake-locks.js';
 import { createConversation } from './support/conversation.js';
 import { expectOk, TTL, USD_12_50 } from './support/flow.js';
 import { until, VISA } from './support/scripted-transport.js';
@@ -165,5 +166,35 @@ describe('a session that starts on a conversation with history', () => {
       expect(await talk.agentKeys.get(scope, request.requestId)).toBeUndefined();
     }
     expect(agent.secretsHeld).toEqual({ keys: 0, openedCards: 0 });
+  });
+});
+
+describe('two tabs of one agent', () => {
+  it('do not fight over a request: one holds the keys and opens the card, the other says where, and takes over when it closes', async () => {
+    const talk = createConversation();
+    const locks = new FakeLockManager();
+    const firstTab = locks.tab();
+    const first = talk.agent({ tabLocks: createTabLocks({ locks: firstTab }) });
+    const customer = talk.customer();
+    const request = await talk.request(first);
+    await talk.settled(first, customer);
+    const second = talk.agent({ tabLocks: createTabLocks({ locks: locks.tab() }) });
+    await talk.settled(second);
+    const mirrored = second.request(request.requestId)!;
+    await until(() => mirrored.timeline().keys === 'other-tab', 'the other tab');
+    expect(request.timeline().keys).toBe('here');
+
+    const peer = customer.request(request.requestId)!;
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await until(() => mirrored.timeline().phase === 'cardSubmitted' && request.timeline().phase === 'cardSubmitted');
+    expect((await mirrored.viewCard()).ok).toBe(false);
+
+    // The first tab closes without opening the card: the second takes over and opens it.
+    first.close();
+    locks.close(firstTab.id);
+    await until(() => mirrored.timeline().keys === 'here', 'the take-over');
+    const viewed = await mirrored.viewCard();
+    expect(viewed.ok && viewed.value).toEqual(VISA);
   });
 });
