@@ -61,6 +61,12 @@ export type SessionReport =
     }
   | { readonly type: 'message-duplicate'; readonly messageType: MessageType; readonly requestId: string }
   | {
+      /** It came before its request: held (bounded) and checked when the request arrives. */
+      readonly type: 'message-held';
+      readonly messageType: MessageType;
+      readonly requestId: string;
+    }
+  | {
       readonly type: 'send-failed';
       readonly messageType: MessageType;
       readonly requestId: string;

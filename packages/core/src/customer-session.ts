@@ -246,6 +246,7 @@ export class CustomerSession {
   #holdEarly(message: WireMessage, arrival: Arrival): void {
     const held = this.#early.get(message.requestId) ?? [];
     held.push({ message, arrival });
+    this.#report({ type: 'message-held', messageType: message.type, requestId: message.requestId });
     this.#early.set(message.requestId, held);
     let count = 0;
     for (const list of this.#early.values()) count += list.length;
