@@ -219,7 +219,10 @@ export class AgentSession {
     this.#clock = options.clock ?? systemClock;
     this.#trust = checkTrust(options, 'agent');
     if (this.#trust === 'vouched' && typeof options.vouch !== 'function') {
-      throw new ConfigError('vouch', 'Give vouch (your server vouches for each request key), or run with dangerouslySkipKeyVouching in development.');
+      throw new ConfigError(
+        'vouch',
+        'Give vouch (your server vouches for each request key), or run with dangerouslySkipKeyVouching in development.',
+      );
     }
     this.#verifier = this.#trust === 'vouched' ? new VouchVerifier(options.trustedKeys!, this.#clock) : undefined;
     if (this.#trust === 'unverified') warnUnverified('agent');
@@ -470,7 +473,8 @@ export class AgentSession {
       return true;
     }
     // Checked even for a request already here: a forged copy is reported as what it is.
-    if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
+    if (!(await verifyMessage(message, terms.agentKey.signingKey)))
+      return refuse(this.#report, message, 'bad-signature');
     if (this.#verifier) {
       const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
         requestId,
@@ -604,7 +608,8 @@ export class AgentSession {
     const request = this.#known(message);
     const terms = request && this.#termsOf(request);
     if (!request || !terms) return false;
-    if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
+    if (!(await verifyMessage(message, terms.agentKey.signingKey)))
+      return refuse(this.#report, message, 'bad-signature');
     return route(request.actor, message, arrival.receivedAt, this.#report);
   }
 
@@ -656,7 +661,9 @@ export class AgentSession {
     const terms = snapshot.context.terms;
     const draft = terms ?? snapshot.context.draft;
     if (!draft || phaseOf(snapshot) === 'completed') {
-      return err(new SessionError('not-allowed-now', 'Only a request that was sent and not completed can be sent again.'));
+      return err(
+        new SessionError('not-allowed-now', 'Only a request that was sent and not completed can be sent again.'),
+      );
     }
     let request: AgentRequest;
     try {
@@ -692,7 +699,10 @@ export class AgentSession {
               })
             : undefined;
           if (vouch !== undefined && (typeof vouch !== 'string' || vouch.length > MAX_VOUCH_LENGTH)) {
-            throw new TrustError('malformed-vouch', `The vouch from the server is not a compact JWS of at most ${MAX_VOUCH_LENGTH} characters.`);
+            throw new TrustError(
+              'malformed-vouch',
+              `The vouch from the server is not a compact JWS of at most ${MAX_VOUCH_LENGTH} characters.`,
+            );
           }
           // Cancelled or closed while the keys were being made: the keys are dropped with this scope.
           if (!this.#isIn(requestId, 'preparing')) throw new SessionError('not-allowed-now', 'The request ended.');
@@ -806,7 +816,12 @@ export class AgentSession {
         const ended: readonly Phase[] = ['cardExpired', 'cardRejected', 'requestExpired', 'declined', 'cancelled'];
         return ended.includes(phase)
           ? this.#requestAgain(requestId, actor)
-          : err(new SessionError('not-allowed-now', 'This request is still under way: cancel it first, or wait for its outcome.'));
+          : err(
+              new SessionError(
+                'not-allowed-now',
+                'This request is still under way: cancel it first, or wait for its outcome.',
+              ),
+            );
       },
       card: () => (actor.getSnapshot().value === 'cardViewing' ? (this.#cards.get(requestId) ?? null) : null),
       viewCard: async () => {

@@ -253,7 +253,12 @@ export class ConversationLink {
     const now = this.#options.clock.now();
     const last = this.#lastAnswer.get(requestId);
     if (last !== undefined && now - last < SYNC_ANSWER_INTERVAL_MS) {
-      this.#options.report({ type: 'message-ignored', reason: 'sync-rate-limited', messageType: message.type, requestId });
+      this.#options.report({
+        type: 'message-ignored',
+        reason: 'sync-rate-limited',
+        messageType: message.type,
+        requestId,
+      });
       return;
     }
     this.#lastAnswer.set(requestId, now);

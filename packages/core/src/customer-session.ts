@@ -2,13 +2,7 @@ import { createActor, fromPromise } from 'xstate';
 import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, err, ok, toFailure, type Result } from './errors.js';
-import {
-  ConversationLink,
-  safeReporter,
-  SessionError,
-  type Arrival,
-  type SessionReport,
-} from './conversation-link.js';
+import { ConversationLink, safeReporter, SessionError, type Arrival, type SessionReport } from './conversation-link.js';
 import {
   deadlineActor,
   MAX_VIEW_WINDOW_MS,
@@ -235,10 +229,16 @@ export class CustomerSession {
     const customerKey = 'customerKey' in message ? message.customerKey : undefined;
     if (message.type === 'request.sync' || message.type === 'request.state') return true;
     if (!arrival.fromHistory) {
-      this.#report({ type: 'message-ignored', reason: 'wrong-direction', messageType: message.type, requestId: message.requestId });
+      this.#report({
+        type: 'message-ignored',
+        reason: 'wrong-direction',
+        messageType: message.type,
+        requestId: message.requestId,
+      });
       return true;
     }
-    if (!customerKey || !(await verifyMessage(message, customerKey))) return refuse(this.#report, message, 'bad-signature');
+    if (!customerKey || !(await verifyMessage(message, customerKey)))
+      return refuse(this.#report, message, 'bad-signature');
     return route(request.actor, message, arrival.receivedAt, this.#report);
   }
 
@@ -269,7 +269,8 @@ export class CustomerSession {
       return true;
     }
     // Checked even for a request already here: a forged copy is reported as what it is.
-    if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(this.#report, message, 'bad-signature');
+    if (!(await verifyMessage(message, terms.agentKey.signingKey)))
+      return refuse(this.#report, message, 'bad-signature');
     if (this.#verifier) {
       const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
         requestId,
@@ -367,12 +368,7 @@ export class CustomerSession {
     });
   }
 
-  #handle(
-    requestId: string,
-    terms: RequestTerms,
-    actor: PaymentRequestActor,
-    resumed: () => boolean,
-  ): CustomerRequest {
+  #handle(requestId: string, terms: RequestTerms, actor: PaymentRequestActor, resumed: () => boolean): CustomerRequest {
     return {
       requestId,
       conversationId: this.conversationId,

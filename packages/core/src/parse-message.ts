@@ -47,11 +47,12 @@ const instant = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MA
 const base64url = (max: number) =>
   v.pipe(v.string(), v.minLength(1), v.maxLength(max), v.regex(/^[\w-]+$/, 'base64url text'));
 const empty = v.strictObject({});
-/** Plain text: no control, bidirectional or invisible characters (`UNSAFE_TEXT`) but line breaks and tabs. */
+/** Plain text: no spaces at either end; no control, bidirectional or invisible characters (`UNSAFE_TEXT`) but line breaks and tabs. */
 const plainText = (max: number) =>
   v.pipe(
     v.string(),
-    v.trim(),
+    // Refused, not trimmed: the text is signed as sent, and a parser must not change what was signed.
+    v.check((text) => text === text.trim(), 'text without spaces at either end'),
     v.minLength(1),
     v.maxLength(max),
     v.check((text) => !UNSAFE_TEXT.test(text), 'text without control, bidirectional or invisible characters'),
@@ -98,11 +99,7 @@ const created = v.pipe(
           v.regex(/^[\x21-\x7e]{1,128}$/, `1 to ${MAX_AGENT_ID_LENGTH} visible ASCII characters`),
         ),
         vouch: v.optional(
-          v.pipe(
-            v.string(),
-            v.maxLength(MAX_VOUCH_LENGTH),
-            v.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'a compact JWS'),
-          ),
+          v.pipe(v.string(), v.maxLength(MAX_VOUCH_LENGTH), v.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'a compact JWS')),
         ),
       }),
       replaces: v.optional(id),

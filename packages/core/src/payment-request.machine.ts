@@ -96,8 +96,7 @@ export type LocalEvent =
 
 /** Facts the session learns about the request outside the wire's messages. */
 export type SessionFact =
-  | { readonly type: 'customer.conflict' }
-  | { readonly type: 'keys.changed'; readonly keys: KeyPlace };
+  { readonly type: 'customer.conflict' } | { readonly type: 'keys.changed'; readonly keys: KeyPlace };
 
 export type PaymentRequestEvent = PeerEvent | LocalEvent | SessionFact | { readonly type: 'deadline.reached' };
 
@@ -178,7 +177,11 @@ export const paymentRequestMachine = setup({
     keepKeyPlace: assign({ keys: ({ context, event }) => (event.type === 'keys.changed' ? event.keys : context.keys) }),
     keepCancelReason: assign({
       cancelReason: ({ context, event }) =>
-        event.type === 'request.cancelled' ? event.reason : event.type === 'request.cancel' ? 'agent' : context.cancelReason,
+        event.type === 'request.cancelled'
+          ? event.reason
+          : event.type === 'request.cancel'
+            ? 'agent'
+            : context.cancelReason,
     }),
     dropCiphertext: assign({ sealed: null, outgoing: null }),
   },

@@ -32,6 +32,8 @@ export const SEALING_SUITE = 'HPKE-v1/DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-128
  * need them, and they cannot reorder or hide anything. The elements also isolate the reason (`<bdi>`).
  */
 export const UNSAFE_TEXT =
+  // Each is listed on purpose as a single code point, combining ones included.
+  // eslint-disable-next-line no-misleading-character-class
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb\u{e0000}-\u{e0fff}]/u;
 
 /** The lifecycle phases of a payment request, shared by both sides. */
@@ -160,8 +162,6 @@ type CustomerKeyField<T extends MessageType> = T extends CustomerOnly
 
 /** One message of type `T`: the envelope, and the customer's key where the customer signs. */
 export type Message<T extends MessageType> = Envelope<T> & CustomerKeyField<T>;
-
-
 
 /** Any protocol v2 message, discriminated by `type`. */
 export type WireMessage = { [T in MessageType]: Message<T> }[MessageType];

@@ -22,12 +22,16 @@ export class SigningError extends ChatPayError<SigningErrorCode> {
 
 function subtle(): SubtleCrypto {
   const api = globalThis.crypto?.subtle;
-  if (!api) throw new SigningError('crypto-unavailable', 'WebCrypto is not available here (a secure context is required).');
+  if (!api)
+    throw new SigningError('crypto-unavailable', 'WebCrypto is not available here (a secure context is required).');
   return api;
 }
 
 /** A fresh ECDSA P-256 key pair for one request: the private key is non-extractable. */
-export async function generateSigningKeyPair(): Promise<{ readonly keyPair: CryptoKeyPair; readonly publicKey: string }> {
+export async function generateSigningKeyPair(): Promise<{
+  readonly keyPair: CryptoKeyPair;
+  readonly publicKey: string;
+}> {
   const keyPair = (await subtle().generateKey(ECDSA_KEY, false, ['sign', 'verify'])) as CryptoKeyPair;
   return { keyPair, publicKey: await exportPublicKey(keyPair.publicKey) };
 }

@@ -35,6 +35,8 @@ const warned = new Set<string>();
 export function warnUnverified(side: 'agent' | 'customer'): void {
   if (warned.has(side)) return;
   warned.add(side);
+  // Loud on purpose: the one console line ChatPay prints, and only in development mode.
+  // eslint-disable-next-line no-console
   console.warn(
     `ChatPay (${side}): key vouching is OFF (dangerouslySkipKeyVouching). Anyone who can write to the conversation ` +
       'can ask the customer for a card with a key of their own and read it. Never run this in production.',

@@ -110,8 +110,16 @@ export class VouchVerifier {
       return err(new TrustError('malformed-vouch', 'The vouch is not a compact JWS.'));
     }
     const { alg, kid, typ } = (header ?? {}) as { alg?: unknown; kid?: unknown; typ?: unknown };
-    if (alg !== 'ES256' || typ !== VOUCH_TYPE || typeof kid !== 'string' || !isClaims(claims) || signature.length !== 64) {
-      return err(new TrustError('malformed-vouch', `The vouch is not an ES256 JWS of type ${VOUCH_TYPE} with a key id.`));
+    if (
+      alg !== 'ES256' ||
+      typ !== VOUCH_TYPE ||
+      typeof kid !== 'string' ||
+      !isClaims(claims) ||
+      signature.length !== 64
+    ) {
+      return err(
+        new TrustError('malformed-vouch', `The vouch is not an ES256 JWS of type ${VOUCH_TYPE} with a key id.`),
+      );
     }
     const key = await this.#key(kid);
     if (!key.ok) return key;
@@ -173,7 +181,9 @@ export class VouchVerifier {
     const jwk = Array.isArray(set?.keys)
       ? set.keys.find((candidate) => candidate?.kid === kid && candidate.kty === 'EC' && candidate.crv === 'P-256')
       : undefined;
-    return jwk ? ok(jwk) : err(new TrustError('unknown-key-id', 'The vouch names a key the integrator does not publish.'));
+    return jwk
+      ? ok(jwk)
+      : err(new TrustError('unknown-key-id', 'The vouch names a key the integrator does not publish.'));
   }
 
   #set(refresh: boolean): Promise<JsonWebKeySet> {

@@ -87,7 +87,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 const MALLORY = { ...VISA, number: '5555555555554444', name: 'Mallory Adversary', brand: 'mastercard' } as const;
 
-async function sign(message: Omit<UnsignedMessage, 'version' | 'id' | 'sentAt'>, key: CryptoKey): Promise<WireMessage> {
+async function sign(message: Record<string, unknown>, key: CryptoKey): Promise<WireMessage> {
   const unsigned = {
     version: PROTOCOL_VERSION,
     id: `forged-${Math.random().toString(36).slice(2, 14)}`,
@@ -109,11 +109,11 @@ describe('the flow under an adversary that controls the transport', () => {
         expect(request.send().ok).toBe(true);
         let agentCompleted = false;
         /** Who first spoke to the agent for the customer: the customer, the adversary, or nobody yet. */
-        let first: 'customer' | 'adversary' | null = null;
+        const said: { first: 'customer' | 'adversary' | null } = { first: null };
         const customerSpeaks = (index: number) => {
           const item = flow.wire.inFlight[index];
           const speech = ['request.opened', 'request.declined', 'request.submitted'];
-          if (item?.to === 'agent' && speech.includes(item.message.type)) first ??= 'customer';
+          if (item?.to === 'agent' && speech.includes(item.message.type)) said.first ??= 'customer';
         };
         const viewed: string[] = [];
         const seen: WireMessage[] = [];
@@ -181,7 +181,7 @@ describe('the flow under an adversary that controls the transport', () => {
             case 'altered-copy':
               if (!any) return { to: 'customer', message: { junk: pick } };
               return {
-                to: any.customerKey ? 'agent' : 'customer',
+                to: 'customerKey' in any ? 'agent' : 'customer',
                 message: {
                   ...any,
                   id: `altered-${pick}-${Math.random().toString(36).slice(2, 10)}`,
@@ -191,7 +191,7 @@ describe('the flow under an adversary that controls the transport', () => {
             case 'retargeted-copy':
               if (!any) return { to: 'agent', message: { junk: pick } };
               return {
-                to: any.customerKey ? 'agent' : 'customer',
+                to: 'customerKey' in any ? 'agent' : 'customer',
                 message: {
                   ...any,
                   id: `retarget-${pick}-${Math.random().toString(36).slice(2, 10)}`,
@@ -218,8 +218,8 @@ describe('the flow under an adversary that controls the transport', () => {
               const reports = flow.reports[to];
               const before = reports.length;
               // Until the customer has spoken, a party on the wire may speak first in its place.
-              const speaksFirst = next.forgery.endsWith('-to-agent') && first !== 'customer';
-              if (speaksFirst) first = 'adversary';
+              const speaksFirst = next.forgery.endsWith('-to-agent') && said.first !== 'customer';
+              if (speaksFirst) said.first = 'adversary';
               flow.wire.inject(to, message);
               await (to === 'agent' ? flow.agent.idle() : flow.customer.idle());
               // Every forgery is refused, rejected, held or ignored, and said so.
@@ -249,7 +249,7 @@ describe('the flow under an adversary that controls the transport', () => {
         }
         for (let index = 0; index < flow.wire.inFlight.length; index++) customerSpeaks(index);
         await flow.exchange();
-        if (first !== 'adversary') expect(viewed.every((name) => name === VISA.name)).toBe(true);
+        if (said.first !== 'adversary') expect(viewed.every((name) => name === VISA.name)).toBe(true);
         if (flow.customer.request(requestId)?.timeline().phase === 'completed') expect(agentCompleted).toBe(true);
         const wire = flow.wire.log.join('\n');
         expect(wire).not.toContain(VISA.number);

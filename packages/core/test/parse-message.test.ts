@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AGENT_MESSAGE_TYPES,
   ChatPayError,
-  MAX_KEY_PROOF_LENGTH,
+  CUSTOMER_MESSAGE_TYPES,
+  MAX_AGENT_ID_LENGTH,
   MAX_MESSAGE_LENGTH,
   MAX_REASON_LENGTH,
   MAX_REQUEST_TTL_MS,
   MAX_SEALED_CIPHERTEXT_LENGTH,
+  MAX_VOUCH_LENGTH,
   MESSAGE_TYPES,
   PHASES,
   parseMessage,
+  PROTOCOL_VERSION,
   ProtocolError,
   SEALING_SUITE,
   type MessageType,
@@ -22,42 +26,92 @@ const SENT_AT = 1_700_000_000_000;
 const CARD = '4111111111111111';
 /** 87 base64url characters: an uncompressed P-256 point (65 bytes). */
 const PUBLIC_KEY = `B${'a1B2c3D4e5F6g7H8i9J0k_L-'.repeat(4)}`.slice(0, 87);
+/** 87 base64url characters: the agent's signing key. */
+const SIGNING_KEY = `B${'m3N4o5P6q7R8s9T0u_V-w1X2'.repeat(4)}`.slice(0, 87);
+/** 87 base64url characters: the customer's signing key. */
+const CUSTOMER_KEY = `B${'Cu5t0mer-K3y_pQ7rS9tU1vW'.repeat(4)}`.slice(0, 87);
 /** 87 base64url characters: the HPKE encapsulated key. */
 const ENC = `B${'Zy8x_w7V-6u5T4s3R2q1P0oN'.repeat(4)}`.slice(0, 87);
+/** 86 base64url characters: a 64-byte ECDSA P-256 signature (IEEE P1363). */
+const SIGNATURE = `${'S1gN4tUr3-_'.repeat(8)}`.slice(0, 86);
 const CIPHERTEXT = 'c2VhbGVkLWNhcmQtY2lwaGVydGV4dA_-' + 'A'.repeat(64);
+/** A compact JWS: three base64url parts. */
+const VOUCH = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhZ2VudC0xIn0.c2lnbmF0dXJl';
 
 const ENVELOPE = {
-  version: 1,
+  version: 2,
   id: 'msg_0001-abcd',
   requestId: 'req_0001-abcd',
   conversationId: 'conv:support/42',
   sentAt: SENT_AT,
+  signature: SIGNATURE,
 } as const;
 
-const message = (type: MessageType, body: Json): Json => ({ ...ENVELOPE, type, body });
+/** Types only the customer sends, which must carry its key; and types only the agent sends, which must not. */
+const CUSTOMER_ONLY = CUSTOMER_MESSAGE_TYPES.filter(
+  (type) => !(AGENT_MESSAGE_TYPES as readonly string[]).includes(type),
+);
+const AGENT_ONLY = AGENT_MESSAGE_TYPES.filter((type) => !(CUSTOMER_MESSAGE_TYPES as readonly string[]).includes(type));
+const EITHER = MESSAGE_TYPES.filter(
+  (type) => !(CUSTOMER_ONLY as readonly string[]).includes(type) && !(AGENT_ONLY as readonly string[]).includes(type),
+);
+
+/** A message of `type`: with the customer's key where only the customer sends it. */
+const message = (type: MessageType, body: Json): Json => ({
+  ...ENVELOPE,
+  ...((CUSTOMER_ONLY as readonly string[]).includes(type) ? { customerKey: CUSTOMER_KEY } : {}),
+  type,
+  body,
+});
+
+const AGENT_KEY = {
+  suite: SEALING_SUITE,
+  publicKey: PUBLIC_KEY,
+  signingKey: SIGNING_KEY,
+  agentId: 'agent-1',
+  vouch: VOUCH,
+};
 
 const CREATED_BODY = {
   amount: { minor: 1250, currency: 'USD' },
   reason: 'Invoice 42:\n\tcatering for 12 people',
   expiresAt: SENT_AT + 15 * 60 * 1000,
-  agentKey: { suite: SEALING_SUITE, publicKey: PUBLIC_KEY },
+  agentKey: AGENT_KEY,
 };
 
 const CREATED = message('request.created', CREATED_BODY);
+const OPENED = message('request.opened', {});
 const SUBMITTED = message('request.submitted', { sealed: { enc: ENC, ciphertext: CIPHERTEXT } });
+const COMPLETED = message('request.completed', {});
 const SYNC = message('request.sync', {});
 const CANCELLED = message('request.cancelled', { reason: 'agent' });
 const EXPIRED = message('request.expired', { stage: 'request' });
 const STATE = message('request.state', { phase: 'waitingForCustomer' });
 
+/** A valid message of each type. */
+const SAMPLE: Record<MessageType, Json> = {
+  'request.created': CREATED,
+  'request.opened': OPENED,
+  'request.declined': message('request.declined', {}),
+  'request.submitted': SUBMITTED,
+  'request.completed': COMPLETED,
+  'request.cancelled': CANCELLED,
+  'request.expired': EXPIRED,
+  'request.sync': SYNC,
+  'request.state': STATE,
+};
+
+/** A reason that needs the zero-width joiner and non-joiner and an emoji variation selector, all allowed. */
+const JOINED_REASON = 'Laptop for 👩‍💻 team, می‌خواهم, with ❤️ and 🏳️‍🌈';
+
 const VALID: ReadonlyArray<{ name: string; input: Json }> = [
   { name: 'request.created', input: CREATED },
   {
-    name: 'request.created with a proof, in JPY and KWD',
+    name: 'request.created without a vouch, in JPY',
     input: message('request.created', {
       ...CREATED_BODY,
       amount: { minor: 1500, currency: 'JPY' },
-      agentKey: { suite: SEALING_SUITE, publicKey: PUBLIC_KEY, proof: 'signed.by.the-integrator' },
+      agentKey: { suite: SEALING_SUITE, publicKey: PUBLIC_KEY, signingKey: SIGNING_KEY, agentId: 'agent-1' },
     }),
   },
   {
@@ -69,34 +123,57 @@ const VALID: ReadonlyArray<{ name: string; input: Json }> = [
     }),
   },
   {
-    name: 'request.created with a reason of exactly 500 characters and a proof of the largest length',
+    name: 'request.created with a reason of exactly 500 characters and a vouch of the largest length',
     input: message('request.created', {
       ...CREATED_BODY,
       reason: 'r'.repeat(MAX_REASON_LENGTH),
       expiresAt: SENT_AT + 1,
-      agentKey: { suite: SEALING_SUITE, publicKey: PUBLIC_KEY, proof: 'p'.repeat(MAX_KEY_PROOF_LENGTH) },
+      agentKey: { ...AGENT_KEY, vouch: `${'h'.repeat(100)}.${'c'.repeat(MAX_VOUCH_LENGTH - 202)}.${'s'.repeat(100)}` },
     }),
   },
-  { name: 'request.opened', input: message('request.opened', {}) },
-  { name: 'request.declined', input: message('request.declined', {}) },
+  {
+    name: 'request.created replacing an earlier request',
+    input: message('request.created', { ...CREATED_BODY, replaces: 'req_0000-older' }),
+  },
+  {
+    name: 'request.created with an agent id of 1 character',
+    input: message('request.created', { ...CREATED_BODY, agentKey: { ...AGENT_KEY, agentId: 'a' } }),
+  },
+  {
+    name: 'request.created with an agent id of 128 visible characters',
+    input: message('request.created', {
+      ...CREATED_BODY,
+      agentKey: { ...AGENT_KEY, agentId: `agent|${'~'.repeat(MAX_AGENT_ID_LENGTH - 6)}` },
+    }),
+  },
+  {
+    name: 'request.created whose reason has ZWJ emoji, a Persian ZWNJ and "❤️"',
+    input: message('request.created', { ...CREATED_BODY, reason: JOINED_REASON }),
+  },
+  { name: 'request.opened', input: OPENED },
+  { name: 'request.declined', input: SAMPLE['request.declined'] },
   { name: 'request.submitted', input: SUBMITTED },
   {
     name: 'request.submitted with the largest ciphertext',
     input: message('request.submitted', { sealed: { enc: ENC, ciphertext: 'x'.repeat(MAX_SEALED_CIPHERTEXT_LENGTH) } }),
   },
-  { name: 'request.completed', input: message('request.completed', {}) },
+  { name: 'request.completed', input: COMPLETED },
   { name: 'request.cancelled by the agent', input: CANCELLED },
   { name: 'request.cancelled, card unreadable', input: message('request.cancelled', { reason: 'card-unreadable' }) },
+  { name: 'request.cancelled, replaced', input: message('request.cancelled', { reason: 'replaced' }) },
   { name: 'request.expired, request', input: EXPIRED },
   { name: 'request.expired, view window', input: message('request.expired', { stage: 'view-window' }) },
   { name: 'request.sync', input: SYNC },
+  { name: "request.sync with the customer's key", input: { ...SYNC, customerKey: CUSTOMER_KEY } },
   ...[...PHASES, 'unknown'].map((phase) => ({
     name: `request.state ${phase}`,
     input: message('request.state', { phase }),
   })),
+  { name: "request.state with the customer's key", input: { ...STATE, customerKey: CUSTOMER_KEY } },
   { name: 'sentAt 0', input: { ...SYNC, sentAt: 0 } },
   { name: 'ids of 8 and 64 characters', input: { ...SYNC, id: 'a-b_c-d_', requestId: 'Z'.repeat(64) } },
   { name: 'a conversationId of 128 visible characters', input: { ...SYNC, conversationId: '~'.repeat(128) } },
+  { name: 'a signature of "_" and "-" only', input: { ...SYNC, signature: '_-'.repeat(43) } },
 ];
 
 /** A deep copy of `base` with the value at `path` replaced, or removed when `value` is REMOVE. */
@@ -143,10 +220,15 @@ function expectRejected(input: unknown, code: ProtocolErrorCode, path: string): 
 }
 
 describe('parseMessage: a valid message of every type', () => {
-  it('covers every message type, with keys of the right length', () => {
-    expect(PUBLIC_KEY).toHaveLength(87);
-    expect(ENC).toHaveLength(87);
+  it('covers every message type, with keys and signatures of the right length', () => {
+    expect(PROTOCOL_VERSION).toBe(2);
+    for (const key of [PUBLIC_KEY, SIGNING_KEY, CUSTOMER_KEY, ENC]) expect(key).toMatch(/^[\w-]{87}$/);
+    expect(SIGNATURE).toMatch(/^[\w-]{86}$/);
     expect(new Set(VALID.map(({ input }) => input.type))).toEqual(new Set(MESSAGE_TYPES));
+    expect(Object.keys(SAMPLE).sort()).toEqual([...MESSAGE_TYPES].sort());
+    expect(new Set([...CUSTOMER_ONLY, ...AGENT_ONLY, ...EITHER])).toEqual(new Set(MESSAGE_TYPES));
+    expect(CUSTOMER_ONLY).toEqual(['request.opened', 'request.declined', 'request.submitted']);
+    expect(AGENT_ONLY).toEqual(['request.created', 'request.completed', 'request.cancelled', 'request.expired']);
   });
 
   it.each(VALID)('$name parses, as an object', ({ input }) => {
@@ -266,17 +348,34 @@ const ENVELOPE_CASES: readonly Rejection[] = [
   { name: 'no sentAt', input: without(SYNC, 'sentAt'), code: 'missing-field', path: 'sentAt' },
   { name: 'no type', input: without(SYNC, 'type'), code: 'missing-field', path: 'type' },
   { name: 'no body', input: without(SYNC, 'body'), code: 'missing-field', path: 'body' },
-  { name: 'version 2', input: { ...SYNC, version: 2 }, code: 'unsupported-version', path: 'version' },
+  { name: 'version 3', input: { ...SYNC, version: 3 }, code: 'unsupported-version', path: 'version' },
   { name: 'version 99', input: { ...SYNC, version: 99 }, code: 'unsupported-version', path: 'version' },
   {
-    name: 'version 2 with a type and body v1 does not know',
-    input: { ...SYNC, version: 2, type: 'request.refunded', body: { refund: true } },
+    name: 'version 3 with a type and body v2 does not know',
+    input: { ...SYNC, version: 3, type: 'request.refunded', body: { refund: true } },
     code: 'unsupported-version',
     path: 'version',
   },
   {
-    name: 'version 2 as JSON text',
-    input: JSON.stringify({ ...SYNC, version: 2 }),
+    name: 'version 3 as JSON text',
+    input: JSON.stringify({ ...SYNC, version: 3 }),
+    code: 'unsupported-version',
+    path: 'version',
+  },
+  { name: 'version 1', input: { ...SYNC, version: 1 }, code: 'unsupported-version', path: 'version' },
+  {
+    name: 'a whole v1 request.created (no signature, a key proof)',
+    input: {
+      ...without(CREATED, 'signature'),
+      version: 1,
+      body: { ...CREATED_BODY, agentKey: { suite: SEALING_SUITE, publicKey: PUBLIC_KEY, proof: 'a.b.c' } },
+    },
+    code: 'unsupported-version',
+    path: 'version',
+  },
+  {
+    name: 'version 1 as JSON text',
+    input: JSON.stringify({ ...without(SYNC, 'signature'), version: 1 }),
     code: 'unsupported-version',
     path: 'version',
   },
@@ -285,10 +384,11 @@ const ENVELOPE_CASES: readonly Rejection[] = [
   { name: 'version "1"', input: { ...SYNC, version: '1' }, code: 'invalid-field', path: 'version' },
   { name: 'version "2"', input: { ...SYNC, version: '2' }, code: 'invalid-field', path: 'version' },
   { name: 'version 1.5', input: { ...SYNC, version: 1.5 }, code: 'invalid-field', path: 'version' },
+  { name: 'version 2.5', input: { ...SYNC, version: 2.5 }, code: 'invalid-field', path: 'version' },
   { name: 'version Infinity', input: { ...SYNC, version: Infinity }, code: 'invalid-field', path: 'version' },
   {
     name: 'version 1e400 in JSON',
-    input: JSON.stringify(SYNC).replace('"version":1', '"version":1e400'),
+    input: JSON.stringify(SYNC).replace('"version":2', '"version":1e400'),
     code: 'invalid-field',
     path: 'version',
   },
@@ -658,24 +758,6 @@ const BODY_CASES: readonly Rejection[] = [
     path: 'body.agentKey.publicKey',
   },
   {
-    name: 'an empty proof',
-    input: withField(CREATED, 'body.agentKey.proof', ''),
-    code: 'invalid-field',
-    path: 'body.agentKey.proof',
-  },
-  {
-    name: 'a proof one character too long',
-    input: withField(CREATED, 'body.agentKey.proof', 'p'.repeat(MAX_KEY_PROOF_LENGTH + 1)),
-    code: 'invalid-field',
-    path: 'body.agentKey.proof',
-  },
-  {
-    name: 'a proof as an object',
-    input: withField(CREATED, 'body.agentKey.proof', { sig: 'x' }),
-    code: 'invalid-field',
-    path: 'body.agentKey.proof',
-  },
-  {
     name: 'a private key alongside the public key',
     input: withField(CREATED, 'body.agentKey.privateKey', PUBLIC_KEY),
     code: 'unexpected-field',
@@ -810,6 +892,317 @@ const BODY_CASES: readonly Rejection[] = [
   { name: 'no phase', input: without(STATE, 'body.phase'), code: 'missing-field', path: 'body.phase' },
 ];
 
+const SIGNATURE_CASES: readonly Rejection[] = [
+  { name: 'no signature', input: without(SYNC, 'signature'), code: 'missing-field', path: 'signature' },
+  {
+    name: 'no signature on a request.created',
+    input: without(CREATED, 'signature'),
+    code: 'missing-field',
+    path: 'signature',
+  },
+  {
+    name: 'no signature on a request.submitted',
+    input: without(SUBMITTED, 'signature'),
+    code: 'missing-field',
+    path: 'signature',
+  },
+  { name: 'an empty signature', input: { ...SYNC, signature: '' }, code: 'invalid-field', path: 'signature' },
+  {
+    name: 'a signature of 85 characters',
+    input: { ...SYNC, signature: SIGNATURE.slice(1) },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a signature of 87 characters',
+    input: { ...SYNC, signature: `${SIGNATURE}A` },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a DER signature of 72 bytes, in base64url',
+    input: { ...SYNC, signature: 'M'.repeat(96) },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a signature in standard base64 ("+" and "/")',
+    input: { ...SYNC, signature: `+/${SIGNATURE.slice(2)}` },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a signature with "=" padding',
+    input: { ...SYNC, signature: `${SIGNATURE.slice(0, 84)}==` },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a signature with a space',
+    input: { ...SYNC, signature: `${SIGNATURE.slice(0, 40)} ${SIGNATURE.slice(41)}` },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  {
+    name: 'a signature with a non-ASCII letter',
+    input: { ...SYNC, signature: `é${SIGNATURE.slice(1)}` },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+  { name: 'a numeric signature', input: { ...SYNC, signature: 42 }, code: 'invalid-field', path: 'signature' },
+  { name: 'a null signature', input: { ...SYNC, signature: null }, code: 'invalid-field', path: 'signature' },
+  {
+    name: 'a signature as an object',
+    input: { ...SYNC, signature: { r: 'x', s: 'y' } },
+    code: 'invalid-field',
+    path: 'signature',
+  },
+];
+
+const CUSTOMER_KEY_CASES: readonly Rejection[] = [
+  ...CUSTOMER_ONLY.map((type) => ({
+    name: `no customerKey on a ${type}`,
+    input: without(SAMPLE[type], 'customerKey'),
+    code: 'missing-field' as const,
+    path: 'customerKey',
+  })),
+  ...AGENT_ONLY.map((type) => ({
+    name: `a customerKey on a ${type}`,
+    input: { ...SAMPLE[type], customerKey: CUSTOMER_KEY },
+    code: 'unexpected-field' as const,
+    path: 'customerKey',
+  })),
+  ...(
+    [
+      ['of 86 characters', CUSTOMER_KEY.slice(1)],
+      ['of 88 characters', `${CUSTOMER_KEY}A`],
+      ['that is empty', ''],
+      ['with "+"', `+${CUSTOMER_KEY.slice(1)}`],
+      ['with "/"', `/${CUSTOMER_KEY.slice(1)}`],
+      ['with "=" padding', `${CUSTOMER_KEY.slice(1)}=`],
+      ['that is a number', 42],
+      ['that is null', null],
+      ['that is a JWK', { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }],
+    ] as const
+  ).flatMap(([what, value]) =>
+    (['request.opened', 'request.submitted', 'request.sync', 'request.state'] as const).map((type) => ({
+      name: `a customerKey ${what} on a ${type}`,
+      input: { ...SAMPLE[type], customerKey: value },
+      code: 'invalid-field' as const,
+      path: 'customerKey',
+    })),
+  ),
+];
+
+/** Characters that reorder text without showing: each bidirectional control. */
+const BIDI_CONTROLS = [
+  ...['\u202a', '\u202b', '\u202c', '\u202d', '\u202e'],
+  ...['\u2066', '\u2067', '\u2068', '\u2069'],
+  ...['\u200e', '\u200f', '\u061c'],
+];
+/** Characters that hide text or take no room: zero-width space, word joiner, byte order mark, soft hyphen, a tag character. */
+const INVISIBLE = ['\u200b', '\u2060', '\ufeff', '\u00ad', '\u{e0041}'];
+/** Of these, only U+FEFF is white space to `String.prototype.trim`: at either end it is refused as a space. */
+const TRIMMED = [...BIDI_CONTROLS, ...INVISIBLE].filter((character) => character.trim() === '');
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+const REASON_TEXT_CASES: readonly Rejection[] = [
+  ...[...BIDI_CONTROLS, ...INVISIBLE].flatMap((character) => [
+    {
+      name: `a reason with ${codePoint(character)} inside`,
+      input: withField(CREATED, 'body.reason', `Invoice 42 for ${character}10.00 USD`),
+      code: 'invalid-field' as const,
+      path: 'body.reason',
+    },
+    // At the very start too (U+FEFF there is refused as a space at the edge).
+    {
+      name: `a reason starting with ${codePoint(character)}`,
+      input: withField(CREATED, 'body.reason', `${character}Invoice 42`),
+      code: 'invalid-field' as const,
+      path: 'body.reason',
+    },
+  ]),
+  {
+    name: 'a reason that reverses "10.00" with an override and a pop',
+    input: withField(CREATED, 'body.reason', 'Refund of \u202e00.01\u202c USD'),
+    code: 'invalid-field',
+    path: 'body.reason',
+  },
+];
+
+const AGENT_KEY_CASES: readonly Rejection[] = [
+  // signingKey
+  {
+    name: 'no signingKey',
+    input: without(CREATED, 'body.agentKey.signingKey'),
+    code: 'missing-field',
+    path: 'body.agentKey.signingKey',
+  },
+  {
+    name: 'a signingKey of 86 characters',
+    input: withField(CREATED, 'body.agentKey.signingKey', SIGNING_KEY.slice(1)),
+    code: 'invalid-field',
+    path: 'body.agentKey.signingKey',
+  },
+  {
+    name: 'a signingKey with "+"',
+    input: withField(CREATED, 'body.agentKey.signingKey', `+${SIGNING_KEY.slice(1)}`),
+    code: 'invalid-field',
+    path: 'body.agentKey.signingKey',
+  },
+  // agentId
+  {
+    name: 'no agentId',
+    input: without(CREATED, 'body.agentKey.agentId'),
+    code: 'missing-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'an empty agentId',
+    input: withField(CREATED, 'body.agentKey.agentId', ''),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'an agentId one character too long',
+    input: withField(CREATED, 'body.agentKey.agentId', 'a'.repeat(MAX_AGENT_ID_LENGTH + 1)),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'an agentId with a space',
+    input: withField(CREATED, 'body.agentKey.agentId', 'agent 1'),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'an agentId with a newline',
+    input: withField(CREATED, 'body.agentKey.agentId', 'agent-1\n'),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'a non-ASCII agentId',
+    input: withField(CREATED, 'body.agentKey.agentId', 'agent-Ω'),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'an agentId with a bidirectional control',
+    input: withField(CREATED, 'body.agentKey.agentId', 'agent\u202e1'),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  {
+    name: 'a numeric agentId',
+    input: withField(CREATED, 'body.agentKey.agentId', 1),
+    code: 'invalid-field',
+    path: 'body.agentKey.agentId',
+  },
+  // vouch
+  {
+    name: 'a vouch of two parts',
+    input: withField(CREATED, 'body.agentKey.vouch', 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhZ2VudC0xIn0'),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch of four parts',
+    input: withField(CREATED, 'body.agentKey.vouch', `${VOUCH}.extra`),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch with an empty part',
+    input: withField(CREATED, 'body.agentKey.vouch', 'eyJhbGciOiJFUzI1NiJ9..c2lnbmF0dXJl'),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch of one part',
+    input: withField(CREATED, 'body.agentKey.vouch', 'eyJhbGciOiJFUzI1NiJ9'),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'an empty vouch',
+    input: withField(CREATED, 'body.agentKey.vouch', ''),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch in standard base64',
+    input: withField(CREATED, 'body.agentKey.vouch', 'eyJh+GciOi/FUzI1NiJ9.eyJzdWIi.c2ln=='),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch with a space',
+    input: withField(CREATED, 'body.agentKey.vouch', 'a.b c.d'),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch one character too long',
+    input: withField(
+      CREATED,
+      'body.agentKey.vouch',
+      `${'h'.repeat(100)}.${'c'.repeat(MAX_VOUCH_LENGTH - 201)}.${'s'.repeat(100)}`,
+    ),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch as a JWS in JSON serialisation',
+    input: withField(CREATED, 'body.agentKey.vouch', { protected: 'a', payload: 'b', signature: 'c' }),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  {
+    name: 'a vouch of null',
+    input: withField(CREATED, 'body.agentKey.vouch', null),
+    code: 'invalid-field',
+    path: 'body.agentKey.vouch',
+  },
+  // v1's key proof is gone
+  {
+    name: "a v1 key proof in a v2 message's agentKey",
+    input: withField(CREATED, 'body.agentKey.proof', 'signed.by.the-integrator'),
+    code: 'unexpected-field',
+    path: 'body.agentKey.proof',
+  },
+  // replaces
+  ...(
+    [
+      ['of 7 characters', 'req_000'],
+      ['of 65 characters', 'r'.repeat(65)],
+      ['with "/"', 'req/0000/older'],
+      ['with a space', 'req 0000 older'],
+      ['that is empty', ''],
+      ['that is a number', 12345678],
+      ['that is null', null],
+      ['that is an object', { requestId: 'req_0000-older' }],
+    ] as const
+  ).map(([what, value]) => ({
+    name: `a replaces ${what}`,
+    input: withField(CREATED, 'body.replaces', value),
+    code: 'invalid-field' as const,
+    path: 'body.replaces',
+  })),
+  {
+    name: 'a replaces on a request.cancelled',
+    input: withField(CANCELLED, 'body.replaces', 'req_0000-older'),
+    code: 'unexpected-field',
+    path: 'body.replaces',
+  },
+  {
+    name: 'a replaces in the envelope',
+    input: { ...CREATED, replaces: 'req_0000-older' },
+    code: 'unexpected-field',
+    path: 'replaces',
+  },
+];
+
 const HOSTILE_KEY_CASES: readonly Rejection[] = [
   {
     name: '"__proto__" at the top',
@@ -880,7 +1273,16 @@ const HOSTILE_KEY_CASES: readonly Rejection[] = [
 ];
 
 describe('parseMessage: malformed and hostile input', () => {
-  const all = [...BAD_INPUT, ...ENVELOPE_CASES, ...BODY_CASES, ...HOSTILE_KEY_CASES];
+  const all = [
+    ...BAD_INPUT,
+    ...ENVELOPE_CASES,
+    ...SIGNATURE_CASES,
+    ...CUSTOMER_KEY_CASES,
+    ...BODY_CASES,
+    ...REASON_TEXT_CASES,
+    ...AGENT_KEY_CASES,
+    ...HOSTILE_KEY_CASES,
+  ];
 
   it('has at least 60 cases', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
@@ -889,7 +1291,11 @@ describe('parseMessage: malformed and hostile input', () => {
   describe.each([
     { group: 'not a JSON object', cases: BAD_INPUT },
     { group: 'envelope', cases: ENVELOPE_CASES },
+    { group: 'signature', cases: SIGNATURE_CASES },
+    { group: "the customer's key", cases: CUSTOMER_KEY_CASES },
     { group: 'bodies', cases: BODY_CASES },
+    { group: 'unsafe text in the reason', cases: REASON_TEXT_CASES },
+    { group: "the agent's key, its vouch and replaces", cases: AGENT_KEY_CASES },
     { group: 'hostile keys', cases: HOSTILE_KEY_CASES },
   ])('$group', ({ cases }) => {
     it.each(cases)('$name → $code at "$path"', ({ input, code, path }) => {
@@ -923,6 +1329,71 @@ describe('parseMessage: malformed and hostile input', () => {
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(parsed.body)).toBe(Object.prototype);
     expect(Object.hasOwn(parsed, '__proto__')).toBe(false);
+  });
+});
+
+describe('parseMessage: the text of a reason', () => {
+  const reasonOf = (reason: string) => {
+    const parsed = expectParsed(withField(CREATED, 'body.reason', reason));
+    if (parsed.type !== 'request.created') throw new Error('expected request.created');
+    return parsed.body.reason;
+  };
+
+  it('refuses every bidirectional control and invisible character listed, each on its own', () => {
+    expect(BIDI_CONTROLS.map(codePoint)).toEqual([
+      ...['U+202A', 'U+202B', 'U+202C', 'U+202D', 'U+202E'],
+      ...['U+2066', 'U+2067', 'U+2068', 'U+2069'],
+      ...['U+200E', 'U+200F', 'U+061C'],
+    ]);
+    expect(INVISIBLE.map(codePoint)).toEqual(['U+200B', 'U+2060', 'U+FEFF', 'U+00AD', 'U+E0041']);
+    for (const character of [...BIDI_CONTROLS, ...INVISIBLE]) {
+      const error = expectRejected(withField(CREATED, 'body.reason', `a${character}b`), 'invalid-field', 'body.reason');
+      expect(error.message).toMatch(/bidirectional|invisible|control/);
+      expect(error.message).not.toContain(character);
+    }
+  });
+
+  it.each([
+    ['a zero-width joiner (U+200D) in an emoji sequence', '👩‍💻 laptop'],
+    ['a zero-width non-joiner (U+200C) in Persian', 'می‌خواهم'],
+    ['an emoji variation selector (U+FE0F)', 'With ❤️'],
+    ['a text variation selector (U+FE0E)', 'Stand ☎︎ included'],
+    ['a flag made of a ZWJ sequence', 'Pride 🏳️‍🌈 banner'],
+    ['right-to-left text without controls', 'فاتورة رقم 42'],
+    ['line breaks and tabs', 'Line one\n\tline two'],
+    ['all of them at once', JOINED_REASON],
+  ])('accepts %s, unchanged', (_, reason) => {
+    expect(reasonOf(reason)).toBe(reason);
+  });
+
+  it('refuses spaces and U+FEFF at either end rather than trimming them: what was signed is what is read', () => {
+    expect(TRIMMED.map(codePoint)).toEqual(['U+FEFF']);
+    for (const reason of ['\ufeffInvoice 42', 'Invoice 42\ufeff', '  Invoice 42', 'Invoice 42 \n']) {
+      const parsed = parseMessage(withField(CREATED, 'body.reason', reason));
+      expect(!parsed.ok && parsed.error.path).toBe('body.reason');
+    }
+  });
+});
+
+describe('parseMessage: protocol version 1', () => {
+  const V1_SYNC = { ...without(SYNC, 'signature'), version: 1 };
+
+  it.each([
+    ['a v1 request.sync', V1_SYNC],
+    ['a v1 request.sync as JSON text', JSON.stringify(V1_SYNC)],
+    ['a v1 message that does carry a signature', { ...SYNC, version: 1 }],
+  ])('refuses %s, saying v1 carries no signatures and the sender must update', (_, input) => {
+    const error = expectRejected(input, 'unsupported-version', 'version');
+    expect(error.message).toMatch(/version 1\b/);
+    expect(error.message).toMatch(/no signatures/);
+    expect(error.message).toMatch(/update/i);
+    expect(error.message).toContain(`protocol ${PROTOCOL_VERSION}`);
+  });
+
+  it('tells a newer version apart: that side updates this SDK', () => {
+    const error = expectRejected({ ...SYNC, version: 3 }, 'unsupported-version', 'version');
+    expect(error.message).toMatch(/newer protocol version/);
+    expect(error.message).not.toMatch(/no signatures/);
   });
 });
 
@@ -987,6 +1458,55 @@ describe('parseMessage: errors name the field, never the value received', () => 
       input: withField(CREATED, 'body.agentKey.publicKey', CARD),
       code: 'invalid-field',
       path: 'body.agentKey.publicKey',
+    },
+    {
+      name: 'signingKey',
+      input: withField(CREATED, 'body.agentKey.signingKey', CARD),
+      code: 'invalid-field',
+      path: 'body.agentKey.signingKey',
+    },
+    {
+      name: 'agentId',
+      input: withField(CREATED, 'body.agentKey.agentId', `${CARD} x`),
+      code: 'invalid-field',
+      path: 'body.agentKey.agentId',
+    },
+    {
+      name: 'vouch',
+      input: withField(CREATED, 'body.agentKey.vouch', `${CARD}.${CARD}`),
+      code: 'invalid-field',
+      path: 'body.agentKey.vouch',
+    },
+    {
+      name: 'replaces',
+      input: withField(CREATED, 'body.replaces', `${CARD}/x`),
+      code: 'invalid-field',
+      path: 'body.replaces',
+    },
+    { name: 'signature', input: { ...SYNC, signature: CARD }, code: 'invalid-field', path: 'signature' },
+    {
+      name: 'customerKey',
+      input: { ...OPENED, customerKey: `${CARD}=` },
+      code: 'invalid-field',
+      path: 'customerKey',
+    },
+    {
+      name: 'an unexpected customerKey',
+      input: { ...COMPLETED, customerKey: CARD },
+      code: 'unexpected-field',
+      path: 'customerKey',
+    },
+    {
+      name: 'a v1 message',
+      input: { ...SYNC, version: 1, body: { card: CARD } },
+      code: 'unsupported-version',
+      path: 'version',
+    },
+    {
+      name: 'reason, behind a bidirectional control',
+      input: withField(CREATED, 'body.reason', `Refund \u202e${CARD}`),
+      code: 'invalid-field',
+      path: 'body.reason',
     },
     {
       name: 'enc',

@@ -6,7 +6,6 @@ import {
   MAX_VIEW_WINDOW_MS,
   ManualClock,
   createMemoryTransportPair,
-  type SessionReport,
 } from '@chatpay/core';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
 import { settle, until, VISA } from './support/scripted-transport.js';

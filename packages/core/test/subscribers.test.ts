@@ -286,9 +286,9 @@ describe('sessions with subscribers that throw', () => {
     customer.subscribe(({ type, request }) => customerHeard.push(`${type} ${request.timeline().phase}`));
     const request = agent.createRequest();
     expect(request.timeline().phase).toBe('draft');
-    expect(agentHeard[0]).toBe('request-added draft');
+    expect(agentHeard).toContain('request-added draft');
     const peer = await cardArrives(request);
-    expect(customerHeard[0]).toMatch(/^request-added /);
+    expect(customerHeard.some((event) => event.startsWith('request-added '))).toBe(true);
     expect(peer.timeline().phase).toBe('cardSubmitted');
     const opened = await request.viewCard();
     expectOk(opened);
@@ -323,9 +323,13 @@ describe('sessions with subscribers that throw', () => {
       reported.push(`${side} ${report.type}`);
       throw new SubscriberFault(`onReport ${side}`);
     };
-    const { agent, wire, cardArrives } = pair({ agentReport: failing('agent'), customerReport: failing('customer') });
+    const { agent, wire, exchange, cardArrives } = pair({
+      agentReport: failing('agent'),
+      customerReport: failing('customer'),
+    });
     wire.inject('agent', '{not json');
     wire.inject('customer', { version: 1 });
+    await exchange();
     expect(reported).toEqual(['agent message-rejected', 'customer message-rejected']);
     const request = agent.createRequest();
     await cardArrives(request);

@@ -1,8 +1,11 @@
 import {
   createAgentSession,
   createCustomerSession,
+  createMemoryKeyStore,
   createMemoryTransportPair,
+  createSingleTabLocks,
   generateAgentKeyPair,
+  generateSigningKeyPair,
   ManualClock,
   openCard,
   sealCard,
@@ -11,6 +14,7 @@ import {
   type WireMessage,
 } from '../../src/index.js';
 import { check, checkEqual, rejectionCode } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 
 /** One card per brand the form knows, plus a gift card without a security code and one with a postal code. */
 export const CARDS: readonly CardDetails[] = [
@@ -36,13 +40,27 @@ export const CARDS: readonly CardDetails[] = [
   },
 ];
 
+/** The customer's signing key the context names: the uncompressed P-256 point's 87 base64url characters. */
+export const CUSTOMER_KEY = `B${'q9R8s7T6u5V4w3X2y1Z0_-aB'.repeat(4)}`.slice(0, 87);
+
 export const CONTEXT: SealingContext = {
   requestId: 'req-0123456789',
   conversationId: 'conv-1',
   terms: { amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' },
+  customerKey: CUSTOMER_KEY,
 };
 
+const AGENT_ID = 'agent-1';
+
 const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+
+/** The HPKE key pair of a fresh request: present until the card is opened. */
+async function freshKeys() {
+  const { keys, agentKey } = await generateAgentKeyPair(AGENT_ID);
+  const encryption = keys.encryption;
+  check(encryption !== null, 'a fresh key pair has its encryption keys');
+  return { encryption, signing: keys.signing, agentKey };
+}
 
 export interface Case {
   readonly name: string;
@@ -51,27 +69,40 @@ export interface Case {
 
 export const sealingCases: readonly Case[] = [
   {
-    name: "the agent's private key is generated non-extractable",
+    name: "the agent's two private keys (encryption and signing) are generated non-extractable",
     run: async () => {
-      const { keyPair, agentKey } = await generateAgentKeyPair();
-      checkEqual(keyPair.privateKey.extractable, false, 'private key extractable');
-      const error = await rejectionCode(crypto.subtle.exportKey('jwk', keyPair.privateKey));
-      check(error !== '', 'exporting the private key must fail');
+      const { encryption, signing, agentKey } = await freshKeys();
+      for (const [what, key] of [
+        ['encryption', encryption.privateKey],
+        ['signing', signing.privateKey],
+      ] as const) {
+        checkEqual(key.extractable, false, `${what} private key extractable`);
+        for (const format of ['jwk', 'pkcs8'] as const) {
+          const error = await rejectionCode(crypto.subtle.exportKey(format, key));
+          check(error !== '', `exporting the ${what} private key as ${format} must fail`);
+        }
+      }
+      checkEqual(encryption.privateKey.algorithm.name, 'ECDH', 'encryption algorithm');
+      checkEqual(signing.privateKey.algorithm.name, 'ECDSA', 'signing algorithm');
       checkEqual(agentKey.publicKey.length, 87, 'public key length');
+      checkEqual(agentKey.signingKey.length, 87, 'signing key length');
+      check(agentKey.publicKey !== agentKey.signingKey, 'the two public keys differ');
+      checkEqual(agentKey.agentId, AGENT_ID, 'agent id');
+      checkEqual(agentKey.vouch, undefined, 'a fresh key is not yet vouched for');
     },
   },
   ...CARDS.map((card) => ({
-    name: `seals and opens a ${card.brand} card`,
+    name: `seals and opens a ${card.brand} card${card.postalCode ? ' with a postal code' : ''}`,
     run: async () => {
-      const { keyPair, agentKey } = await generateAgentKeyPair();
+      const { encryption, agentKey } = await freshKeys();
       const sealed = await sealCard(card, agentKey, CONTEXT);
-      checkEqual(await openCard(sealed, keyPair, CONTEXT), card, 'opened card');
+      checkEqual(await openCard(sealed, encryption, CONTEXT), card, 'opened card');
     },
   })),
   {
     name: 'hides the length of the name: short and long names seal to the same size',
     run: async () => {
-      const { agentKey } = await generateAgentKeyPair();
+      const { agentKey } = await freshKeys();
       const short = await sealCard({ ...CARDS[0]!, name: 'Al' }, agentKey, CONTEXT);
       const long = await sealCard({ ...CARDS[0]!, name: 'Alexandra Konstantinopoulou-Richardson' }, agentKey, CONTEXT);
       checkEqual(short.ciphertext.length, long.ciphertext.length, 'ciphertext lengths');
@@ -84,34 +115,54 @@ export const sealingCases: readonly Case[] = [
       ['a changed amount', { ...CONTEXT, terms: { ...CONTEXT.terms, amount: { minor: 125000, currency: 'USD' } } }],
       ['a changed currency', { ...CONTEXT, terms: { ...CONTEXT.terms, amount: { minor: 1250, currency: 'EUR' } } }],
       ['a changed reason', { ...CONTEXT, terms: { ...CONTEXT.terms, reason: 'Replacement charger x100' } }],
+      ['another customer key', { ...CONTEXT, customerKey: flip(CUSTOMER_KEY, 50) }],
     ] as const
   ).map(([what, context]) => ({
     name: `refuses to open a card sealed for ${what} with cannot-open`,
     run: async () => {
-      const { keyPair, agentKey } = await generateAgentKeyPair();
+      const { encryption, agentKey } = await freshKeys();
       const sealed = await sealCard(CARDS[0]!, agentKey, CONTEXT);
-      checkEqual(await rejectionCode(openCard(sealed, keyPair, context)), 'cannot-open', 'error code');
+      checkEqual(await rejectionCode(openCard(sealed, encryption, context)), 'cannot-open', 'error code');
     },
   })),
   {
+    name: 'a card sealed with customer key A does not open with customer key B in the context',
+    run: async () => {
+      const { encryption, agentKey } = await freshKeys();
+      const [a, b] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]);
+      const sealed = await sealCard(CARDS[0]!, agentKey, { ...CONTEXT, customerKey: a.publicKey });
+      checkEqual(
+        await rejectionCode(openCard(sealed, encryption, { ...CONTEXT, customerKey: b.publicKey })),
+        'cannot-open',
+        'opened with customer key B',
+      );
+      // The same sealed card still opens with A: only the key named in the context changed.
+      checkEqual(
+        await openCard(sealed, encryption, { ...CONTEXT, customerKey: a.publicKey }),
+        CARDS[0]!,
+        'opened with customer key A',
+      );
+    },
+  },
+  {
     name: "refuses to open a card sealed to another request's key",
     run: async () => {
-      const mine = await generateAgentKeyPair();
-      const other = await generateAgentKeyPair();
+      const mine = await freshKeys();
+      const other = await freshKeys();
       const sealed = await sealCard(CARDS[0]!, other.agentKey, CONTEXT);
-      checkEqual(await rejectionCode(openCard(sealed, mine.keyPair, CONTEXT)), 'cannot-open', 'error code');
+      checkEqual(await rejectionCode(openCard(sealed, mine.encryption, CONTEXT)), 'cannot-open', 'error code');
     },
   },
   {
     name: 'refuses a ciphertext or encapsulated key with a flipped character',
     run: async () => {
-      const { keyPair, agentKey } = await generateAgentKeyPair();
+      const { encryption, agentKey } = await freshKeys();
       const sealed = await sealCard(CARDS[0]!, agentKey, CONTEXT);
       const ciphertext = { ...sealed, ciphertext: flip(sealed.ciphertext, 40) };
-      checkEqual(await rejectionCode(openCard(ciphertext, keyPair, CONTEXT)), 'cannot-open', 'flipped ciphertext');
+      checkEqual(await rejectionCode(openCard(ciphertext, encryption, CONTEXT)), 'cannot-open', 'flipped ciphertext');
       const enc = { ...sealed, enc: flip(sealed.enc, 30) };
       check(
-        ['cannot-open', 'malformed-payload'].includes(await rejectionCode(openCard(enc, keyPair, CONTEXT))),
+        ['cannot-open', 'malformed-payload'].includes(await rejectionCode(openCard(enc, encryption, CONTEXT))),
         'flipped enc',
       );
     },
@@ -119,7 +170,7 @@ export const sealingCases: readonly Case[] = [
   {
     name: 'refuses malformed or oversized payloads before trying to decrypt',
     run: async () => {
-      const { keyPair, agentKey } = await generateAgentKeyPair();
+      const { encryption, agentKey } = await freshKeys();
       const sealed = await sealCard(CARDS[0]!, agentKey, CONTEXT);
       const bad = [
         { ...sealed, ciphertext: sealed.ciphertext + 'A'.repeat(4096) },
@@ -129,22 +180,28 @@ export const sealingCases: readonly Case[] = [
         { ...sealed, enc: '' },
       ];
       for (const payload of bad) {
-        checkEqual(await rejectionCode(openCard(payload, keyPair, CONTEXT)), 'malformed-payload', 'error code');
+        checkEqual(await rejectionCode(openCard(payload, encryption, CONTEXT)), 'malformed-payload', 'error code');
       }
     },
   },
   {
     name: 'refuses to seal to a key that is not a P-256 public key, or an incomplete card',
     run: async () => {
-      const { agentKey } = await generateAgentKeyPair();
+      const { agentKey } = await freshKeys();
       const key = { ...agentKey, publicKey: 'A'.repeat(87) };
       checkEqual(await rejectionCode(sealCard(CARDS[0]!, key, CONTEXT)), 'untrusted-key', 'bad key');
       const card = { ...CARDS[0]!, number: '4111 1111' };
       checkEqual(await rejectionCode(sealCard(card, agentKey, CONTEXT)), 'invalid-card', 'bad card');
     },
   },
-  ...(['complete', 'cancel', 'expire'] as const).map((ending) => ({
-    name: `after the request is ${ending}d the card cannot be viewed again and the transport saw ciphertext only`,
+  ...(
+    [
+      ['complete', 'completed'],
+      ['cancel', 'cancelled'],
+      ['expire', 'expired'],
+    ] as const
+  ).map(([ending, ended]) => ({
+    name: `after the request is ${ended} the card cannot be viewed again and the transport saw ciphertext only`,
     run: async () => {
       const clock = new ManualClock(Date.UTC(2026, 0, 1));
       const [agentEnd, customerEnd] = createMemoryTransportPair();
@@ -153,30 +210,53 @@ export const sealingCases: readonly Case[] = [
       const customerSend = customerEnd.send.bind(customerEnd);
       agentEnd.send = (message) => (log.push(message), agentSend(message));
       customerEnd.send = (message) => (log.push(message), customerSend(message));
-      const agent = createAgentSession({ conversationId: 'conv-1', transport: agentEnd, clock, viewWindowMs: 60_000 });
-      const customer = createCustomerSession({ conversationId: 'conv-1', transport: customerEnd, clock });
-      const request = agent.createRequest();
-      check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
-      check(request.send().ok, 'send');
-      await waitFor(() => customer.requests.length === 1);
-      const peer = customer.requests[0]!;
-      check(peer.open().ok, 'open');
-      check((await peer.pay(CARDS[0]!)).ok, 'pay');
-      await waitFor(() => request.timeline().phase === 'cardSubmitted');
-      const viewed = await request.viewCard();
-      check(viewed.ok, 'view');
-      if (ending === 'complete') check(request.complete().ok, 'complete');
-      if (ending === 'cancel') check(request.cancel().ok, 'cancel');
-      if (ending === 'expire') clock.advance(60_000);
-      checkEqual(request.card(), null, 'card after the end');
-      const again = await request.viewCard();
-      check(!again.ok, 'viewing again must fail');
-      const wire = JSON.stringify(log);
-      for (const secret of [CARDS[0]!.number, CARDS[0]!.name, `"${CARDS[0]!.securityCode}"`]) {
-        check(!wire.includes(secret), 'the transport carried card data');
+      // Keys in memory and locks of this page alone: each case starts from nothing, in every engine.
+      const agent = createAgentSession({
+        ...agentTrust(AGENT_ID),
+        conversationId: 'conv-1',
+        transport: agentEnd,
+        clock,
+        viewWindowMs: 60_000,
+        keyStore: createMemoryKeyStore({ clock }),
+        tabLocks: createSingleTabLocks(),
+      });
+      const customer = createCustomerSession({
+        ...customerTrust(),
+        conversationId: 'conv-1',
+        transport: customerEnd,
+        clock,
+        keyStore: createMemoryKeyStore({ clock }),
+      });
+      try {
+        const request = agent.createRequest();
+        check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
+        check(request.send().ok, 'send');
+        await waitFor(() => customer.requests.length === 1);
+        const peer = customer.requests[0]!;
+        check(peer.open().ok, 'open');
+        check((await peer.pay(CARDS[0]!)).ok, 'pay');
+        await waitFor(() => request.timeline().phase === 'cardSubmitted');
+        const viewed = await request.viewCard();
+        check(viewed.ok, 'view');
+        checkEqual(request.card(), CARDS[0]!, 'the card while it is viewed');
+        if (ending === 'complete') check(request.complete().ok, 'complete');
+        if (ending === 'cancel') check(request.cancel().ok, 'cancel');
+        if (ending === 'expire') clock.advance(60_000);
+        checkEqual(request.card(), null, 'card after the end');
+        const again = await request.viewCard();
+        check(!again.ok, 'viewing again must fail');
+        const wire = JSON.stringify(log);
+        check(
+          log.some((message) => message.type === 'request.submitted'),
+          'the sealed card crossed',
+        );
+        for (const secret of [CARDS[0]!.number, CARDS[0]!.name, `"${CARDS[0]!.securityCode}"`]) {
+          check(!wire.includes(secret), 'the transport carried card data');
+        }
+      } finally {
+        agent.close();
+        customer.close();
       }
-      agent.close();
-      customer.close();
     },
   })),
 ];
