@@ -40,9 +40,13 @@ const head = (title, attributes = '', look = { lang: 'en', themed: false }) => `
   <title>${title}</title>${look.themed ? '\n  <link rel="stylesheet" href="/theme.css" />' : ''}
   <style>${base}`;
 
-/** @param {string} relayUrl @param {Look} look */
+/**
+ * The agent's page. `data-relay` is the relay's address, `data-role` what the page asks join tokens
+ * for (from the demo server's `/demo/token`).
+ * @param {string} relayUrl @param {Look} look
+ */
 export function agentPage(relayUrl, look) {
-  return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}"`, look)}
+  return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}" data-role="agent"`, look)}
     body { display: grid; grid-template-columns: 14rem 1fr; grid-template-rows: auto 1fr; min-block-size: 100vh; }
     header { grid-column: 1 / -1; padding: 0.75rem 1rem; display: grid; gap: 0.5rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     nav { border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); padding: 0.5rem; }
@@ -75,9 +79,9 @@ export function agentPage(relayUrl, look) {
 </html>`;
 }
 
-/** @param {string} relayUrl @param {Look} look */
+/** The customer's page (see `agentPage`). @param {string} relayUrl @param {Look} look */
 export function customerPage(relayUrl, look) {
-  return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}"`, look)}
+  return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}" data-role="customer"`, look)}
     body { display: grid; grid-template-rows: auto 1fr auto; min-block-size: 100vh; }
     header { padding: 0.75rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     main { overflow: auto; }

@@ -1,7 +1,14 @@
 // The agent console: conversations with activity dots, each conversation's timeline (chat and payment
 // requests with their status chips), the request composer, and the banner for cards that arrive
 // elsewhere.
-import { createAgentRegistry, createAgentSession, type AgentSession } from '@chatpay/core';
+import {
+  createAgentRegistry,
+  createAgentSession,
+  type AgentRequest,
+  type AgentSession,
+  type JsonWebKeySet,
+  type VouchRequest,
+} from '@chatpay/core';
 import '@chatpay/agent/define';
 import { AGENT_MESSAGES_AR } from '@chatpay/agent/locales/ar';
 import { AGENT_MESSAGES_DE } from '@chatpay/agent/locales/de';
@@ -28,18 +35,41 @@ const chatForm = document.querySelector<HTMLFormElement>('#agent-chat')!;
 const banner = document.querySelector('chatpay-payment-banner')!;
 
 const sessions = new Map<string, AgentSession>();
+const chipped = new Set<string>();
 const sayTo = new Map<string, (from: string, text: string) => void>();
 const nameOf = (id: string) => CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? id;
+
+// The demo's server plays the integrator's backend: it signed this agent in (a cookie), vouches for each
+// request's keys, and publishes the keys customers check vouches with.
+const { agentId } = (await (await fetch('/demo/session', { credentials: 'same-origin' })).json()) as { agentId: string };
+const vouch = async (request: VouchRequest): Promise<string> => {
+  const response = await fetch('/demo/vouch', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!response.ok) throw new Error(`The server did not vouch for the request (${response.status}).`);
+  return ((await response.json()) as { vouch: string }).vouch;
+};
+const trustedKeys = async () => (await (await fetch('/.well-known/chatpay-jwks.json')).json()) as JsonWebKeySet;
 
 for (const { id, customer } of CONVERSATIONS) {
   const session = createAgentSession({
     conversationId: id,
-    transport: paymentTransport(id),
+    transport: paymentTransport(id, 'agent'),
+    agentId,
+    vouch,
+    trustedKeys,
     ...(limits.requestTtlMs ? { requestTtlMs: limits.requestTtlMs } : {}),
     ...(limits.viewWindowMs ? { viewWindowMs: limits.viewWindowMs } : {}),
   });
   sessions.set(id, session);
   registry.add(session);
+  // Requests rebuilt from the conversation's history (a reload, another tab) get their chip too.
+  session.subscribe(({ type, request }) => {
+    if (type === 'request-added' && request.timeline().phase !== 'draft') addChip(id, request);
+  });
 
   const timeline = document.createElement('ol');
   timeline.className = 'timeline';
@@ -81,14 +111,19 @@ function open(id: string): void {
   composer.session = sessions.get(id);
 }
 
-composer.addEventListener('chatpay-request-sent', ({ detail }) => {
-  const request = sessions.get(detail.conversationId)!.request(detail.requestId)!;
+function addChip(conversationId: string, request: AgentRequest): void {
+  if (chipped.has(request.requestId)) return;
+  chipped.add(request.requestId);
   const item = document.createElement('li');
   item.className = 'line request';
   const chip = document.createElement('chatpay-status-chip');
   chip.request = request;
   item.append(chip);
-  timelines.querySelector(`ol[data-conversation="${detail.conversationId}"]`)!.append(item);
+  timelines.querySelector(`ol[data-conversation="${conversationId}"]`)!.append(item);
+}
+
+composer.addEventListener('chatpay-request-sent', ({ detail }) => {
+  addChip(detail.conversationId, sessions.get(detail.conversationId)!.request(detail.requestId)!);
 });
 
 banner.registry = registry;

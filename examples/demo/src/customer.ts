@@ -1,6 +1,6 @@
 // The customer's chat: message history, a chat box wrapped by the card masker, and payment requests
 // as they arrive.
-import { createCustomerSession } from '@chatpay/core';
+import { createCustomerSession, type JsonWebKeySet } from '@chatpay/core';
 import '@chatpay/customer/define';
 import { CUSTOMER_MESSAGES_AR } from '@chatpay/customer/locales/ar';
 import { CUSTOMER_MESSAGES_DE } from '@chatpay/customer/locales/de';
@@ -29,7 +29,9 @@ for (const line of HISTORY[id] ?? []) {
 }
 
 const say = chatChannel(id, (from, text) => history.append(chatLine(from, text, false)));
-const customer = createCustomerSession({ conversationId: id, transport: paymentTransport(id) });
+// The integrator's published vouching keys, from its own origin (never through the chat backend).
+const trustedKeys = async () => (await (await fetch('/.well-known/chatpay-jwks.json')).json()) as JsonWebKeySet;
+const customer = createCustomerSession({ conversationId: id, transport: paymentTransport(id, 'customer'), trustedKeys });
 customer.subscribe(({ type, request }) => {
   if (type !== 'request-added') return;
   const item = document.createElement('li');

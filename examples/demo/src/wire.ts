@@ -1,4 +1,5 @@
-// What both demo pages share: the relay's address, the time limits chosen, and a plain chat channel.
+// What both demo pages share: the relay's address and join tokens, the time limits chosen, and a plain
+// chat channel.
 import { createWebSocketTransport, type WebSocketTransport } from '@chatpay/transports';
 
 export interface Conversation {
@@ -34,21 +35,48 @@ export const limits = {
   viewWindowMs: Number(query.get('view')) || undefined,
 };
 
-/** ChatPay's messages for one conversation, through the relay. */
-export function paymentTransport(conversationId: string): WebSocketTransport {
+type Role = 'agent' | 'customer';
+
+/**
+ * A join token for the relay, from the demo server playing the integrator's backend (same origin,
+ * so it knows who asks: here, anyone who opened the page).
+ */
+async function joinToken(conversationId: string, role: Role): Promise<string> {
+  const response = await fetch('/demo/token', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ conversation: conversationId, role }),
+  });
+  if (!response.ok) throw new Error(`No join token (${response.status}).`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * ChatPay's messages for one conversation, through the relay: with a join token (asked for again on
+ * every reconnection and before it expires) and the conversation's log (a reloaded page gets its
+ * requests back, and a reconnection resumes where it left off).
+ */
+export function paymentTransport(
+  conversationId: string,
+  role: Role = document.documentElement.dataset.role as Role,
+): WebSocketTransport {
   return createWebSocketTransport({
-    url: `${relay}/pay-${conversationId}`,
-    acknowledgements: true,
+    url: relay,
+    history: true,
+    token: () => joinToken(conversationId, role),
     sendTimeoutMs: 5000,
   });
 }
 
-/** The ordinary chat of one conversation, through the relay: text only, as a chat product would carry it. */
+/** The ordinary chat of one conversation, through the demo server: text only, as a chat product would carry it. */
 export function chatChannel(conversationId: string, onText: (from: string, text: string) => void) {
   let socket: WebSocket | undefined;
   const waiting: string[] = [];
   const connect = () => {
-    socket = new WebSocket(`${relay}/chat-${conversationId}`);
+    socket = new WebSocket(
+      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/chat/${conversationId}`,
+    );
     socket.onopen = () => waiting.splice(0).forEach((frame) => socket!.send(frame));
     socket.onmessage = (event) => {
       try {

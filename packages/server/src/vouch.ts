@@ -63,7 +63,9 @@ const PUBLIC_KEY = /^[\w-]{87}$/;
 const SKEW_MS = 5 * 60 * 1000;
 
 /** Makes a new vouching key pair (ES256, P-256). Store the private JWK as a secret; publish the public one. */
-export async function generateVoucherKey(kid: string = webcrypto.randomUUID()): Promise<VoucherKey & { publicJwk: JWK }> {
+export async function generateVoucherKey(
+  kid: string = webcrypto.randomUUID(),
+): Promise<VoucherKey & { publicJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
@@ -74,7 +76,13 @@ export async function generateVoucherKey(kid: string = webcrypto.randomUUID()): 
 async function isP256Point(text: string): Promise<boolean> {
   if (!PUBLIC_KEY.test(text)) return false;
   try {
-    await webcrypto.subtle.importKey('raw', Buffer.from(text, 'base64url'), { name: 'ECDH', namedCurve: 'P-256' }, true, []);
+    await webcrypto.subtle.importKey(
+      'raw',
+      Buffer.from(text, 'base64url'),
+      { name: 'ECDH', namedCurve: 'P-256' },
+      true,
+      [],
+    );
     return true;
   } catch {
     return false;
@@ -108,7 +116,13 @@ function readRequest(body: unknown): VouchRequest {
 export function createKeyVoucher(options: KeyVoucherOptions): KeyVoucher {
   const now = options.now ?? Date.now;
   const { kid, privateJwk } = options.current;
-  if (typeof kid !== 'string' || kid === '' || privateJwk?.kty !== 'EC' || privateJwk.crv !== 'P-256' || !privateJwk.d) {
+  if (
+    typeof kid !== 'string' ||
+    kid === '' ||
+    privateJwk?.kty !== 'EC' ||
+    privateJwk.crv !== 'P-256' ||
+    !privateJwk.d
+  ) {
     throw new VouchError('invalid-key', 'The current vouching key must be a private P-256 JWK with a key id.');
   }
   const signingKey = importJWK({ ...privateJwk, alg: 'ES256' }, 'ES256');
@@ -132,18 +146,20 @@ export function createKeyVoucher(options: KeyVoucherOptions): KeyVoucher {
     if (checked.expiresAt <= at - SKEW_MS || checked.expiresAt > at + MAX_REQUEST_TTL_MS + SKEW_MS) {
       throw new VouchError('invalid-request', 'The request must end within 24 hours from now.');
     }
-    return new SignJWT({
-      rid: checked.requestId,
-      cid: checked.conversationId,
-      enc: checked.encryptionKey,
-      sig: checked.signingKey,
-    })
-      .setProtectedHeader({ alg: 'ES256', kid, typ: VOUCH_TYPE })
-      .setSubject(checked.agentId)
-      .setIssuedAt(Math.floor(at / 1000))
-      // The card may arrive at the request's last instant and then be viewed for up to 30 minutes.
-      .setExpirationTime(Math.ceil((checked.expiresAt + MAX_VIEW_WINDOW_MS) / 1000))
-      .sign(await signingKey);
+    return (
+      new SignJWT({
+        rid: checked.requestId,
+        cid: checked.conversationId,
+        enc: checked.encryptionKey,
+        sig: checked.signingKey,
+      })
+        .setProtectedHeader({ alg: 'ES256', kid, typ: VOUCH_TYPE })
+        .setSubject(checked.agentId)
+        .setIssuedAt(Math.floor(at / 1000))
+        // The card may arrive at the request's last instant and then be viewed for up to 30 minutes.
+        .setExpirationTime(Math.ceil((checked.expiresAt + MAX_VIEW_WINDOW_MS) / 1000))
+        .sign(await signingKey)
+    );
   };
 
   return {

@@ -1,5 +1,6 @@
-// Ready transports for ChatPay, the contract every transport must meet and a fault-injecting wrapper
-// for tests. A WebSocket relay for Node has its own entry point (`@chatpay/transports/relay`).
+// Ready transports for ChatPay, the contract every transport must meet (and the one for transports
+// that keep the conversation's log) and a fault-injecting wrapper for tests. The relay the WebSocket
+// transport speaks to is `@chatpay/server`'s.
 export {
   createBroadcastChannelTransport,
   type BroadcastChannelTransport,
@@ -28,4 +29,5 @@ export {
   type ContractOptions,
   type TransportPair,
 } from './contract.js';
+export { historyContract, type HistoryHarness, type HistoryContractOptions } from './history-contract.js';
 export { withFaults, type Fault, type FaultOptions, type FaultyTransport } from './with-faults.js';

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHub, createMemoryTransportPair } from '@chatpay/core';
-import { createBroadcastChannelTransport, createWebSocketTransport } from '@chatpay/transports';
+import { createBroadcastChannelTransport } from '@chatpay/transports';
 import { transportContract, type TransportPair } from '../src/contract.js';
-import { createRelay } from '../src/node/relay.js';
 import { withFaults } from '../src/with-faults.js';
-import { nodeSocket, opened } from './support/sockets.js';
 
 function suite(name: string, connect: () => TransportPair | Promise<TransportPair>) {
   describe(`${name} meets the transport contract`, () => {
@@ -29,24 +27,6 @@ suite('BroadcastChannel', () => {
   const a = createBroadcastChannelTransport({ channel });
   const b = createBroadcastChannelTransport({ channel });
   return { a, b, dispose: () => (a.close(), b.close()) };
-});
-
-suite('WebSocket through the relay', async () => {
-  const relay = await createRelay();
-  const room = `room-${++channels}`;
-  const a = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket, acknowledgements: true });
-  const b = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket, acknowledgements: true });
-  await opened(a, b);
-  return { a, b, dispose: async () => (a.close(), b.close(), await relay.close()) };
-});
-
-suite('WebSocket through the relay, without acknowledgements', async () => {
-  const relay = await createRelay();
-  const room = `room-${++channels}`;
-  const a = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket });
-  const b = createWebSocketTransport({ url: relay.url(room), createSocket: nodeSocket });
-  await opened(a, b);
-  return { a, b, dispose: async () => (a.close(), b.close(), await relay.close()) };
 });
 
 suite('the fault wrapper, with no faults', () => {

@@ -1,10 +1,13 @@
+// Whole payments between an agent's and a customer's sessions over WebSocket transports and
+// @chatpay/server's relay: the relay's log, its refusals, its going away and coming back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgentSession, createCustomerSession, type AgentRequest, type CardDetails } from '@chatpay/core';
-import WebSocket from 'ws';
-import { createWebSocketTransport, type WebSocketLike, type WebSocketTransport } from '@chatpay/transports';
-import { createRelay, type Relay, type RelayFrame } from '../src/node/relay.js';
+import { createMemoryStore, type RelayStore } from '@chatpay/server';
+import type { WebSocketLike, WebSocketTransport } from '@chatpay/transports';
+import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 import { waitUntil } from '../../../test-support/check.js';
-import { nodeSocket, opened } from './support/sockets.js';
+import { opened } from './support/sockets.js';
+import { startTestRelay, type TestRelay } from './support/relay.js';
 
 const CARD: CardDetails = {
   number: '4111111111111111',
@@ -13,6 +16,7 @@ const CARD: CardDetails = {
   securityCode: '737',
   brand: 'visa',
 };
+const SECRETS = [CARD.number, CARD.name, '"737"', '12/30'];
 const until = (done: () => boolean, what: string) => waitUntil(done, what);
 
 const cleanup: (() => unknown)[] = [];
@@ -20,34 +24,43 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-/** An agent and a customer, each on its own WebSocket to the relay's room. */
-async function overRelay(relay: Relay, options: { sendTimeoutMs?: number } = {}) {
+/** A memory store whose appends can be made to fail, as a relay whose storage is down. */
+function failableStore(): RelayStore & { failing: boolean } {
+  const store = createMemoryStore();
+  return {
+    failing: false,
+    append(input) {
+      return this.failing ? Promise.reject(new Error('down')) : store.append(input);
+    },
+    read: (...args) => store.read(...args),
+    watch: (...args) => store.watch(...args),
+    get available() {
+      return store.available;
+    },
+    close: () => store.close(),
+  };
+}
+
+/** An agent's and a customer's session, each on its own WebSocket transport to the relay. */
+function sessionsOver(relay: TestRelay, options: { sendTimeoutMs?: number; customerLater?: boolean } = {}) {
   const sockets: { customer: WebSocketLike[] } = { customer: [] };
-  const transport = (side: 'agent' | 'customer'): WebSocketTransport =>
-    createWebSocketTransport({
-      url: relay.url('conv-1'),
-      acknowledgements: true,
-      initialDelayMs: 300,
-      maxDelayMs: 600,
+  const transport = (role: 'agent' | 'customer'): WebSocketTransport =>
+    relay.transport(role, 'conv-1', {
+      initialDelayMs: 100,
+      maxDelayMs: 300,
       sendTimeoutMs: options.sendTimeoutMs ?? 5000,
-      createSocket: (url) => {
-        const socket = nodeSocket(url);
-        if (side === 'customer') sockets.customer.push(socket);
-        return socket;
-      },
+      ...(role === 'customer' ? { sockets: sockets.customer } : {}),
     });
   const agentEnd = transport('agent');
-  const customerEnd = transport('customer');
-  await opened(agentEnd, customerEnd);
-  const agent = createAgentSession({ conversationId: 'conv-1', transport: agentEnd });
-  const customer = createCustomerSession({ conversationId: 'conv-1', transport: customerEnd });
-  cleanup.push(() => {
-    agent.close();
-    customer.close();
-    agentEnd.close();
-    customerEnd.close();
-  });
-  return { agent, customer, agentEnd, customerEnd, sockets };
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'conv-1', transport: agentEnd });
+  cleanup.push(() => (agent.close(), agentEnd.close()));
+  const customerSide = () => {
+    const customerEnd = transport('customer');
+    const customer = createCustomerSession({ ...customerTrust(), conversationId: 'conv-1', transport: customerEnd });
+    cleanup.push(() => (customer.close(), customerEnd.close()));
+    return { customer, customerEnd };
+  };
+  return { agent, agentEnd, customerSide, sockets };
 }
 
 async function request(agent: ReturnType<typeof createAgentSession>): Promise<AgentRequest> {
@@ -57,17 +70,22 @@ async function request(agent: ReturnType<typeof createAgentSession>): Promise<Ag
   return created;
 }
 
-async function startRelay(port?: number) {
-  const frames: RelayFrame[] = [];
-  const relay = await createRelay({ ...(port ? { port } : {}), onFrame: (frame) => frames.push(frame) });
-  return { relay, frames };
+async function relayForTest(options: Parameters<typeof startTestRelay>[0] = {}) {
+  const relay = await startTestRelay(options);
+  cleanup.push(() => relay.close());
+  return relay;
 }
 
-describe('the WebSocket transport with a real server (the relay)', () => {
-  it('carries a whole payment, and the server sees ciphertext only', async () => {
-    const { relay, frames } = await startRelay();
-    cleanup.push(() => relay.close());
-    const { agent, customer } = await overRelay(relay);
+/** Everything the relay stored for the conversation: what any backend in between would see. */
+async function storedText(store: RelayStore): Promise<string> {
+  return (await store.read('conv-1', undefined, 1000)).map((entry) => entry.text).join('\n');
+}
+
+describe('sessions over the WebSocket transport and the relay', () => {
+  it('carry a whole payment; the relay stores and logs ciphertext only, each message stamped with its sender', async () => {
+    const relay = await relayForTest();
+    const { agent, customerSide } = sessionsOver(relay);
+    const { customer } = customerSide();
     const sent = await request(agent);
     await until(() => customer.requests.length === 1, 'the request at the customer');
     const peer = customer.requests[0]!;
@@ -78,83 +96,92 @@ describe('the WebSocket transport with a real server (the relay)', () => {
     expect(card.ok && card.value.number).toBe(CARD.number);
     expect(sent.complete().ok).toBe(true);
     await until(() => peer.timeline().status === 'payment-accepted', 'Payment Accepted');
-    const wire = frames.map((frame) => frame.text).join('\n');
-    expect(frames.length).toBeGreaterThanOrEqual(4);
-    for (const secret of [CARD.number, CARD.name, '"737"', '12/30']) expect(wire).not.toContain(secret);
+    const entries = await relay.store.read('conv-1', undefined, 1000);
+    expect(
+      entries.some((entry) => entry.text.includes('"request.submitted"') && entry.sender.role === 'customer'),
+    ).toBe(true);
+    expect(entries.some((entry) => entry.text.includes('"request.created"') && entry.sender.role === 'agent')).toBe(
+      true,
+    );
+    const wire = await storedText(relay.store);
+    const logs = JSON.stringify(relay.logs);
+    for (const secret of SECRETS) {
+      expect(wire).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
   });
 
-  it('shows TRY AGAIN while the server refuses messages, and the retry goes through once it recovers', async () => {
-    const { relay } = await startRelay();
-    cleanup.push(() => relay.close());
-    const { agent, customer } = await overRelay(relay);
-    relay.setFailing(true);
+  it('give a customer who joins late the request sent before it connected, from the log', async () => {
+    const relay = await relayForTest();
+    const { agent, agentEnd, customerSide } = sessionsOver(relay);
+    await opened(agentEnd);
+    const sent = await request(agent);
+    await until(() => sent.timeline().status === 'waiting-for-customer', 'WAITING FOR CUSTOMER');
+    expect(relay.relay.connections('conv-1')).toBe(1);
+    const { customer } = customerSide();
+    await until(() => customer.requests.length === 1, 'the request at the late customer');
+    expect(customer.requests[0]!.decline().ok).toBe(true);
+    await until(() => sent.timeline().status === 'customer-declined', 'CUSTOMER DECLINED');
+  });
+
+  it('show TRY AGAIN while the relay cannot store messages, and the retry goes through once it can', async () => {
+    const store = failableStore();
+    const relay = await relayForTest({ store });
+    const { agent, customerSide } = sessionsOver(relay);
+    const { customer } = customerSide();
+    store.failing = true;
     const sent = await request(agent);
     await until(() => sent.timeline().status === 'try-again', 'TRY AGAIN');
     expect(customer.requests).toHaveLength(0);
-    relay.setFailing(false);
+    store.failing = false;
     expect(sent.retry().ok).toBe(true);
     await until(() => sent.timeline().status === 'waiting-for-customer', 'WAITING FOR CUSTOMER');
     await until(() => customer.requests.length === 1, 'the request at the customer');
   });
 
-  it('shows TRY AGAIN when the server is gone for longer than the send timeout', async () => {
-    const { relay } = await startRelay();
-    const { agent, agentEnd } = await overRelay(relay, { sendTimeoutMs: 400 });
+  it('show TRY AGAIN when the relay is gone for longer than the send timeout', async () => {
+    const relay = await startTestRelay();
+    const { agent, agentEnd, customerSide } = sessionsOver(relay, { sendTimeoutMs: 400 });
+    const { customerEnd } = customerSide();
+    await opened(agentEnd, customerEnd);
     await relay.close();
     await until(() => agentEnd.state === 'reconnecting', 'the loss noticed');
     const sent = await request(agent);
     await until(() => sent.timeline().status === 'try-again', 'TRY AGAIN after the timeout');
   });
 
-  it('survives the server going away mid-flow and coming back: the card waits, then arrives', async () => {
-    const first = await startRelay();
-    const { agent, customer, agentEnd, customerEnd } = await overRelay(first.relay);
+  it('survive the relay going away mid-flow and coming back on its store: the card waits, then arrives', async () => {
+    const store = createMemoryStore();
+    cleanup.push(() => store.close());
+    const first = await startTestRelay({ store });
+    const { agent, agentEnd, customerSide } = sessionsOver(first);
+    const { customer, customerEnd } = customerSide();
     const sent = await request(agent);
     await until(() => customer.requests.length === 1, 'the request at the customer');
-    const port = first.relay.port;
     await first.relay.close();
     await until(() => agentEnd.state !== 'open' && customerEnd.state !== 'open', 'both sides notice');
     const peer = customer.requests[0]!;
     expect(peer.open().ok).toBe(true);
-    expect((await peer.pay(CARD)).ok).toBe(true); // sealed; its send waits for the server
-    const second = await startRelay(port);
-    cleanup.push(() => second.relay.close());
-    await until(() => sent.timeline().status === 'view-card', 'the card, once the server is back');
+    expect((await peer.pay(CARD)).ok).toBe(true); // sealed; its send waits for the relay
+    const second = await relayForTest({ store, port: first.port });
+    void second;
+    await until(() => sent.timeline().status === 'view-card', 'the card, once the relay is back');
     expect((await sent.viewCard()).ok).toBe(true);
     expect(sent.complete().ok).toBe(true);
     await until(() => peer.timeline().status === 'payment-accepted', 'Payment Accepted');
   });
 
-  it('resynchronises after a reconnection: an outcome lost while one side was away still reaches it', async () => {
-    const { relay } = await startRelay();
-    cleanup.push(() => relay.close());
-    const { agent, customer, sockets } = await overRelay(relay);
+  it('catch up after a reconnection from the cursor: an outcome sent while one side was away still reaches it', async () => {
+    const relay = await relayForTest();
+    const { agent, customerSide, sockets } = sessionsOver(relay);
+    const { customer } = customerSide();
     const sent = await request(agent);
     await until(() => customer.requests.length === 1, 'the request at the customer');
     const peer = customer.requests[0]!;
-    // The customer's connection drops; the relay has nobody to pass the cancellation to.
     (sockets.customer.at(-1) as unknown as { terminate(): void }).terminate();
-    await until(() => relay.connections('conv-1') === 1, 'the customer gone from the room');
+    await until(() => relay.relay.connections('conv-1') === 1, 'the customer gone from the conversation');
     expect(sent.cancel().ok).toBe(true);
     expect(peer.timeline().status).toBe('payment-requested');
     await until(() => peer.timeline().status === 'cancelled', 'the cancellation, after the reconnection');
-  });
-
-  it('refuses a malformed room and forged acknowledgements, and keeps serving', async () => {
-    const { relay } = await startRelay();
-    cleanup.push(() => relay.close());
-    const bad = new WebSocket(`ws://127.0.0.1:${relay.port}/%E0%A4%A`);
-    const code = await new Promise<number>((resolve) => bad.on('close', (closeCode) => resolve(closeCode)));
-    expect(code).toBe(1008);
-    const [a, b] = [new WebSocket(relay.url('r')), new WebSocket(relay.url('r'))];
-    await Promise.all([a, b].map((socket) => new Promise((resolve) => socket.on('open', resolve))));
-    const atB: string[] = [];
-    b.on('message', (data) => atB.push(String(data)));
-    a.send(JSON.stringify({ ack: 'someone-elses-message' }));
-    a.send(JSON.stringify({ hello: 'room' }));
-    await until(() => atB.length === 1, 'the ordinary frame');
-    expect(atB).toEqual(['{"hello":"room"}']);
-    a.close();
-    b.close();
   });
 });

@@ -41,36 +41,40 @@ class FakeSocket implements WebSocketLike {
 }
 
 let ids = 0;
-const message = (): WireMessage => ({
-  version: PROTOCOL_VERSION,
-  id: `m-${++ids}`,
-  requestId: 'r-1',
-  conversationId: 'c-1',
-  type: 'request.opened',
-  sentAt: 0,
-  body: {},
-});
+const message = (): WireMessage =>
+  ({
+    version: PROTOCOL_VERSION,
+    id: `m-${++ids}`,
+    requestId: 'r-1',
+    conversationId: 'c-1',
+    type: 'request.opened',
+    sentAt: 0,
+    body: {},
+  }) as unknown as WireMessage;
 
-function setup(options: Partial<WebSocketTransportOptions> = {}) {
-  const clock = new ManualClock(0);
+function setup(options: Partial<WebSocketTransportOptions> & { clock?: ManualClock } = {}) {
+  const clock = options.clock ?? new ManualClock(0);
   const sockets: FakeSocket[] = [];
   const reports: TransportReport[] = [];
+  const urls: string[] = [];
   const transport = createWebSocketTransport({
     url: 'wss://chat.example/ws',
     clock,
     random: () => 0.5,
-    createSocket: () => {
+    createSocket: (url) => {
       const socket = new FakeSocket();
       sockets.push(socket);
+      urls.push(url);
       return socket;
     },
     onReport: (report) => reports.push(report),
     ...options,
   });
   const received: unknown[] = [];
-  transport.subscribe((value) => received.push(value));
+  const deliveries: unknown[] = [];
+  transport.subscribe((value, delivery) => (received.push(value), deliveries.push(delivery)));
   const last = () => sockets.at(-1)!;
-  return { clock, sockets, reports, transport, received, last };
+  return { clock, sockets, reports, transport, received, deliveries, last, urls };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -275,5 +279,170 @@ describe('the WebSocket transport', () => {
     }
     expect(() => setup({ sendTimeoutMs: 0 })).toThrow(/sendTimeoutMs/);
     expect(() => setup({ queueLimit: Number.NaN })).toThrow(ConfigError);
+  });
+});
+
+/** A JWT-shaped token (unsigned: the transport only reads its expiry; the relay verifies it). */
+const jwt = (exp: number, n = 0) =>
+  `${btoa('{"alg":"ES256"}')}.${btoa(JSON.stringify({ exp, n })).replace(/=+$/, '')}.signature`;
+
+const entry = (cursor: string, value: WireMessage, sender = { role: 'agent', subject: 'agent-7' }) =>
+  JSON.stringify({ entry: { cursor, acceptedAt: 1234, sender, message: value } });
+
+/** Lets promise callbacks run (token providers are asynchronous). */
+const turns = async () => {
+  for (let turn = 0; turn < 5; turn++) await settle();
+};
+
+describe('the WebSocket transport with the relay’s log and join tokens', () => {
+  it('connects with a token from the provider, and asks again for each reconnection', async () => {
+    let asked = 0;
+    const { urls, last, clock } = setup({ history: true, token: () => `token-${++asked}` });
+    await turns();
+    expect(urls).toEqual(['wss://chat.example/ws?token=token-1']);
+    last().open();
+    last().lose();
+    clock.advance(1000);
+    await turns();
+    expect(urls[1]).toBe('wss://chat.example/ws?token=token-2');
+  });
+
+  it('reports a provider that fails, by the error name only, and tries again later', async () => {
+    let calls = 0;
+    const { reports, sockets, clock } = setup({
+      history: true,
+      token: () => {
+        calls += 1;
+        if (calls === 1) throw new RangeError('secret reason');
+        return 'ok';
+      },
+    });
+    await turns();
+    expect(sockets).toHaveLength(0);
+    expect(reports[0]).toEqual({ type: 'connect-failed', error: 'RangeError' });
+    clock.advance(1000);
+    await turns();
+    expect(sockets).toHaveLength(1);
+    expect(JSON.stringify(reports)).not.toContain('secret');
+  });
+
+  it('hands the first replay to history() and what follows to its listeners, with each delivery', async () => {
+    const { transport, last, received, deliveries } = setup({ history: true });
+    last().open();
+    const waiting = transport.history!();
+    const [old1, old2, live] = [message(), message(), message()];
+    last().receive(entry('5-0', old1));
+    last().receive(entry('5-1', old2, { role: 'customer', subject: 'c-9' }));
+    expect(received).toEqual([]);
+    last().receive(JSON.stringify({ caughtUp: '5-1' }));
+    expect(await waiting).toEqual([
+      { message: old1, delivery: { acceptedAt: 1234, sender: { role: 'agent', subject: 'agent-7' } } },
+      { message: old2, delivery: { acceptedAt: 1234, sender: { role: 'customer', subject: 'c-9' } } },
+    ]);
+    last().receive(entry('6-0', live));
+    expect(received).toEqual([live]);
+    expect(deliveries).toEqual([{ acceptedAt: 1234, sender: { role: 'agent', subject: 'agent-7' } }]);
+    expect(transport.cursor).toBe('6-0');
+    // Asked later, the history is the same.
+    expect(await transport.history!()).toHaveLength(2);
+  });
+
+  it('resumes from its cursor after a reconnection: what was missed reaches the listeners, once, without its own messages', async () => {
+    const { transport, last, received, clock, urls } = setup({ history: true });
+    last().open();
+    last().receive(JSON.stringify({ caughtUp: '0-0' }));
+    const seen = message();
+    last().receive(entry('7-0', seen));
+    const mine = message();
+    const sending = transport.send(mine);
+    last().receive(JSON.stringify({ ack: mine.id }));
+    await sending;
+    last().lose();
+    clock.advance(1000);
+    expect(urls.at(-1)).toBe('wss://chat.example/ws?cursor=7-0');
+    last().open();
+    const missed = message();
+    last().receive(entry('7-0', seen)); // already had it
+    last().receive(entry('8-0', mine)); // its own, from the log
+    last().receive(entry('9-0', missed));
+    last().receive(JSON.stringify({ caughtUp: '9-0' }));
+    expect(received).toEqual([seen, missed]);
+  });
+
+  it('sends the unacknowledged again after a reconnection (the relay drops duplicates), and a nack says the relay’s reason', async () => {
+    const { transport, last, clock } = setup({ history: true });
+    last().open();
+    const [lost, refused] = [message(), message()];
+    const sends = [lost, refused].map((next) =>
+      transport.send(next).then(
+        () => 'ok',
+        (error: TransportError) => error.message,
+      ),
+    );
+    last().receive(JSON.stringify({ nack: refused.id, code: 'forbidden-type' }));
+    last().lose();
+    clock.advance(1000);
+    last().open();
+    expect(last().sent).toEqual([JSON.stringify(lost)]);
+    last().receive(JSON.stringify({ ack: lost.id }));
+    const [first, second] = await Promise.all(sends);
+    expect(first).toBe('ok');
+    expect(second).toContain('(forbidden-type)');
+  });
+
+  it('refreshes its token in-band before it expires, without reconnecting', async () => {
+    const clock0 = 1_000_000;
+    let issued = 0;
+    const { last, clock, sockets } = setup({
+      history: true,
+      clock: new ManualClock(clock0),
+      heartbeatIntervalMs: 10_000_000,
+      token: () => jwt((clock0 + 100_000 * ++issued) / 1000, issued),
+    });
+    await turns();
+    last().open();
+    clock.advance(79_999);
+    await turns();
+    expect(last().sent).toEqual([]);
+    clock.advance(1);
+    await turns();
+    expect(last().sent).toEqual([JSON.stringify({ refresh: jwt((clock0 + 200_000) / 1000, 2) })]);
+    last().receive(JSON.stringify({ refreshed: clock0 + 200_000 }));
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('gives its listeners the first replay if nobody waited long enough for the history', async () => {
+    const { transport, last, clock, received } = setup({ history: true, sendTimeoutMs: 1000 });
+    last().open();
+    const waiting = transport.history!().catch((error: TransportError) => error.code);
+    const early = message();
+    last().receive(entry('1-0', early));
+    clock.advance(1000);
+    expect(await waiting).toBe('send-timeout');
+    expect(received).toEqual([early]);
+    const later = message();
+    last().receive(entry('1-1', later));
+    last().receive(JSON.stringify({ caughtUp: '1-1' }));
+    expect(received).toEqual([early, later]);
+  });
+
+  it('refuses a malformed entry and a bare message from the relay, and rejects history() once closed', async () => {
+    const { transport, last, received, reports } = setup({ history: true });
+    last().open();
+    last().receive(JSON.stringify({ entry: { cursor: 'soon', message: message() } }));
+    last().receive(JSON.stringify(message()));
+    expect(received).toEqual([]);
+    expect(reports).toEqual([
+      { type: 'frame-refused', reason: 'malformed' },
+      { type: 'frame-refused', reason: 'malformed' },
+    ]);
+    const waiting = transport.history!().catch((error: TransportError) => error.code);
+    transport.close();
+    expect(await waiting).toBe('closed');
+  });
+
+  it('has no history() without the relay’s log', () => {
+    const { transport } = setup();
+    expect(transport.history).toBeUndefined();
   });
 });

@@ -3,10 +3,17 @@ import { createPostMessageTransport, type TransportReport } from '../../src/inde
 import { transportContract } from '../../src/contract.js';
 import { createBroadcastChannelTransport } from '../../src/index.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, testVoucher } from '../../../../test-support/trust.js';
 
 const here = new URL('.', import.meta.url);
 /** The same server under another host name is another origin. */
 const otherOrigin = `http://127.0.0.1:${location.port}`;
+
+/** The query of the card form's frame: the page it answers to, and the tests' published vouching keys. */
+async function formQuery(parent: string): Promise<string> {
+  const keys = JSON.stringify(await testVoucher.trustedKeys());
+  return `?parent=${encodeURIComponent(parent)}&keys=${encodeURIComponent(keys)}`;
+}
 
 function frame(origin: string, page: string, query = ''): Promise<HTMLIFrameElement> {
   const iframe = document.createElement('iframe');
@@ -20,7 +27,7 @@ afterEach(() => document.body.replaceChildren());
 
 describe('the postMessage transport', () => {
   it('carries a whole payment to a card form in a frame on another origin', async () => {
-    const iframe = await frame(otherOrigin, 'frame.html', `?parent=${encodeURIComponent(location.origin)}`);
+    const iframe = await frame(otherOrigin, 'frame.html', await formQuery(location.origin));
     let crossOrigin = false;
     try {
       void iframe.contentWindow!.document.body;
@@ -29,7 +36,7 @@ describe('the postMessage transport', () => {
     }
     check(crossOrigin, 'the frame is on another origin: the page cannot read it');
     const transport = createPostMessageTransport({ target: iframe.contentWindow!, targetOrigin: otherOrigin });
-    const agent = createAgentSession({ conversationId: 'c-1', transport });
+    const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport });
     const request = agent.createRequest();
     check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
     check(request.send().ok, 'send');
@@ -42,7 +49,7 @@ describe('the postMessage transport', () => {
 
   it('ignores and reports messages from another origin or another window', async () => {
     const reports: TransportReport[] = [];
-    const target = await frame(otherOrigin, 'frame.html', `?parent=${encodeURIComponent('http://nowhere.invalid')}`);
+    const target = await frame(otherOrigin, 'frame.html', await formQuery('http://nowhere.invalid'));
     const transport = createPostMessageTransport({
       target: target.contentWindow!,
       targetOrigin: otherOrigin,
