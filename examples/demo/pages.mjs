@@ -154,9 +154,12 @@ export function sideBySidePage() {
       document.querySelector('#customer-window').href = customerUrl;
     };
     for (const control of [customer, limits, lang, themed]) control.addEventListener('change', reload);
-    document.querySelector('#failing').addEventListener('change', (event) =>
+    const failing = document.querySelector('#failing');
+    failing.addEventListener('change', (event) =>
       fetch('/control/failing', { method: 'POST', body: event.target.checked ? 'on' : 'off' }),
     );
+    // The relay's switch is the server's: after a reload, show it as it is.
+    fetch('/control/failing').then((response) => response.text()).then((state) => (failing.checked = state === 'on'));
   </script>
 </body>
 </html>`;

@@ -184,6 +184,8 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
       (request.headers['sec-fetch-site'] ?? 'same-origin') === 'same-origin';
     const signedIn = () => sessions.has(/(?:^|;\s*)demo-agent=([\w-]+)/.exec(request.headers.cookie ?? '')?.[1]);
 
+    if (request.method === 'GET' && pathname === '/control/failing')
+      return send(200, 'text/plain', failing ? 'on' : 'off');
     if (request.method === 'POST' && pathname === '/control/failing') {
       let body = '';
       request.on('data', (chunk) => (body += chunk));

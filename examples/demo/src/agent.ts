@@ -41,7 +41,9 @@ const nameOf = (id: string) => CONVERSATIONS.find((conversation) => conversation
 
 // The demo's server plays the integrator's backend: it signed this agent in (a cookie), vouches for each
 // request's keys, and publishes the keys customers check vouches with.
-const { agentId } = (await (await fetch('/demo/session', { credentials: 'same-origin' })).json()) as { agentId: string };
+const { agentId } = (await (await fetch('/demo/session', { credentials: 'same-origin' })).json()) as {
+  agentId: string;
+};
 const vouch = async (request: VouchRequest): Promise<string> => {
   const response = await fetch('/demo/vouch', {
     method: 'POST',

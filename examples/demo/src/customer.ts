@@ -31,7 +31,11 @@ for (const line of HISTORY[id] ?? []) {
 const say = chatChannel(id, (from, text) => history.append(chatLine(from, text, false)));
 // The integrator's published vouching keys, from its own origin (never through the chat backend).
 const trustedKeys = async () => (await (await fetch('/.well-known/chatpay-jwks.json')).json()) as JsonWebKeySet;
-const customer = createCustomerSession({ conversationId: id, transport: paymentTransport(id, 'customer'), trustedKeys });
+const customer = createCustomerSession({
+  conversationId: id,
+  transport: paymentTransport(id, 'customer'),
+  trustedKeys,
+});
 customer.subscribe(({ type, request }) => {
   if (type !== 'request-added') return;
   const item = document.createElement('li');

@@ -101,6 +101,8 @@ export class CustomerSession {
   readonly #cards = new Map<string, CardDetails>();
   readonly #signers = new Map<string, CustomerSigner>();
   readonly #forgotten = new ForgottenRequests();
+  /** Requests whose form the customer had opened before this page loaded. */
+  readonly #resumed = new Set<string>();
   /** Messages that overtook their request's `request.created`, held until it arrives. */
   readonly #early = new Map<string, { message: WireMessage; arrival: Arrival }[]>();
 
@@ -239,7 +241,10 @@ export class CustomerSession {
     }
     if (!customerKey || !(await verifyMessage(message, customerKey)))
       return refuse(this.#report, message, 'bad-signature');
-    return route(request.actor, message, arrival.receivedAt, this.#report);
+    const routed = route(request.actor, message, arrival.receivedAt, this.#report);
+    // The customer had opened the form before this page loaded: what was typed then is gone.
+    if (routed && message.type === 'request.opened') this.#resumed.add(request.requestId);
+    return routed;
   }
 
   /** Transports may reorder: an outcome can arrive before its request. Held (bounded), not lost. */
@@ -297,18 +302,10 @@ export class CustomerSession {
     });
     const early = this.#early.get(requestId) ?? [];
     this.#early.delete(requestId);
-    let resumed = false;
-    const request = this.#handle(requestId, terms, actor, () => resumed);
-    this.#requests.add(request);
+    this.#requests.add(this.#handle(requestId, terms, actor));
     this.#replace(terms);
     for (const held of early) {
       if (await this.#receive(held.message, held.arrival)) this.#link.handled(held.message.id);
-    }
-    if (arrival.fromHistory) {
-      // The history's last word decides: a card being typed before the reload was not kept anywhere.
-      void this.#link.idle().then(() => {
-        resumed = actor.getSnapshot().value === 'customerEntering';
-      });
     }
     return true;
   }
@@ -368,14 +365,15 @@ export class CustomerSession {
     });
   }
 
-  #handle(requestId: string, terms: RequestTerms, actor: PaymentRequestActor, resumed: () => boolean): CustomerRequest {
+  #handle(requestId: string, terms: RequestTerms, actor: PaymentRequestActor): CustomerRequest {
+    const resumed = this.#resumed;
     return {
       requestId,
       conversationId: this.conversationId,
       terms,
       actor,
       get resumed() {
-        return resumed() && actor.getSnapshot().value === 'customerEntering';
+        return resumed.has(requestId) && actor.getSnapshot().value === 'customerEntering';
       },
       timeline: () => customerTimeline(actor.getSnapshot()),
       open: () => command(actor, { type: 'request.open' }),
