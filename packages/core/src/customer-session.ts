@@ -197,7 +197,7 @@ export class CustomerSession {
 
   async #receive(message: WireMessage, arrival: Arrival): Promise<boolean> {
     const { requestId } = message;
-    if (message.type === 'request.created') return this.#arrive(message, arrival);
+    if (message.type === 'request.created') return this.#arrive(message);
     const request = this.#requests.get(requestId);
     if (!request) {
       if (this.#forgotten.has(requestId)) {
@@ -267,7 +267,7 @@ export class CustomerSession {
     });
   }
 
-  async #arrive(message: MessageOf<'request.created'>, arrival: Arrival): Promise<boolean> {
+  async #arrive(message: MessageOf<'request.created'>): Promise<boolean> {
     const { requestId, body: terms } = message;
     if (this.#forgotten.has(requestId)) {
       this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
