@@ -524,16 +524,15 @@ export class AgentSession {
       });
       this.#requests.add(this.#followedHandle(requestId, actor, mine));
     }
-    this.#replace(terms, arrival);
+    this.#replace(terms);
     return true;
   }
 
   /** A new request of the same agent in place of an old one: the old one ends as replaced. */
-  #replace(terms: RequestTerms, arrival: Arrival): void {
+  #replace(terms: RequestTerms): void {
     const old = terms.replaces ? this.#requests.get(terms.replaces) : undefined;
     const oldTerms = old && this.#termsOf(old);
     if (!old || !oldTerms || oldTerms.agentKey.agentId !== terms.agentKey.agentId) return;
-    void arrival;
     const event = { type: 'request.cancelled', reason: 'replaced' } as const;
     if (old.actor.getSnapshot().can(event)) old.actor.send(event);
   }
@@ -723,7 +722,7 @@ export class AgentSession {
         deliver: fromPromise(async ({ input }) => {
           await link.deliver(input.message);
           const created = input.message.type === 'request.created' ? input.message.body : undefined;
-          if (created?.replaces) this.#replace(created, { receivedAt: clock.now(), fromHistory: false });
+          if (created?.replaces) this.#replace(created);
         }),
         openCard: fromPromise(async ({ input }) => {
           const { sealed, terms, conversationId } = input.context;
