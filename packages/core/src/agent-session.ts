@@ -435,7 +435,7 @@ export class AgentSession {
   async #receive(message: WireMessage, arrival: Arrival): Promise<boolean> {
     switch (message.type) {
       case 'request.created':
-        return this.#arrive(message, arrival);
+        return this.#arrive(message);
       case 'request.sync':
       case 'request.state':
         return this.#control(message);
@@ -466,7 +466,7 @@ export class AgentSession {
   }
 
   /** A request of this conversation: another agent's, or this agent's own from the history or another tab or device. */
-  async #arrive(message: MessageOf<'request.created'>, arrival: Arrival): Promise<boolean> {
+  async #arrive(message: MessageOf<'request.created'>): Promise<boolean> {
     const { requestId, body: terms } = message;
     if (this.#forgotten.has(requestId)) {
       this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
