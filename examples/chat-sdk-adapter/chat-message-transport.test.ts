@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAgentSession, createCustomerSession } from '@chatpay/core';
 import { transportContract } from '@chatpay/transports';
+import { agentTrust, customerTrust } from '../../test-support/trust.js';
 import { createChatMessageTransport } from './chat-message-transport.js';
 import { FakeChatServer } from './fake-chat-sdk.js';
 
@@ -21,8 +22,8 @@ describe('ChatPay inside chat messages', () => {
 
   it('carries a whole payment, and the chat transcript holds no card data', async () => {
     const { server, a, b } = pair();
-    const agent = createAgentSession({ conversationId: 'conv-1', transport: a });
-    const customer = createCustomerSession({ conversationId: 'conv-1', transport: b });
+    const agent = createAgentSession({ ...agentTrust(), conversationId: 'conv-1', transport: a });
+    const customer = createCustomerSession({ ...customerTrust(), conversationId: 'conv-1', transport: b });
     const request = agent.createRequest();
     expect(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok).toBe(true);
     expect(request.send().ok).toBe(true);

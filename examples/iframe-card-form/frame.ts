@@ -8,7 +8,8 @@ import '@chatpay/customer/define';
 // taken from the address, which anyone can write).
 const chatOrigin = document.documentElement.dataset.chatOrigin!;
 const transport = createPostMessageTransport({ target: window.parent, targetOrigin: chatOrigin });
-const customer = createCustomerSession({ conversationId: 'conv-1', transport });
+// Development only, like the chat page (docs/security.md shows how a real form trusts the integrator's keys).
+const customer = createCustomerSession({ conversationId: 'conv-1', transport, dangerouslySkipKeyVouching: true });
 customer.subscribe(({ type, request }) => {
   if (type !== 'request-added') return;
   const bubble = document.createElement('chatpay-payment-request');

@@ -6,7 +6,13 @@ import '@chatpay/agent/define';
 
 const frameOrigin = document.documentElement.dataset.frameOrigin!;
 const [agentEnd, chatBackend] = createMemoryTransportPair(); // stands in for the chat backend
-const agent = createAgentSession({ conversationId: 'conv-1', transport: agentEnd });
+// No server here to vouch for the keys: development only (docs/security.md shows how a real integration vouches).
+const agent = createAgentSession({
+  conversationId: 'conv-1',
+  agentId: 'agent-1',
+  transport: agentEnd,
+  dangerouslySkipKeyVouching: true,
+});
 
 const composer = document.querySelector('chatpay-request-composer')!;
 composer.session = agent;

@@ -26,8 +26,10 @@ const settled = (request, phase) =>
 
 export async function runFlow(print = console.log) {
   const [agentEnd, customerEnd] = relay(print);
-  const agent = createAgentSession({ conversationId: 'conv-42', transport: agentEnd });
-  const customer = createCustomerSession({ conversationId: 'conv-42', transport: customerEnd });
+  // No server here to vouch for the keys: development only (docs/security.md shows how a real integration vouches).
+  const development = { conversationId: 'conv-42', dangerouslySkipKeyVouching: true };
+  const agent = createAgentSession({ ...development, agentId: 'agent-1', transport: agentEnd });
+  const customer = createCustomerSession({ ...development, transport: customerEnd });
   const arrived = new Promise((resolve) =>
     customer.subscribe((event) => event.type === 'request-added' && resolve(event.request)),
   );

@@ -10,6 +10,7 @@ import { ChatPayCardForm } from '../../packages/customer/src/card-form/card-form
 import '@chatpay/agent/define';
 import '@chatpay/customer/define';
 import { TEST_CARD } from '../../test-support/data.js';
+import { agentTrust, customerTrust } from '../../test-support/trust.js';
 
 /** A request the form can show: its amount only; paying is not timed here. */
 const request = {
@@ -65,8 +66,9 @@ async function keystrokes(cards: number): Promise<number[]> {
 /** Whole lifecycles with their elements shown, then removed and the requests forgotten; heap after each count, after GC. */
 async function memory(counts: number[]): Promise<{ lifecycles: number; heap: number }[]> {
   const [agentEnd, customerEnd] = createMemoryTransportPair();
-  const agent = createAgentSession({ conversationId: 'bench', transport: agentEnd });
-  const customer = createCustomerSession({ conversationId: 'bench', transport: customerEnd });
+  // Vouched for by the tests' key, as in production: each lifecycle signs, vouches and checks as a real one does.
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'bench', transport: agentEnd });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'bench', transport: customerEnd });
   const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
   const results: { lifecycles: number; heap: number }[] = [];
   let done = 0;

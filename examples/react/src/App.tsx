@@ -14,9 +14,11 @@ import '@chatpay/customer/define';
 function useConversation() {
   return useMemo(() => {
     const [agentEnd, customerEnd] = createMemoryTransportPair();
+    // No server here to vouch for the keys: development only (docs/security.md shows how a real integration vouches).
+    const development = { conversationId: 'conv-1', dangerouslySkipKeyVouching: true } as const;
     return {
-      agent: createAgentSession({ conversationId: 'conv-1', transport: agentEnd }),
-      customer: createCustomerSession({ conversationId: 'conv-1', transport: customerEnd }),
+      agent: createAgentSession({ ...development, agentId: 'agent-1', transport: agentEnd }),
+      customer: createCustomerSession({ ...development, transport: customerEnd }),
     };
   }, []);
 }

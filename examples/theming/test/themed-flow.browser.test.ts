@@ -15,6 +15,7 @@ import { visualDiff } from '@web/test-runner-visual-regression';
 import { accessible } from '../../../test-support/axe.js';
 import { check, checkEqual, waitUntil } from '../../../test-support/check.js';
 import { START, TEST_CARD } from '../../../test-support/data.js';
+import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 import { painted } from '../../../test-support/screenshots.js';
 import { canEmulateMedia, canTakeElementScreenshots } from '../../../test-support/engine.js';
 
@@ -58,11 +59,16 @@ async function flow(themed: boolean) {
   }
   const clock = new ManualClock(START);
   const [agentEnd, customerEnd] = createMemoryTransportPair();
-  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
-  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd, clock });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd, clock });
   const [otherAgentEnd, otherCustomerEnd] = createMemoryTransportPair();
-  const otherAgent = createAgentSession({ conversationId: 'c-2', transport: otherAgentEnd, clock });
-  const otherCustomer = createCustomerSession({ conversationId: 'c-2', transport: otherCustomerEnd, clock });
+  const otherAgent = createAgentSession({ ...agentTrust(), conversationId: 'c-2', transport: otherAgentEnd, clock });
+  const otherCustomer = createCustomerSession({
+    ...customerTrust(),
+    conversationId: 'c-2',
+    transport: otherCustomerEnd,
+    clock,
+  });
   const registry = createAgentRegistry();
   registry.add(agent);
   registry.add(otherAgent);

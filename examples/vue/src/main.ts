@@ -16,8 +16,10 @@ const App = defineComponent({
   setup() {
     // Both sides in one app for the example; in production each side has its own app and transport.
     const [agentEnd, customerEnd] = createMemoryTransportPair();
-    const agent = createAgentSession({ conversationId: 'conv-1', transport: agentEnd });
-    const customer = createCustomerSession({ conversationId: 'conv-1', transport: customerEnd });
+    // No server here to vouch for the keys: development only (docs/security.md shows how a real integration vouches).
+    const development = { conversationId: 'conv-1', dangerouslySkipKeyVouching: true } as const;
+    const agent = createAgentSession({ ...development, agentId: 'agent-1', transport: agentEnd });
+    const customer = createCustomerSession({ ...development, transport: customerEnd });
     const sent = shallowRef<AgentRequest[]>([]);
     const incoming = shallowRef<CustomerRequest[]>([]);
     const stop = customer.subscribe(({ type, request }) => {

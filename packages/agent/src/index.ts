@@ -10,7 +10,7 @@ export { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from './card-viewer/
 export { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner/payment-banner.messages.js';
 export { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot/activity-dot.messages.js';
 export type { RequestSentDetail } from './request-composer/request-composer.element.js';
-export type { ViewCardDetail } from './status-chip/status-chip.element.js';
+export type { RequestReplacedDetail, ViewCardDetail } from './status-chip/status-chip.element.js';
 export type { ViewConversationDetail } from './payment-banner/payment-banner.element.js';
 export { formatDuration } from './countdown.js';
 export { groupCardNumber } from './card-number-groups.js';

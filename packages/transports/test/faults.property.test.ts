@@ -10,6 +10,7 @@ import {
   type Transport,
   type WireMessage,
 } from '@chatpay/core';
+import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 import { withFaults, type Fault } from '../src/with-faults.js';
 
 const TTL = 15 * 60 * 1000;
@@ -102,12 +103,13 @@ describe('the whole flow over transports that drop, duplicate, delay, reorder, f
           };
           const options = { conversationId: 'conv-1', clock, onReport: (r: SessionReport) => reports.push(r) };
           const agent = createAgentSession({
+            ...agentTrust(),
             ...options,
             transport: ends.agent,
             requestTtlMs: TTL,
             viewWindowMs: VIEW,
           });
-          const customer = createCustomerSession({ ...options, transport: ends.customer });
+          const customer = createCustomerSession({ ...customerTrust(), ...options, transport: ends.customer });
           const request = agent.createRequest();
           expect(request.review({ amount: { minor: 999, currency: 'GBP' }, reason: 'Spare part' }).ok).toBe(true);
           expect(request.send().ok).toBe(true);

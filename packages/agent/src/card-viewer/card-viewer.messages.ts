@@ -14,6 +14,14 @@ export interface CardViewerMessages {
   /** Announced after a copy. */
   readonly copiedField: (field: string) => string;
   readonly copyFailed: string;
+  /** Next to a copied value: when it leaves the clipboard, `duration` formatted for the locale ("30 seconds"). */
+  readonly clipboardClearedAfter: (duration: string) => string;
+  /** The same, when the viewer waits for the card to close (`clipboard-clear-after` 0). */
+  readonly clipboardClearedAtEnd: string;
+  /** The browser refused to clear the clipboard by itself. */
+  readonly clipboardNotCleared: string;
+  /** The button that clears it, a press the browser allows. */
+  readonly clearClipboard: string;
   /** The countdown to the end of the view window. */
   readonly visibleFor: (time: string) => string;
   readonly lastMinute: string;
@@ -63,6 +71,10 @@ export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
   copied: 'Copied',
   copiedField: (field) => `${field} copied.`,
   copyFailed: 'Could not copy: select the text and copy it by hand.',
+  clipboardClearedAfter: (duration) => `Cleared from the clipboard in ${duration}.`,
+  clipboardClearedAtEnd: 'Cleared from the clipboard when the card closes.',
+  clipboardNotCleared: 'The browser did not allow the card detail to be cleared from the clipboard automatically.',
+  clearClipboard: 'Clear the clipboard',
   visibleFor: (time) => `Visible for ${time}`,
   lastMinute: 'Less than a minute left to view the card.',
   complete: 'Mark as Completed',

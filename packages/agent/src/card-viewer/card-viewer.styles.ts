@@ -46,6 +46,17 @@ export const cardViewerStyles = css`
     font-size: 0.8125rem;
     min-inline-size: 4em;
   }
+  /* Under the copied value, on a line of its own. */
+  .note {
+    flex-basis: 100%;
+    font-size: 0.8125rem;
+  }
+  .stuck {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

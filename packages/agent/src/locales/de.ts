@@ -71,6 +71,21 @@ export const AGENT_MESSAGES_DE = {
     observed: 'Von einem anderen Mitarbeiter gesendet: Nur dieser kann sie bearbeiten oder die Karte sehen.',
     close: 'Schließen',
     viewerTitle: 'Kartendaten',
+    unverified: 'NICHT VERIFIZIERT · Entwicklungsmodus',
+    unverifiedDescription:
+      'Niemand hat für die Schlüssel dieser Anforderung gebürgt: Die Schlüsselprüfung ist aus, was nur für die Entwicklung gedacht ist. Nehmen Sie so nie eine echte Karte an.',
+    cardNotOpened: 'KARTE EINGEGANGEN',
+    cardViewed: 'KARTE ANGESEHEN',
+    keysGone:
+      'Kann hier nicht geöffnet werden: Diese Anforderung wurde von einem anderen Gerät gesendet, oder der Speicher dieses Browsers wurde gelöscht. Senden Sie eine neue Anforderung über denselben Betrag.',
+    requestAgain: 'Neue Anforderung senden',
+    requestAgainFailed: 'Die neue Anforderung konnte nicht gesendet werden. Bitte erneut versuchen.',
+    otherTab: 'In Ihrem anderen Tab öffnen: Ein anderer Tab von Ihnen hält diese Anforderung.',
+    alreadyViewed:
+      'Karte auf diesem Gerät bereits angesehen: Sie öffnet sich nur einmal. Sie können die Anforderung noch als abgeschlossen markieren oder stornieren.',
+    complete: 'Als abgeschlossen markieren',
+    conflict:
+      'Zwei verschiedene Kunden haben auf diese Anforderung geantwortet, daher wird ihre Karte nicht geöffnet. Stornieren Sie sie und senden Sie eine neue Anforderung.',
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Kartendaten',
@@ -85,6 +100,11 @@ export const AGENT_MESSAGES_DE = {
     copied: 'Kopiert',
     copiedField: (field) => `${field} kopiert.`,
     copyFailed: 'Kopieren nicht möglich: Markieren Sie den Text und kopieren Sie ihn von Hand.',
+    clipboardClearedAfter: (duration) => `Wird in ${duration} aus der Zwischenablage gelöscht.`,
+    clipboardClearedAtEnd: 'Wird beim Schließen der Karte aus der Zwischenablage gelöscht.',
+    clipboardNotCleared:
+      'Der Browser hat das automatische Löschen der Kartenangabe aus der Zwischenablage nicht erlaubt.',
+    clearClipboard: 'Zwischenablage leeren',
     visibleFor: (time) => `Sichtbar für ${time}`,
     lastMinute: 'Weniger als eine Minute, um die Karte anzusehen.',
     complete: 'Als abgeschlossen markieren',

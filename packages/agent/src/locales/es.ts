@@ -70,6 +70,21 @@ export const AGENT_MESSAGES_ES = {
     observed: 'La envió otro agente: solo ese agente puede gestionarla o ver la tarjeta.',
     close: 'Cerrar',
     viewerTitle: 'Datos de la tarjeta',
+    unverified: 'SIN VERIFICAR · modo de desarrollo',
+    unverifiedDescription:
+      'Nadie ha avalado las claves de esta solicitud: la verificación de claves está desactivada, algo solo para desarrollo. Nunca aceptes una tarjeta real así.',
+    cardNotOpened: 'TARJETA RECIBIDA',
+    cardViewed: 'TARJETA VISTA',
+    keysGone:
+      'No se puede abrir aquí: esta solicitud se envió desde otro dispositivo o se borraron los datos de este navegador. Envía una nueva solicitud por el mismo importe.',
+    requestAgain: 'Enviar nueva solicitud',
+    requestAgainFailed: 'No se pudo enviar la nueva solicitud. Inténtalo de nuevo.',
+    otherTab: 'Ábrela en tu otra pestaña: otra pestaña tuya tiene esta solicitud.',
+    alreadyViewed:
+      'Tarjeta ya vista en este dispositivo: solo se abre una vez. Aún puedes marcar la solicitud como completada o cancelarla.',
+    complete: 'Marcar como completada',
+    conflict:
+      'Dos clientes distintos respondieron a esta solicitud, así que su tarjeta no se abre. Cancélala y envía una nueva solicitud.',
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Datos de la tarjeta',
@@ -84,6 +99,10 @@ export const AGENT_MESSAGES_ES = {
     copied: 'Copiado',
     copiedField: (field) => `${field}: copiado.`,
     copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
+    clipboardClearedAfter: (duration) => `Se borrará del portapapeles en ${duration}.`,
+    clipboardClearedAtEnd: 'Se borrará del portapapeles al cerrarse la tarjeta.',
+    clipboardNotCleared: 'El navegador no permitió borrar automáticamente el dato de la tarjeta del portapapeles.',
+    clearClipboard: 'Vaciar el portapapeles',
     visibleFor: (time) => `Visible durante ${time}`,
     lastMinute: 'Queda menos de un minuto para ver la tarjeta.',
     complete: 'Marcar como completado',

@@ -70,6 +70,21 @@ export const AGENT_MESSAGES_FR = {
     observed: 'Envoyée par un autre agent : seul cet agent peut la traiter ou voir la carte.',
     close: 'Fermer',
     viewerTitle: 'Informations de la carte',
+    unverified: 'NON VÉRIFIÉE · mode développement',
+    unverifiedDescription:
+      "Personne ne s'est porté garant des clés de cette demande : la vérification des clés est désactivée, ce qui est réservé au développement. N'acceptez jamais une vraie carte ainsi.",
+    cardNotOpened: 'CARTE REÇUE',
+    cardViewed: 'CARTE CONSULTÉE',
+    keysGone:
+      "Impossible de l'ouvrir ici : cette demande a été envoyée depuis un autre appareil, ou les données de ce navigateur ont été effacées. Envoyez une nouvelle demande du même montant.",
+    requestAgain: 'Envoyer une nouvelle demande',
+    requestAgainFailed: "La nouvelle demande n'a pas pu être envoyée. Réessayez.",
+    otherTab: 'Ouvrez-la dans votre autre onglet : un autre de vos onglets détient cette demande.',
+    alreadyViewed:
+      'Carte déjà consultée sur cet appareil : elle ne s’ouvre qu’une fois. Vous pouvez encore marquer la demande comme terminée, ou l’annuler.',
+    complete: 'Marquer comme terminé',
+    conflict:
+      "Deux clients différents ont répondu à cette demande : sa carte n'est donc pas ouverte. Annulez-la et envoyez une nouvelle demande.",
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Informations de la carte',
@@ -84,6 +99,11 @@ export const AGENT_MESSAGES_FR = {
     copied: 'Copié',
     copiedField: (field) => `${field} : copié.`,
     copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le à la main.',
+    clipboardClearedAfter: (duration) => `Effacé du presse-papiers dans ${duration}.`,
+    clipboardClearedAtEnd: 'Effacé du presse-papiers à la fermeture de la carte.',
+    clipboardNotCleared:
+      'Le navigateur n’a pas permis d’effacer automatiquement la donnée de la carte du presse-papiers.',
+    clearClipboard: 'Vider le presse-papiers',
     visibleFor: (time) => `Visible encore ${time}`,
     lastMinute: 'Moins d’une minute pour voir la carte.',
     complete: 'Marquer comme terminé',

@@ -1,4 +1,4 @@
-import type { AgentRequest, AgentStatus } from '@chatpay/core';
+import type { AgentRequest } from '@chatpay/core';
 import {
   actorChanges,
   buttonStyles,
@@ -9,9 +9,10 @@ import {
   reducedMotion,
   visuallyHidden,
 } from '@chatpay/ui';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
 import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
+import { chipStateOf, connectStatusChip, type ChipView } from './status-chip.connect.js';
 import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
 import { statusChipStyles } from './status-chip.styles.js';
 
@@ -21,8 +22,14 @@ export interface ViewCardDetail {
   readonly conversationId: string;
 }
 
-/** Statuses drawn as a problem. */
-const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected']);
+/** What `chatpay-request-replaced` carries. */
+export interface RequestReplacedDetail {
+  /** The new request, sent in place of the old one. */
+  readonly requestId: string;
+  readonly conversationId: string;
+  /** The request it replaces (the customer's chat ends that one as replaced). */
+  readonly replacedRequestId: string;
+}
 
 /**
  * A request's status on the conversation timeline: WAITING FOR CUSTOMER with the time left, VIEW CARD,
@@ -32,14 +39,29 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
  * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
  * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
  *
+ * A request nobody vouched for (development mode) carries an UNVERIFIED badge. VIEW CARD is offered
+ * only where the card can be opened: a request whose keys are not in this browser says it can't be
+ * opened here and offers Send new request; one held by the agent's other tab says so and offers
+ * nothing; one whose card was already viewed on this device offers Mark as Completed and Cancel; one
+ * that two different customers answered warns, and offers Cancel, then Send new request.
+ *
+ * Send new request sends a fresh request for the same amount and reason and fires
+ * `chatpay-request-replaced`; unless a listener calls `preventDefault()` (to give the new request a
+ * chip of its own), the chip then follows the new request.
+ *
  * @tag chatpay-status-chip
  * @event chatpay-view-card - VIEW CARD was chosen. Cancelable. `detail`: `{ requestId, conversationId }`.
+ * @event chatpay-request-replaced - Send new request sent a new request in place of this one. Cancelable (the chip then stays on the old one). `detail`: `{ requestId, conversationId, replacedRequestId }`.
  * @csspart base - The chip and its actions.
  * @csspart label - The status (a button for VIEW CARD and TRY AGAIN).
  * @csspart time-left - The countdown.
+ * @csspart unverified - The UNVERIFIED badge, on a request nobody vouched for.
+ * @csspart note - Why the card cannot be opened here, or what else to do.
  * @csspart cancel - The Cancel request button.
  * @csspart keep - Keep it, when asked whether to cancel.
  * @csspart confirm-cancel - Yes, cancel, when asked whether to cancel.
+ * @csspart complete - The Mark as Completed button, for a card already viewed on this device.
+ * @csspart request-again - The Send new request button.
  * @csspart dialog - The dialog the card viewer opens in.
  * @csspart close - The dialog's Close button.
  * @cssproperty --chatpay-status-chip-radius - The chip's corner radius.
@@ -47,6 +69,7 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
  * @cssproperty --chatpay-status-chip-action-background - VIEW CARD and TRY AGAIN's background.
  * @cssproperty --chatpay-status-chip-action-color - VIEW CARD and TRY AGAIN's text colour.
  * @cssproperty --chatpay-status-chip-color - Its text colour.
+ * @cssproperty --chatpay-status-chip-warning-color - The UNVERIFIED badge's and warnings' border and mark.
  */
 export class ChatPayStatusChip extends LitElement {
   static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, statusChipStyles];
@@ -67,6 +90,9 @@ export class ChatPayStatusChip extends LitElement {
   declare viewerMessages: Partial<CardViewerMessages>;
 
   #confirmingCancel = false;
+  #requestAgainFailed = false;
+  /** A new request was sent in place of this one (the host kept the chip here): it is not offered twice. */
+  #sentAgain = false;
   #viewerOpen = false;
   readonly #countdown = new CountdownController(this, () => deadlineOf(this.request));
 
@@ -127,51 +153,140 @@ export class ChatPayStatusChip extends LitElement {
     void this.#refocus();
   }
 
-  #label(status: AgentStatus, observed: boolean) {
-    const words = this.#words;
-    const text = observed && status === 'view-card' ? words.observedCard : words.status[status];
-    const problem = PROBLEMS.has(status) ? 'problem' : '';
-    if (!observed && status === 'view-card') {
-      return html`<button part="label" type="button" @click=${this.#viewCard}>${text}</button>`;
-    }
-    if (!observed && status === 'try-again') {
-      return html`<button part="label" class=${problem} type="button" @click=${() => this.request?.retry()}>
-        ${text}
-      </button>`;
-    }
-    return html`<span part="label" class=${problem} aria-hidden="true">${text}</span>`;
+  /** Mark as Completed, for a card already viewed on this device. */
+  #complete(): void {
+    this.#confirmingCancel = false;
+    this.request?.complete();
+    void this.#refocus();
   }
 
-  #cancelling(status: AgentStatus, observed: boolean) {
-    const words = this.#words;
-    if (observed || (status !== 'waiting-for-customer' && status !== 'try-again')) return nothing;
-    if (!this.#confirmingCancel) {
-      return html`<button part="cancel" type="button" @click=${() => this.#askCancel(true)}>${words.cancel}</button>`;
+  /**
+   * Send new request: a fresh request for the same amount and reason. Unless a listener of
+   * `chatpay-request-replaced` calls `preventDefault()`, the chip follows the new request.
+   */
+  #requestAgain(): void {
+    const request = this.request;
+    if (!request) return;
+    const sent = request.requestAgain();
+    if (!sent.ok) {
+      this.#requestAgainFailed = true;
+      this.requestUpdate();
+      return;
     }
-    return html`<span role="group" aria-label=${words.cancelQuestion}>
-      <span aria-hidden="true">${words.cancelQuestion}</span>
-      <button part="keep" type="button" @click=${() => this.#askCancel(false)}>${words.keep}</button>
-      <button part="confirm-cancel" type="button" @click=${this.#cancel}>${words.confirmCancel}</button>
-    </span>`;
+    const detail: RequestReplacedDetail = {
+      requestId: sent.value.requestId,
+      conversationId: sent.value.conversationId,
+      replacedRequestId: request.requestId,
+    };
+    const event = new CustomEvent('chatpay-request-replaced', {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    this.#sentAgain = true;
+    if (this.dispatchEvent(event)) this.request = sent.value;
+    this.requestUpdate();
+    void this.#refocus();
+  }
+
+  #label(view: ChipView) {
+    const problem = view.problem ? 'problem' : '';
+    const click =
+      view.labelAction === 'view-card'
+        ? () => void this.#viewCard()
+        : view.labelAction === 'retry'
+          ? () => this.request?.retry()
+          : view.labelAction === 'send'
+            ? () => this.request?.send()
+            : null;
+    if (click) {
+      return html`<button part="label" class=${problem} type="button" @click=${click}>${view.label}</button>`;
+    }
+    return html`<span part="label" class=${problem} aria-hidden="true">${view.label}</span>`;
+  }
+
+  #actions(view: ChipView) {
+    const words = this.#words;
+    const described = view.note ? 'note' : nothing;
+    const actions = view.actions.filter((action) => action !== 'request-again' || !this.#sentAgain);
+    return actions.map((action) => {
+      if (action === 'complete') {
+        return html`<button part="complete" type="button" aria-describedby=${described} @click=${this.#complete}>
+          ${words.complete}
+        </button>`;
+      }
+      if (action === 'request-again') {
+        return html`<button
+          part="request-again"
+          class="primary"
+          type="button"
+          aria-describedby=${described}
+          @click=${this.#requestAgain}
+        >
+          ${words.requestAgain}
+        </button>`;
+      }
+      if (!this.#confirmingCancel) {
+        return html`<button
+          part="cancel"
+          type="button"
+          aria-describedby=${described}
+          @click=${() => this.#askCancel(true)}
+        >
+          ${words.cancel}
+        </button>`;
+      }
+      return html`<span role="group" aria-label=${words.cancelQuestion}>
+        <span aria-hidden="true">${words.cancelQuestion}</span>
+        <button part="keep" type="button" @click=${() => this.#askCancel(false)}>${words.keep}</button>
+        <button part="confirm-cancel" type="button" @click=${this.#cancel}>${words.confirmCancel}</button>
+      </span>`;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another request: nothing asked or failed about the last one carries over.
+    if (changed.has('request')) {
+      this.#confirmingCancel = false;
+      this.#requestAgainFailed = false;
+      this.#sentAgain = false;
+    }
   }
 
   protected override render() {
     const request = this.request;
     if (!request) return nothing;
     const words = this.#words;
-    const { status } = request.timeline();
-    const observed = request.observed;
+    const view = connectStatusChip(chipStateOf(request), words);
     const left = this.#countdown.remaining();
-    const announced = observed && status === 'view-card' ? words.observedCard : words.status[status];
     return html`<span part="base" tabindex="-1">
-        ${this.#label(status, observed)}
+        ${
+          view.badge
+            ? html`<span part="unverified" class="badge">${view.badge.text}</span>
+                <span class="note">${view.badge.description}</span>`
+            : nothing
+        }
+        ${this.#label(view)}
         ${
           left === null
             ? nothing
             : html`<span part="time-left" role="timer">${words.timeLeft(formatDuration(left, this.#locale))}</span>`
         }
-        ${observed ? html`<span class="note">${words.observed}</span>` : nothing} ${this.#cancelling(status, observed)}
-        <span class="visually-hidden" role="status">${announced}</span>
+        ${
+          view.note
+            ? html`<span id="note" part="note" class=${view.note.warning ? 'note warning' : 'note'} aria-hidden="true">
+                ${view.note.text}
+              </span>`
+            : nothing
+        }
+        ${this.#actions(view)}
+        ${
+          this.#requestAgainFailed
+            ? html`<span class="note warning" role="alert">${words.requestAgainFailed}</span>`
+            : nothing
+        }
+        <span class="visually-hidden" role="status">${view.announced}</span>
       </span>
       ${
         this.#viewerOpen
@@ -201,5 +316,9 @@ declare global {
   }
   interface HTMLElementEventMap {
     'chatpay-view-card': CustomEvent<ViewCardDetail>;
+  }
+  // Bubbles out of the chip to the document: typed for every listener, not only the chip's.
+  interface GlobalEventHandlersEventMap {
+    'chatpay-request-replaced': CustomEvent<RequestReplacedDetail>;
   }
 }

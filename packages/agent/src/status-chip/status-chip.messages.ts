@@ -14,6 +14,26 @@ export interface StatusChipMessages {
   readonly observed: string;
   readonly close: string;
   readonly viewerTitle: string;
+  /** The badge on a request nobody vouched for (both sides run without key vouching). */
+  readonly unverified: string;
+  /** What the badge means, next to it. */
+  readonly unverifiedDescription: string;
+  /** Shown instead of VIEW CARD when the card has arrived but cannot be opened in this tab. */
+  readonly cardNotOpened: string;
+  /** Shown instead of VIEW CARD when the card was already opened on this device (it opens once). */
+  readonly cardViewed: string;
+  /** This agent's request whose keys are not in this browser. */
+  readonly keysGone: string;
+  /** Sends a fresh request for the same amount and reason. */
+  readonly requestAgain: string;
+  readonly requestAgainFailed: string;
+  /** Another tab of the same agent holds the request. */
+  readonly otherTab: string;
+  /** The card was opened on this device before the page was loaded. */
+  readonly alreadyViewed: string;
+  readonly complete: string;
+  /** Two different customer keys answered the request: its card is not opened. */
+  readonly conflict: string;
 }
 
 export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
@@ -27,4 +47,19 @@ export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
   observed: 'Sent by another agent: only that agent can act on it or view the card.',
   close: 'Close',
   viewerTitle: 'Card details',
+  unverified: 'UNVERIFIED · development mode',
+  unverifiedDescription:
+    "Nobody vouched for this request's keys: key vouching is off, which is for development only. Never take a real card this way.",
+  cardNotOpened: 'CARD ARRIVED',
+  cardViewed: 'CARD VIEWED',
+  keysGone:
+    "Can't be opened here: this request was sent from another device, or this browser's storage was cleared. Send a new request for the same amount.",
+  requestAgain: 'Send new request',
+  requestAgainFailed: 'The new request could not be sent. Try again.',
+  otherTab: 'Open in your other tab: another tab of yours holds this request.',
+  alreadyViewed:
+    'Card already viewed on this device: it opens only once. You can still mark the request as completed, or cancel it.',
+  complete: 'Mark as Completed',
+  conflict:
+    'Two different customers answered this request, so its card is not opened. Cancel it and send a new request.',
 };

@@ -36,6 +36,27 @@ export const statusChipStyles = css`
   .note {
     font-size: 0.8125rem;
   }
+  /* The badge and the notes say what they mean in words; the colour only adds to them. */
+  [part~='unverified'] {
+    display: inline-flex;
+    align-items: center;
+    padding: 0.125rem 0.5rem;
+    border: 2px solid var(--chatpay-status-chip-warning-color, var(--chatpay-color-danger, var(--_chatpay-danger)));
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+  }
+  [part~='unverified'] + .note,
+  [part~='note'] {
+    flex-basis: 100%;
+  }
+  .warning {
+    padding-inline-start: 0.5rem;
+    border-inline-start: 4px solid
+      var(--chatpay-status-chip-warning-color, var(--chatpay-color-danger, var(--_chatpay-danger)));
+    font-weight: 600;
+  }
   dialog {
     padding: 1rem;
     border: 1px solid var(--chatpay-color-border, var(--_chatpay-border));
@@ -57,6 +78,10 @@ export const statusChipStyles = css`
   @media (forced-colors: active) {
     button[part~='label'] {
       border: 1px solid ButtonText;
+    }
+    [part~='unverified'],
+    .warning {
+      border-color: CanvasText;
     }
   }
 `;

@@ -11,6 +11,7 @@ import '../../src/define.js';
 import type { ChatPayActivityDot } from '../../src/activity-dot/activity-dot.element.js';
 import type { ChatPayPaymentBanner } from '../../src/payment-banner/payment-banner.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { accessible, CARD, conversation, everythingIn, mount, settled, START, TTL } from './fixture.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -114,9 +115,14 @@ describe("a second agent's console on the same conversation", () => {
     const clock = new ManualClock(START);
     const hub = createMemoryHub();
     const options = { conversationId: 'c-1', clock, requestTtlMs: TTL };
-    const first = createAgentSession({ ...options, transport: hub.connect() });
-    const second = createAgentSession({ ...options, transport: hub.connect() });
-    const customer = createCustomerSession({ conversationId: 'c-1', clock, transport: hub.connect() });
+    const first = createAgentSession({ ...agentTrust(), ...options, transport: hub.connect() });
+    const second = createAgentSession({ ...agentTrust('agent-2'), ...options, transport: hub.connect() });
+    const customer = createCustomerSession({
+      ...customerTrust(),
+      conversationId: 'c-1',
+      clock,
+      transport: hub.connect(),
+    });
     const request = first.createRequest();
     check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
     check(request.send().ok, 'send');

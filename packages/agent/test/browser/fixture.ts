@@ -1,13 +1,19 @@
 import {
   createAgentSession,
   createCustomerSession,
+  createMemoryHub,
+  createMemoryKeyStore,
   createMemoryTransportPair,
   ManualClock,
   type AgentRequest,
+  type AgentSession,
+  type AgentSessionOptions,
   type CardDetails,
+  type KeyStore,
   type Transport,
 } from '@chatpay/core';
 import { check, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 
 export const START = Date.UTC(2026, 10, 24, 12);
 export const TTL = 15 * 60 * 1000;
@@ -34,13 +40,14 @@ export function conversation(conversationId = 'c-1', clock = new ManualClock(STA
   const [agentEnd, customerEnd] = createMemoryTransportPair();
   const failAgentSends = flaky(agentEnd);
   const agent = createAgentSession({
+    ...agentTrust(),
     conversationId,
     transport: agentEnd,
     clock,
     requestTtlMs: TTL,
     viewWindowMs: VIEW,
   });
-  const customer = createCustomerSession({ conversationId, transport: customerEnd, clock });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId, transport: customerEnd, clock });
   return {
     conversationId,
     clock,
@@ -63,6 +70,84 @@ export function conversation(conversationId = 'c-1', clock = new ManualClock(STA
       await waitUntil(() => request.timeline().phase === 'cardSubmitted', 'the card at the agent');
     },
   };
+}
+
+/** Sends a request of 12.50 USD from `agent` through the session (not the composer). */
+export function sendRequest(agent: AgentSession): AgentRequest {
+  const request = agent.createRequest();
+  check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
+  check(request.send().ok, 'send');
+  return request;
+}
+
+/**
+ * A conversation over a transport that keeps its history, as the production relay does, so that an
+ * agent's page can start again on it (a reload, another device) and find its requests there. Each page
+ * is a new session on a new connection; `keyStore` is what that page finds in the browser.
+ */
+export function keptConversation(clock = new ManualClock(START)) {
+  const hub = createMemoryHub({ history: true });
+  return {
+    clock,
+    hub,
+    agentPage(
+      keyStore: KeyStore = createMemoryKeyStore({ clock }),
+      options: Partial<AgentSessionOptions> = {},
+    ): AgentSession {
+      return createAgentSession({
+        ...agentTrust(),
+        conversationId: 'c-1',
+        transport: hub.connect(),
+        clock,
+        requestTtlMs: TTL,
+        viewWindowMs: VIEW,
+        keyStore,
+        ...options,
+      });
+    },
+    /** A customer's page; each has a key store of its own, so two pages speak with two different keys. */
+    customerPage() {
+      return createCustomerSession({
+        ...customerTrust(),
+        conversationId: 'c-1',
+        transport: hub.connect(),
+        clock,
+        keyStore: createMemoryKeyStore({ clock }),
+      });
+    },
+  };
+}
+
+/**
+ * A request of this agent's, sent (and paid, or paid and viewed, as `what` says), and then the agent's
+ * page loaded again on the conversation's history: with the same key store (`same keys`, a reload) or
+ * an empty one (`no keys`: another device, or the browser's storage cleared).
+ */
+export async function reloaded(
+  what: 'sent' | 'paid' | 'viewed',
+  keys: 'same keys' | 'no keys',
+  options: Partial<AgentSessionOptions> = {},
+) {
+  const setup = keptConversation();
+  const store = createMemoryKeyStore({ clock: setup.clock });
+  const first = setup.agentPage(store);
+  const customer = setup.customerPage();
+  const sent = sendRequest(first);
+  await waitUntil(() => customer.request(sent.requestId) !== undefined, 'the request at the customer');
+  if (what !== 'sent') {
+    const peer = customer.request(sent.requestId)!;
+    check(peer.open().ok, 'open');
+    check((await peer.pay(CARD)).ok, 'pay');
+    await waitUntil(() => sent.timeline().phase === 'cardSubmitted', 'the card at the agent');
+  }
+  if (what === 'viewed') check((await sent.viewCard()).ok, 'viewed before the reload');
+  await first.idle();
+  first.close();
+  const again = setup.agentPage(keys === 'same keys' ? store : createMemoryKeyStore({ clock: setup.clock }), options);
+  await again.idle();
+  const request = again.request(sent.requestId);
+  check(request, 'the request comes back from the history');
+  return { ...setup, customer, again, request, oldId: sent.requestId };
 }
 
 /** Lets sessions and elements finish what they started. */

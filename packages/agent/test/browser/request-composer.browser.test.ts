@@ -4,6 +4,7 @@ import '../../src/define.js';
 import type { ChatPayRequestComposer } from '../../src/request-composer/request-composer.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
+import { agentTrust } from '../../../../test-support/trust.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -197,7 +198,7 @@ describe('<chatpay-request-composer>', () => {
       if (parsed.ok) wire.push(parsed.value);
     });
     const element = document.createElement('chatpay-request-composer');
-    element.session = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
+    element.session = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd });
     mount(element);
     await settled(element);
     await typeInto(element, 'amount', '5');

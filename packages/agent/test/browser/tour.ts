@@ -1,10 +1,20 @@
 // Every agent element in every state the tests reach, with a stop at each for the checks of the
 // caller: the words (pseudo-locale), target sizes, motion and forced colours all take the same tour.
-import { createMemoryHub, createAgentSession, createAgentRegistry, ManualClock } from '@chatpay/core';
+import {
+  createAgentRegistry,
+  createAgentSession,
+  createCustomerSession,
+  createMemoryHub,
+  createMemoryKeyStore,
+  createMemoryTransportPair,
+  ManualClock,
+  type AgentRequest,
+} from '@chatpay/core';
 import '../../src/define.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import type { Tour } from '../../../../test-support/tour.js';
-import { CARD, conversation, mount, settled, START } from './fixture.js';
+import { agentTrust, testVoucher } from '../../../../test-support/trust.js';
+import { CARD, conversation, keptConversation, mount, reloaded, sendRequest, settled, START } from './fixture.js';
 
 /** What people typed or named, shown as it is: never a word of ChatPay's. */
 export const TOUR_DATA = ['Replacement charger', CARD.name, 'Grace Hopper', 'USD', 'US'];
@@ -65,6 +75,8 @@ export const AGENT_TOURS: Tour[] = [
       await stop('hidden');
       window.dispatchEvent(new Event('focus'));
       check(paid.complete().ok, 'completed');
+      // Signing makes sends asynchronous: the completion goes out before the next send is made to fail.
+      await waitUntil(() => setup.customer.request(paid.requestId)!.timeline().phase === 'completed', 'completed');
       setup.failAgentSends(1);
       const failed = setup.agent.createRequest();
       check(failed.review({ amount: { minor: 100, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
@@ -83,8 +95,13 @@ export const AGENT_TOURS: Tour[] = [
     async run(stop) {
       const clock = new ManualClock(START);
       const hub = createMemoryHub();
-      const first = createAgentSession({ conversationId: 'c-1', clock, transport: hub.connect() });
-      const second = createAgentSession({ conversationId: 'c-1', clock, transport: hub.connect() });
+      const first = createAgentSession({ ...agentTrust(), conversationId: 'c-1', clock, transport: hub.connect() });
+      const second = createAgentSession({
+        ...agentTrust('agent-2'),
+        conversationId: 'c-1',
+        clock,
+        transport: hub.connect(),
+      });
       const setup = conversation('c-2', clock);
       const registry = createAgentRegistry();
       registry.add(setup.agent);
@@ -112,6 +129,84 @@ export const AGENT_TOURS: Tour[] = [
       viewer.request = second.requests[0]!;
       await settled(banner, dot, chip, viewer);
       await stop('banner, dot, observed');
+    },
+  },
+  {
+    name: 'the status chip where the card cannot simply be opened',
+    states: ['unverified', 'keys gone', 'other tab', 'already viewed', 'two customers', 'not vouched'],
+    async run(stop) {
+      const clock = new ManualClock(START);
+      const [agentEnd, customerEnd] = createMemoryTransportPair();
+      const unverified = createAgentSession({
+        agentId: 'agent-1',
+        dangerouslySkipKeyVouching: true,
+        conversationId: 'c-1',
+        transport: agentEnd,
+        clock,
+        keyStore: createMemoryKeyStore({ clock }),
+      });
+      createCustomerSession({ dangerouslySkipKeyVouching: true, conversationId: 'c-1', transport: customerEnd, clock });
+      const chipFor = (request: AgentRequest) => {
+        const chip = mount(document.createElement('chatpay-status-chip'));
+        chip.request = request;
+        return chip;
+      };
+      const chips = [chipFor(sendRequest(unverified))];
+      await waitUntil(() => chips[0]!.request!.timeline().status === 'waiting-for-customer', 'sent');
+      await settled(...chips);
+      check(chips[0]!.shadowRoot!.querySelector('[part~="unverified"]'), 'the badge');
+      await stop('unverified');
+
+      const gone = await reloaded('paid', 'no keys');
+      chips.push(chipFor(gone.request));
+      await settled(...chips);
+      check(chips[1]!.shadowRoot!.querySelector('[part~="request-again"]'), 'Send new request');
+      await stop('keys gone');
+
+      const elsewhere = conversation();
+      const held = await elsewhere.requested();
+      await elsewhere.paid(held);
+      held.actor.send({ type: 'keys.changed', keys: 'other-tab' });
+      chips.push(chipFor(held));
+      await settled(...chips);
+      await stop('other tab');
+
+      const viewed = await reloaded('viewed', 'same keys');
+      await waitUntil(() => viewed.request.timeline().keys === 'opened', 'the spent keys in this tab');
+      chips.push(chipFor(viewed.request));
+      await settled(...chips);
+      check(chips[3]!.shadowRoot!.querySelector('[part~="complete"]'), 'Mark as Completed');
+      await stop('already viewed');
+
+      const shared = keptConversation(clock);
+      const agent = shared.agentPage();
+      const customers = [shared.customerPage(), shared.customerPage()];
+      const answered = sendRequest(agent);
+      await waitUntil(() => customers.every((customer) => customer.request(answered.requestId)), 'both have it');
+      for (const customer of customers) {
+        check(customer.request(answered.requestId)!.open().ok, 'open');
+        check((await customer.request(answered.requestId)!.pay(CARD)).ok, 'pay');
+      }
+      await waitUntil(() => answered.timeline().conflict, 'the second customer key');
+      chips.push(chipFor(answered));
+      await settled(...chips);
+      await stop('two customers');
+
+      const [refusedEnd] = createMemoryTransportPair();
+      const refusing = createAgentSession({
+        ...agentTrust(),
+        vouch: () => Promise.reject(new Error('503')),
+        trustedKeys: testVoucher.trustedKeys,
+        conversationId: 'c-1',
+        transport: refusedEnd,
+        clock,
+        keyStore: createMemoryKeyStore({ clock }),
+      });
+      const refused = sendRequest(refusing);
+      chips.push(chipFor(refused));
+      await waitUntil(() => refused.actor.getSnapshot().context.failure !== null, 'the vouch refused');
+      await settled(...chips);
+      await stop('not vouched');
     },
   },
 ];

@@ -38,12 +38,15 @@ function numberPattern(gaps: readonly number[], length: number): string {
  * The secure card form: number, name on card, expiry and security code (and optionally a billing
  * postal code). Pay is enabled only once every field is valid; the card is then sealed in this browser
  * by the request's session and the fields are cleared. Card data never leaves the form but sealed:
- * not in attributes, events, the form's value or errors.
+ * not in attributes, events, the form's value or errors. After a reload while the card was being
+ * entered, the form comes back empty and says (politely, above the fields) that the details were not
+ * kept and must be entered again.
  *
  * @tag chatpay-card-form
  * @event chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
  * @csspart base - The fieldset around the fields.
  * @csspart pay - The Pay button.
+ * @csspart resumed - The notice above the fields after a reload: the details were not kept.
  * @csspart field - Each field: its label with the input, then its hint and error.
  * @csspart number - The card number field (also `field`).
  * @csspart name - The name on card field (also `field`).
@@ -71,8 +74,12 @@ export class ChatPayCardForm extends LitElement {
     now: { attribute: false },
   };
 
-  /** The request being paid: its amount is shown and its session seals and sends the card. */
-  declare request: Pick<CustomerRequest, 'terms' | 'pay'> | undefined;
+  /**
+   * The request being paid: its amount is shown and its session seals and sends the card. When it was
+   * `resumed` (the page reloaded while the card was being entered), the form says that the details
+   * were not kept.
+   */
+  declare request: (Pick<CustomerRequest, 'terms' | 'pay'> & Partial<Pick<CustomerRequest, 'resumed'>>) | undefined;
   /** The locale for the amount. Default: the document's language. */
   declare locale: string | undefined;
   /** Ask for a billing postal code too. */
@@ -91,6 +98,8 @@ export class ChatPayCardForm extends LitElement {
   #touched = new Set<Field>();
   #paying = false;
   #failed = false;
+  /** Set after the first render: the resumed notice then fills a live region that was already there, and is announced. */
+  #announcing = false;
   #masks: Partial<Record<Field, InputMask<FactoryArg>>> = {};
   /** The patterns the number and code masks use now. */
   #patterns: Partial<Record<Field, string>> = {};
@@ -131,6 +140,9 @@ export class ChatPayCardForm extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // The notice goes into the live region once it is in the page, in an update of its own.
+    this.#announcing = true;
+    if (this.request?.resumed) void this.updateComplete.then(() => this.requestUpdate());
     const input = (field: Field) => this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)!;
     this.#masks.number = IMask(input('number'), { mask: numberPattern([4, 8, 12], 19) });
     this.#masks.expiry = IMask(input('expiry'), {
@@ -268,7 +280,9 @@ export class ChatPayCardForm extends LitElement {
     const { number, checks, valid } = this.#checks();
     const codeLabel = number.securityCode?.name ?? words.securityCode;
     const amount = this.request ? formatMoney(this.request.terms.amount, localeFor(this.locale)) : '';
+    const resumed = this.#announcing && this.request?.resumed === true;
     return html`<form novalidate @submit=${this.#pay} @keydown=${this.#tryPay}>
+      <p part="resumed" class=${resumed ? 'resumed' : 'resumed empty'} role="status">${resumed ? words.resumed : ''}</p>
       <fieldset part="base">
         <legend>${words.legend}</legend>
         ${

@@ -15,6 +15,8 @@ export interface CardFormMessages {
   readonly brand: (brand: string) => string;
   readonly errors: Readonly<Record<CardFieldReason, string>>;
   readonly failed: string;
+  /** Above the empty form when the page was reloaded while the card was being entered. */
+  readonly resumed: string;
 }
 
 export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
@@ -29,6 +31,7 @@ export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
   paying: 'Sending securely…',
   brand: (brand) => `${brand} card`,
   failed: 'The card could not be sent securely. Check the details and try again.',
+  resumed: 'The page was reloaded and your card details were not kept, for your security. Please enter them again.',
   errors: {
     required: 'This field is required.',
     incomplete: 'This is not complete yet.',

@@ -15,6 +15,18 @@ export const cardFormStyles = css`
     /* A fieldset is as wide as its widest field by default; a chat column may be narrower. */
     min-inline-size: 0;
   }
+  /* Always in the page (empty, it takes no room), so that the notice is announced when it appears. */
+  .resumed {
+    margin: 0 0 0.75rem;
+    padding-inline-start: 0.5rem;
+    border-inline-start: 4px solid var(--chatpay-color-accent, var(--_chatpay-accent));
+    font-size: 0.875rem;
+  }
+  .resumed.empty {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
   legend {
     font-weight: 600;
     padding: 0;

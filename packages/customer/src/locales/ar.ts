@@ -23,6 +23,8 @@ export const CUSTOMER_MESSAGES_AR = {
       cancelled: 'ألغى الموظف هذا الطلب',
       replaced: 'أرسل الموظف طلبًا جديدًا بدلًا من هذا الطلب',
     },
+    unverified: 'غير موثَّق · وضع التطوير',
+    unverifiedDescription: 'لم يتحقق خادم الشركة من هذا الطلب: إنه اختبار قيد التطوير. لا تُدخل بطاقة حقيقية.',
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {
     legend: 'بيانات البطاقة',
@@ -36,6 +38,7 @@ export const CUSTOMER_MESSAGES_AR = {
     paying: 'جارٍ الإرسال بأمان…',
     brand: (brand) => `بطاقة ${brand}`,
     failed: 'تعذّر إرسال البطاقة بأمان. تحقق من البيانات وحاول مرة أخرى.',
+    resumed: 'أُعيد تحميل الصفحة ولم تُحفظ بيانات بطاقتك، حفاظًا على أمانك. يُرجى إدخالها مرة أخرى.',
     errors: {
       required: 'هذا الحقل مطلوب.',
       incomplete: 'لم يكتمل بعد.',

@@ -23,6 +23,9 @@ export const CUSTOMER_MESSAGES_DE = {
       cancelled: 'Der Mitarbeiter hat diese Anforderung storniert',
       replaced: 'Der Mitarbeiter hat an ihrer Stelle eine neue Anforderung gesendet',
     },
+    unverified: 'NICHT VERIFIZIERT · Entwicklungsmodus',
+    unverifiedDescription:
+      'Der Server des Unternehmens hat diese Anforderung nicht geprüft: Es ist ein Test in der Entwicklung. Geben Sie keine echte Karte ein.',
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {
     legend: 'Kartendaten',
@@ -36,6 +39,8 @@ export const CUSTOMER_MESSAGES_DE = {
     paying: 'Wird sicher gesendet…',
     brand: (brand) => `${brand}-Karte`,
     failed: 'Die Karte konnte nicht sicher gesendet werden. Prüfen Sie die Angaben und versuchen Sie es erneut.',
+    resumed:
+      'Die Seite wurde neu geladen und Ihre Kartendaten wurden zu Ihrer Sicherheit nicht aufbewahrt. Bitte geben Sie sie erneut ein.',
     errors: {
       required: 'Dieses Feld ist erforderlich.',
       incomplete: 'Das ist noch nicht vollständig.',

@@ -23,6 +23,9 @@ export const CUSTOMER_MESSAGES_ES = {
       cancelled: 'El agente ha cancelado esta solicitud',
       replaced: 'El agente ha enviado una nueva solicitud en lugar de esta',
     },
+    unverified: 'SIN VERIFICAR · modo de desarrollo',
+    unverifiedDescription:
+      'El servidor de la empresa no ha comprobado esta solicitud: es una prueba en desarrollo. No introduzcas una tarjeta real.',
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {
     legend: 'Datos de la tarjeta',
@@ -36,6 +39,8 @@ export const CUSTOMER_MESSAGES_ES = {
     paying: 'Enviando de forma segura…',
     brand: (brand) => `Tarjeta ${brand}`,
     failed: 'No se pudo enviar la tarjeta de forma segura. Revisa los datos y vuelve a intentarlo.',
+    resumed:
+      'La página se ha recargado y los datos de tu tarjeta no se han guardado, por tu seguridad. Vuelve a introducirlos.',
     errors: {
       required: 'Este campo es obligatorio.',
       incomplete: 'Todavía no está completo.',

@@ -23,6 +23,9 @@ export const CUSTOMER_MESSAGES_FR = {
       cancelled: "L'agent a annulé cette demande",
       replaced: "L'agent a envoyé une nouvelle demande à la place de celle-ci",
     },
+    unverified: 'NON VÉRIFIÉE · mode développement',
+    unverifiedDescription:
+      "Cette demande n'a pas été vérifiée par le serveur de l'entreprise : c'est un essai en développement. Ne saisissez pas une vraie carte.",
   } satisfies PaymentRequestMessages,
   'chatpay-card-form': {
     legend: 'Informations de la carte',
@@ -36,6 +39,8 @@ export const CUSTOMER_MESSAGES_FR = {
     paying: 'Envoi sécurisé…',
     brand: (brand) => `Carte ${brand}`,
     failed: "La carte n'a pas pu être envoyée de façon sécurisée. Vérifiez les informations et réessayez.",
+    resumed:
+      "La page a été rechargée et les informations de votre carte n'ont pas été conservées, pour votre sécurité. Saisissez-les à nouveau.",
     errors: {
       required: 'Ce champ est obligatoire.',
       incomplete: "Ce n'est pas encore complet.",

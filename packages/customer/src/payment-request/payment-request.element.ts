@@ -16,19 +16,23 @@ import { paymentRequestStyles } from './payment-request.styles.js';
 /**
  * One payment request in the customer's chat: the amount in the customer's locale, the reason as
  * plain text, Decline and Enter Payment; Enter Payment opens the card form in place. Afterwards it
- * shows the outcome the request's session reports, with Try Again after a failed send.
+ * shows the outcome the request's session reports, with Try Again after a failed send, and says so
+ * when the agent sent a new request in place of this one. A request nobody vouched for (development
+ * mode) carries an UNVERIFIED badge that tells the customer not to enter a real card.
  *
  * @tag chatpay-payment-request
  * @csspart base - The bubble.
  * @csspart decline - The Decline button.
  * @csspart enter-payment - The Enter Payment button.
  * @csspart try-again - The Try Again button, after a failed send.
+ * @csspart unverified - The UNVERIFIED badge and what it means, on a request nobody vouched for.
  * @cssproperty --chatpay-payment-request-background - The bubble's background.
  * @cssproperty --chatpay-payment-request-border-color - The bubble's border.
  * @cssproperty --chatpay-payment-request-color - The bubble's text colour.
  * @cssproperty --chatpay-payment-request-gap - Space between its parts.
  * @cssproperty --chatpay-payment-request-padding - The bubble's padding.
  * @cssproperty --chatpay-payment-request-radius - The bubble's corners.
+ * @cssproperty --chatpay-payment-request-warning-color - The UNVERIFIED badge's border.
  */
 export class ChatPayPaymentRequest extends LitElement {
   static override styles = [defaultTokens, reducedMotion, buttonStyles, paymentRequestStyles];
@@ -98,12 +102,19 @@ export class ChatPayPaymentRequest extends LitElement {
     const request = this.request;
     if (!request) return nothing;
     const words = this.#words;
-    const { status } = customerTimeline(request.actor.getSnapshot());
+    const { status, trust } = customerTimeline(request.actor.getSnapshot());
     const amount = formatMoney(request.terms.amount, localeFor(this.locale));
     const quiet = status === 'payment-requested' || status === 'entering-payment';
     // An article, not a landmark: a chat may hold many requests, each named by its title and amount.
     return html`<article part="base" aria-labelledby="title amount">
       <h2 id="title">${words.title}</h2>
+      ${
+        trust === 'unverified'
+          ? html`<p part="unverified" class="unverified">
+              <strong class="badge">${words.unverified}</strong> <span>${words.unverifiedDescription}</span>
+            </p>`
+          : nothing
+      }
       <p class="amount" id="amount">${amount}</p>
       <p class="reason">${words.reason} <bdi>${request.terms.reason}</bdi></p>
       <p class="status" role="status">${quiet ? '' : words.status[status]}</p>

@@ -8,6 +8,10 @@ export interface PaymentRequestMessages {
   readonly enterPayment: string;
   readonly tryAgain: string;
   readonly status: Readonly<Record<CustomerStatus, string>>;
+  /** The badge on a request nobody vouched for (both sides run without key vouching). */
+  readonly unverified: string;
+  /** What the badge means, next to it. */
+  readonly unverifiedDescription: string;
 }
 
 export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
@@ -17,4 +21,7 @@ export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
   enterPayment: 'Enter Payment',
   tryAgain: 'Try Again',
   status: CUSTOMER_STATUS_LABELS,
+  unverified: 'UNVERIFIED · development mode',
+  unverifiedDescription:
+    "This request was not checked by the business's server: it is a test in development. Do not enter a real card.",
 };

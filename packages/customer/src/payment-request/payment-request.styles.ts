@@ -37,4 +37,22 @@ export const paymentRequestStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  /* The badge says what it means in words; the colour only adds to them. */
+  .unverified {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.125rem 0.5rem;
+    border: 2px solid var(--chatpay-payment-request-warning-color, var(--chatpay-color-danger, var(--_chatpay-danger)));
+    border-radius: var(--chatpay-radius, var(--_chatpay-radius));
+    font-size: 0.75rem;
+    letter-spacing: 0.02em;
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border-color: CanvasText;
+    }
+  }
 `;

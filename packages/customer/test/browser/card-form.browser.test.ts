@@ -11,6 +11,8 @@ import '../../src/define.js';
 import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
+import { resumedRequest, sendTo, pair } from './fixture.js';
 import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
 
 const TERMS = {
@@ -194,8 +196,8 @@ describe('<chatpay-card-form> with real sessions', () => {
     const wire: string[] = [];
     const send = customerEnd.send.bind(customerEnd);
     customerEnd.send = (message) => (wire.push(JSON.stringify(message)), send(message));
-    const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
-    const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd });
+    const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd });
+    const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd });
     const request = agent.createRequest();
     check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Charger' }).ok, 'review');
     check(request.send().ok, 'send');
@@ -298,5 +300,42 @@ describe('<chatpay-card-form> rules and options', () => {
     const expiry = field(form, 'expiry').getBoundingClientRect();
     const code = field(form, 'securityCode').getBoundingClientRect();
     check(expiry.left > code.left, 'the expiry, first in reading order, is on the right');
+  });
+});
+
+describe('<chatpay-card-form> after a reload while the card was being entered', () => {
+  const notice = (form: ChatPayCardForm) => form.shadowRoot!.querySelector('[part~="resumed"]')!;
+
+  it('comes back empty and says, politely and above the fields, that the details were not kept', async () => {
+    const { incoming, request } = await resumedRequest();
+    check(incoming.resumed, 'taken up again');
+    const form = await mount(incoming);
+    await form.updateComplete;
+    checkEqual(notice(form).getAttribute('role'), 'status', 'a polite status, not an alert');
+    check(notice(form).textContent!.includes('your card details were not kept'), 'says what happened');
+    check(notice(form).textContent!.includes('enter them again'), 'and what to do');
+    check(
+      notice(form).compareDocumentPosition(form.shadowRoot!.querySelector('fieldset')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      'above the fields',
+    );
+    checkEqual(form.shadowRoot!.querySelectorAll('[role="alert"]').length, 0, 'no error');
+    const values = [...form.shadowRoot!.querySelectorAll('input')].map((input) => input.value).join('');
+    checkEqual(values, '', 'every field empty');
+    await accessible('resumed');
+    await fillValid(form);
+    await sendKeys({ press: 'Enter' });
+    for (let round = 0; round < 400 && request.timeline().phase !== 'cardSubmitted'; round++)
+      await new Promise((r) => setTimeout(r, 5));
+    checkEqual(request.timeline().phase, 'cardSubmitted', 'entered again by keyboard, the card reaches the agent');
+  });
+
+  it('says nothing of the kind on a first visit', async () => {
+    const { agent, customer } = pair();
+    const { incoming } = await sendTo(agent, customer);
+    check(incoming.open().ok, 'Enter Payment');
+    const form = await mount(incoming);
+    checkEqual(incoming.resumed, false, 'not resumed');
+    checkEqual(notice(form).textContent, '', 'the live region is there, and empty');
   });
 });

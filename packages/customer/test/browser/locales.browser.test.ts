@@ -1,11 +1,18 @@
 import { registerMessages } from '@chatpay/ui';
-import { createAgentSession, createCustomerSession, createMemoryTransportPair } from '@chatpay/core';
+import {
+  createAgentSession,
+  createCustomerSession,
+  createMemoryTransportPair,
+  type CustomerRequest,
+} from '@chatpay/core';
 import '../../src/define.js';
 import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
 import { CUSTOMER_MESSAGES_DE } from '../../src/locales/de.js';
 import { CUSTOMER_MESSAGES_ES } from '../../src/locales/es.js';
 import { CUSTOMER_MESSAGES_FR } from '../../src/locales/fr.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
+import { replacedRequest, resumedRequest } from './fixture.js';
 
 const CATALOGUES = {
   es: CUSTOMER_MESSAGES_ES,
@@ -19,8 +26,8 @@ afterEach(() => document.body.replaceChildren());
 
 async function bubble(locale: string) {
   const [agentEnd, customerEnd] = createMemoryTransportPair();
-  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd });
-  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd });
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd });
   const request = agent.createRequest();
   check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason: 'Ersatzteil' }).ok, 'review');
   check(request.send().ok, 'send');
@@ -54,6 +61,25 @@ describe('the customer elements in Spanish, French, German and Arabic', () => {
         form.shadowRoot!.textContent!.includes(catalogue['chatpay-card-form'].legend),
         `the card form in ${locale}`,
       );
+    });
+
+    it(`says in ${locale} that a request was replaced, and that a reloaded form was not kept`, async () => {
+      const show = async (request: CustomerRequest) => {
+        const element = document.body.appendChild(document.createElement('chatpay-payment-request'));
+        element.locale = locale;
+        element.request = request;
+        await element.updateComplete;
+        return element;
+      };
+      const replaced = await show((await replacedRequest()).old);
+      check(
+        replaced.shadowRoot!.textContent!.includes(catalogue['chatpay-payment-request'].status.replaced),
+        `replaced, in ${locale}`,
+      );
+      const resumed = await show((await resumedRequest()).incoming);
+      const form = resumed.shadowRoot!.querySelector('chatpay-card-form')!;
+      await form.updateComplete;
+      check(form.shadowRoot!.textContent!.includes(catalogue['chatpay-card-form'].resumed), `resumed, in ${locale}`);
     });
   }
 });

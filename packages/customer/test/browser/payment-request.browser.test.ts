@@ -12,6 +12,8 @@ import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil as until } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
+import { pair, replacedRequest, sendTo } from './fixture.js';
 import { canEmulateMedia } from '../../../../test-support/engine.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -26,8 +28,14 @@ async function requested(reason = 'Replacement charger <b>now</b>') {
   let failNext = 0;
   const send = customerEnd.send.bind(customerEnd);
   customerEnd.send = (message) => (failNext-- > 0 ? Promise.reject(new Error('offline')) : send(message));
-  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock, requestTtlMs: TTL });
-  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const agent = createAgentSession({
+    ...agentTrust(),
+    conversationId: 'c-1',
+    transport: agentEnd,
+    clock,
+    requestTtlMs: TTL,
+  });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd, clock });
   const request: AgentRequest = agent.createRequest();
   check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason }).ok, 'review');
   check(request.send().ok, 'send');
@@ -165,4 +173,51 @@ describe('<chatpay-payment-request>', () => {
     checkEqual(statusText(element), 'The agent cancelled this request', 'says so');
     checkEqual(button(element, 'enter-payment'), null, 'no more actions');
   });
+
+  it('badges a request nobody vouched for as UNVERIFIED, and tells the customer not to enter a real card', async () => {
+    const [agentEnd, customerEnd] = createMemoryTransportPair();
+    const development = { conversationId: 'c-1', dangerouslySkipKeyVouching: true } as const;
+    const agent = createAgentSession({ ...development, agentId: 'agent-1', transport: agentEnd });
+    const customer = createCustomerSession({ ...development, transport: customerEnd });
+    const { incoming } = await sendTo(agent, customer);
+    const element = await show(incoming);
+    const badge = root(element).querySelector('[part~="unverified"]');
+    check(badge, 'the badge');
+    check(badge.textContent!.includes('UNVERIFIED · development mode'), 'in words');
+    check(badge.textContent!.includes('Do not enter a real card'), 'and what it means');
+    checkEqual(
+      root(element).querySelector('h2')!.nextElementSibling,
+      badge,
+      'right under the title, before the amount',
+    );
+    await accessible('unverified');
+    const vouched = pair();
+    const other = await show((await sendTo(vouched.agent, vouched.customer)).incoming);
+    checkEqual(root(other).querySelector('[part~="unverified"]'), null, 'no badge on a vouched request');
+  });
+
+  it('shows that the agent sent a new request in place of this one, as an outcome with nothing left to do', async () => {
+    const { old, customer } = await replacedRequest();
+    const element = await show(old);
+    const next = await show(customer.requests[1]!);
+    checkEqual(statusText(element), 'The agent sent a new request in place of this one', 'says so');
+    checkEqual(root(element).querySelectorAll('button').length, 0, 'no actions on the old one');
+    checkEqual(root(element).querySelector('chatpay-card-form'), null, 'no form');
+    check(button(next, 'enter-payment'), 'the new one can be paid');
+    await accessible('replaced');
+    button(next, 'enter-payment')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(next);
+    check(root(next).querySelector('chatpay-card-form'), 'a keyboard-only customer opens the new one');
+  });
 });
+
+/** Shows `request` in a bubble in the page's main landmark. */
+async function show(request: CustomerRequest): Promise<ChatPayPaymentRequest> {
+  const main = document.querySelector('main') ?? document.body.appendChild(document.createElement('main'));
+  const element = main.appendChild(document.createElement('chatpay-payment-request'));
+  element.locale = 'en-US';
+  element.request = request;
+  await element.updateComplete;
+  return element;
+}

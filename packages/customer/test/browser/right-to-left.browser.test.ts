@@ -6,6 +6,7 @@ import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { canTakeElementScreenshots } from '../../../../test-support/engine.js';
 import { START } from '../../../../test-support/data.js';
 import { misalignedLabels, misorderedButtons, overflowing } from '../../../../test-support/presentation.js';
@@ -19,8 +20,8 @@ afterEach(() => document.body.replaceChildren());
 async function bubble(direction: 'ltr' | 'rtl', locale: string) {
   const clock = new ManualClock(START);
   const [agentEnd, customerEnd] = createMemoryTransportPair();
-  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
-  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd, clock });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd, clock });
   const request = agent.createRequest();
   check(request.review({ amount: { minor: 123456, currency: 'EUR' }, reason: 'Ersatzteil' }).ok, 'review');
   check(request.send().ok, 'send');

@@ -6,13 +6,16 @@ import {
   createMemoryTransportPair,
   ManualClock,
   type AgentRequest,
+  type CustomerRequest,
 } from '@chatpay/core';
 import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
+import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import type { Tour } from '../../../../test-support/tour.js';
 import { START, TEST_CARD } from '../../../../test-support/data.js';
 import { mount } from '../../../../test-support/mount.js';
+import { replacedRequest, resumedRequest, sendTo } from './fixture.js';
 
 /** What people typed or named, shown as it is: never a word of ChatPay's. */
 export const TOUR_DATA = ['Replacement charger', 'USD', 'US', 'Visa'];
@@ -20,8 +23,8 @@ export const TOUR_DATA = ['Replacement charger', 'USD', 'US', 'Visa'];
 async function requested(): Promise<{ request: AgentRequest; element: ChatPayPaymentRequest; clock: ManualClock }> {
   const clock = new ManualClock(START);
   const [agentEnd, customerEnd] = createMemoryTransportPair();
-  const agent = createAgentSession({ conversationId: 'c-1', transport: agentEnd, clock });
-  const customer = createCustomerSession({ conversationId: 'c-1', transport: customerEnd, clock });
+  const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd, clock });
+  const customer = createCustomerSession({ ...customerTrust(), conversationId: 'c-1', transport: customerEnd, clock });
   const request = agent.createRequest();
   check(request.review({ amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' }).ok, 'review');
   check(request.send().ok, 'send');
@@ -81,6 +84,36 @@ export const CUSTOMER_TOURS: Tour[] = [
       await settle(first.element);
       await settle(second.element);
       await stop('accepted, expired');
+    },
+  },
+  {
+    name: 'unverified, replaced, and the form after a reload',
+    states: ['unverified', 'replaced', 'resumed'],
+    async run(stop) {
+      const clock = new ManualClock(START);
+      const [agentEnd, customerEnd] = createMemoryTransportPair();
+      const development = { conversationId: 'c-1', clock, dangerouslySkipKeyVouching: true } as const;
+      const agent = createAgentSession({ ...development, agentId: 'agent-1', transport: agentEnd });
+      const customer = createCustomerSession({ ...development, transport: customerEnd });
+      const show = async (request: CustomerRequest) => {
+        const element = document.createElement('chatpay-payment-request');
+        element.now = () => new Date(clock.now());
+        element.request = request;
+        mount(element);
+        await settle(element);
+        return element;
+      };
+      const unverified = await show((await sendTo(agent, customer)).incoming);
+      check(unverified.shadowRoot!.querySelector('[part~="unverified"]'), 'the badge');
+      await stop('unverified');
+      const { old } = await replacedRequest(clock);
+      await show(old);
+      await stop('replaced');
+      const { incoming } = await resumedRequest(clock);
+      const resumed = await show(incoming);
+      const form = resumed.shadowRoot!.querySelector('chatpay-card-form')!;
+      check(form.shadowRoot!.querySelector('[part~="resumed"]')!.textContent, 'the notice');
+      await stop('resumed');
     },
   },
 ];
