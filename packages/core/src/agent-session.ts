@@ -412,24 +412,29 @@ export class AgentSession {
   /** Key store work, one step at a time, so that a request's keys are never written back after they were deleted. */
   #storeWork: Promise<void> = Promise.resolve();
 
-  #store(step: () => Promise<void>): void {
+  /** Resolves once this step is done (or has failed, which is reported). */
+  #store(step: () => Promise<void>): Promise<void> {
     this.#storeWork = this.#storeWork.then(step).catch((error: unknown) => this.#storeFailed(error));
+    return this.#storeWork;
   }
 
-  #keepKeys(requestId: string, keys: AgentKeys, expiresAt: number): void {
+  #keepKeys(requestId: string, keys: AgentKeys, expiresAt: number): Promise<void> {
     const record = { agentId: this.agentId, conversationId: this.conversationId, requestId, ...keys, expiresAt };
-    this.#store(() => this.#keyStore.put(record));
+    return this.#store(() => this.#keyStore.put(record));
   }
 
-  #spendEncryptionKey(requestId: string, keys: AgentKeys, expiresAt: number): void {
+  /** Drops the key that opens the card, here and in the store: resolves once the store no longer holds it. */
+  #spendEncryptionKey(requestId: string, keys: AgentKeys, expiresAt: number): Promise<void> {
     const spent: AgentKeys = { encryption: null, signing: keys.signing };
     if (this.#keys.get(requestId) === keys) this.#keys.set(requestId, spent);
-    this.#keepKeys(requestId, spent, expiresAt + this.#viewWindowMs);
+    return this.#keepKeys(requestId, spent, expiresAt + this.#viewWindowMs);
   }
 
   #dropKeys(requestId: string): void {
     this.#keys.delete(requestId);
-    this.#store(() => this.#keyStore.delete({ agentId: this.agentId, conversationId: this.conversationId }, requestId));
+    void this.#store(() =>
+      this.#keyStore.delete({ agentId: this.agentId, conversationId: this.conversationId }, requestId),
+    );
   }
 
   async #receive(message: WireMessage, arrival: Arrival): Promise<boolean> {
@@ -706,7 +711,8 @@ export class AgentSession {
           // Cancelled or closed while the keys were being made: the keys are dropped with this scope.
           if (!this.#isIn(requestId, 'preparing')) throw new SessionError('not-allowed-now', 'The request ended.');
           this.#keys.set(requestId, keys);
-          this.#keepKeys(requestId, keys, expiresAt + this.#viewWindowMs);
+          // Kept before the request leaves: a reload the moment after Send still finds the keys.
+          await this.#keepKeys(requestId, keys, expiresAt + this.#viewWindowMs);
           const actor = this.#requests.get(requestId)?.actor;
           if (actor) this.#claim(requestId, actor);
           const replaces = this.#replacing.get(requestId);
@@ -731,8 +737,9 @@ export class AgentSession {
           if (!keys?.encryption || !sealed || !terms || !customerKey)
             throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
           const card = await openCard(sealed, keys.encryption, { requestId, conversationId, terms, customerKey });
-          // The card opens once: the key that opens it goes now; the signing key stays until the request ends.
-          this.#spendEncryptionKey(requestId, keys, terms.expiresAt);
+          // The card opens once: the key that opens it is gone from the store before the card is shown (a
+          // reload then cannot open it again); the signing key stays until the request ends.
+          await this.#spendEncryptionKey(requestId, keys, terms.expiresAt);
           // The view window may have closed, or the session, while the card was opening: then it is dropped at once.
           if (this.#isIn(requestId, 'opening')) this.#cards.set(requestId, card);
         }),
