@@ -104,8 +104,10 @@ export class AgentRegistry {
   }
 
   #update(request: AgentRequest, announce: boolean): void {
-    // Another agent's card is not this agent's to view.
-    const waiting = !request.observed && request.timeline().phase === 'cardSubmitted';
+    // Another agent's card is not this agent's to view; nor is one that cannot be opened in this tab.
+    const timeline = request.timeline();
+    const waiting =
+      !request.observed && timeline.phase === 'cardSubmitted' && timeline.keys === 'here' && !timeline.conflict;
     const was = this.#attention.has(request);
     if (waiting === was) return;
     if (waiting) this.#attention.add(request);

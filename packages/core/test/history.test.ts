@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryKeyStore, createTabLocks } from '@chatpay/core';
+import { createAgentRegistry, createMemoryKeyStore, createTabLocks } from '@chatpay/core';
 import { FakeLockManager } from './support/fake-locks.js';
 import { createConversation } from './support/conversation.js';
 import { expectOk, TTL, USD_12_50 } from './support/flow.js';
@@ -196,5 +196,34 @@ describe('two tabs of one agent', () => {
     await until(() => mirrored.timeline().keys === 'here', 'the take-over');
     const viewed = await mirrored.viewCard();
     expect(viewed.ok && viewed.value).toEqual(VISA);
+  });
+});
+
+describe("the agent's registry", () => {
+  it('raises no banner or dot for a card this tab cannot open (keys elsewhere), and does for the tab that can', async () => {
+    const talk = createConversation();
+    const locks = new FakeLockManager();
+    const first = talk.agent({ tabLocks: createTabLocks({ locks: locks.tab() }) });
+    const customer = talk.customer();
+    const request = await talk.request(first);
+    await talk.settled(first, customer);
+    const second = talk.agent({ tabLocks: createTabLocks({ locks: locks.tab() }) });
+    const device = talk.agent({ keyStore: createMemoryKeyStore() });
+    const registries = [first, second, device].map((session) => {
+      const registry = createAgentRegistry();
+      registry.add(session);
+      return registry;
+    });
+    await talk.settled(second, device);
+    await until(() => second.request(request.requestId)?.timeline().keys === 'other-tab');
+    const peer = customer.request(request.requestId)!;
+    expectOk(peer.open());
+    expectOk(await peer.pay(VISA));
+    await until(() =>
+      [first, second, device].every(
+        (session) => session.request(request.requestId)?.timeline().phase === 'cardSubmitted',
+      ),
+    );
+    expect(registries.map((registry) => registry.needsAttention('conv-1'))).toEqual([true, false, false]);
   });
 });
