@@ -94,7 +94,13 @@ export {
   type CustomerRequest,
 } from './customer-session.js';
 export type { RequestEvent } from './request-book.js';
-export { AgentRegistry, createAgentRegistry, type RequestSummary, type RegistryEvent } from './agent-registry.js';
+export {
+  AgentRegistry,
+  createAgentRegistry,
+  type AgentRegistryOptions,
+  type RequestSummary,
+  type RegistryEvent,
+} from './agent-registry.js';
 export {
   sealCard,
   openCard,

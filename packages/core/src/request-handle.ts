@@ -49,6 +49,8 @@ export function settle(
         resolve(snapshot);
       },
       complete: () => resolve(actor.getSnapshot()),
+      // An actor that fails while this waits answers with where it stopped, rather than never.
+      error: () => resolve(actor.getSnapshot()),
     });
   });
 }

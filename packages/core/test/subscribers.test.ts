@@ -16,6 +16,7 @@ import {
 } from '@chatpay/core';
 import { Emitter } from '../src/emitter.js';
 import { RequestBook, type RequestEvent } from '../src/request-book.js';
+import { actorChanges } from '../../ui/src/follow.controller.js';
 import { createScriptedPair, settle, until, VISA } from './support/scripted-transport.js';
 import { expectOk, START, USD_12_50 } from './support/flow.js';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';
@@ -156,6 +157,30 @@ describe('RequestBook', () => {
   });
 });
 
+describe('an element following an actor (actorChanges)', () => {
+  it('redraws when the actor fails, and nothing is thrown again from a timer', async () => {
+    const failing = createActor(
+      paymentRequestMachine.provide({
+        actions: {
+          keepDraft: () => {
+            throw new Error('an action failed');
+          },
+        },
+      }),
+      { input: { side: 'agent', requestId: 'r-4', conversationId: 'conv-1', viewWindowMs: 60_000 } },
+    );
+    let redraws = 0;
+    const stop = actorChanges(failing, () => redraws++);
+    failing.start();
+    const before = redraws;
+    failing.send({ type: 'request.review', draft: USD_12_50 });
+    expect(failing.getSnapshot().status).toBe('error');
+    expect(redraws).toBe(before + 1);
+    stop();
+    expect(await escapedAfterWork()).toEqual([]);
+  });
+});
+
 /** A stand-in for an agent session: the registry reads only these members. */
 function fakeSession(conversationId: string) {
   const events = new Emitter<AgentSessionEvent>();
@@ -164,7 +189,13 @@ function fakeSession(conversationId: string) {
     requestId: 'r-1',
     conversationId,
     observed: false,
-    timeline: () => ({ phase, status: phase === 'cardSubmitted' ? 'view-card' : 'waiting-for-customer' }),
+    // The card can be opened in this tab (its keys are here), with no conflict over the customer's key.
+    timeline: () => ({
+      phase,
+      status: phase === 'cardSubmitted' ? 'view-card' : 'waiting-for-customer',
+      keys: 'here',
+      conflict: false,
+    }),
   } as unknown as AgentRequest;
   const session = {
     conversationId,

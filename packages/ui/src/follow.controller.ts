@@ -48,11 +48,15 @@ export class FollowController<S extends object> implements ReactiveController {
   }
 }
 
-/** Follows an XState actor (`actor.subscribe` returns a subscription). */
+/**
+ * Follows an XState actor (`actor.subscribe` returns a subscription). An actor that fails is a change
+ * too, drawn like any other; without an error handler XState would throw the actor's error again from
+ * a timer.
+ */
 export const actorChanges: Subscribe<{
-  subscribe(listener: () => void): { unsubscribe(): void };
+  subscribe(observer: { next(): void; error(error: unknown): void }): { unsubscribe(): void };
 }> = (actor, changed) => {
-  const subscription = actor.subscribe(changed);
+  const subscription = actor.subscribe({ next: changed, error: changed });
   return () => subscription.unsubscribe();
 };
 

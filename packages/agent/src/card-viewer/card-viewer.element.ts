@@ -16,6 +16,13 @@ import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from './card-viewer.
 import { cardViewerStyles } from './card-viewer.styles.js';
 import { clearSystemClipboard, CopiedValue, type ClearClipboard } from './clipboard-clearing.js';
 
+export {
+  clearSystemClipboard,
+  type ClearClipboard,
+  type ClipboardAccess,
+  type ClipboardClearing,
+} from './clipboard-clearing.js';
+
 type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'brand' | 'postalCode';
 
 const COPIED_FOR_MS = 3000;
