@@ -1,7 +1,7 @@
 // Prints the min+gzip cost, in the customer's browser, of checking the integrator's vouch (a compact
 // JWS, ES256, against a published JWKS) each way we considered: with jose, and with WebCrypto alone
-// (what ChatPay ships, `VouchVerifier`). Each is bundled for the browser with esbuild, minified, then
-// gzipped.
+// (what ChatPay ships, `VouchVerifier`); then what the other parts of the security model cost, each
+// alone. Each is bundled for the browser with esbuild, minified, then gzipped.
 //   node scripts/measure-vouching.mjs
 import { HOW, minGzip, sizeLine } from './lib/min-gzip.mjs';
 
@@ -13,6 +13,9 @@ const candidates = {
     }`,
   "ChatPay's VouchVerifier (WebCrypto)": `export { VouchVerifier } from './src/vouching.ts';`,
   "ChatPay's message signatures (WebCrypto)": `export { signMessage, verifyMessage } from './src/signing.ts';`,
+  // The rest of what keeps the promise on the agent's side, each alone.
+  "the agent's key store (IndexedDB and memory)": `export { createIndexedDbKeyStore, createMemoryKeyStore } from './src/key-store.ts';`,
+  'the tab lock (Web Locks)': `export { createTabLocks } from './src/tab-lock.ts';`,
 };
 
 console.log(`min+gzip bytes, ${HOW}`);
