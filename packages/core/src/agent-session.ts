@@ -38,7 +38,14 @@ import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './s
 import type { Transport } from './transport.js';
 import { randomId } from './ids.js';
 import { TrustError, VouchVerifier, type TrustedKeys } from './vouching.js';
-import { checkTrust, ForgottenRequests, DEFAULT_MAX_LIVE_REQUESTS, refuse, warnUnverified } from './trust.js';
+import {
+  checkArrival,
+  checkTrust,
+  ForgottenRequests,
+  DEFAULT_MAX_LIVE_REQUESTS,
+  refuse,
+  warnUnverified,
+} from './trust.js';
 
 export const DEFAULT_REQUEST_TTL_MS = 15 * 60 * 1000;
 export const DEFAULT_VIEW_WINDOW_MS = 10 * 60 * 1000;
@@ -473,30 +480,16 @@ export class AgentSession {
   /** A request of this conversation: another agent's, or this agent's own from the history or another tab or device. */
   async #arrive(message: MessageOf<'request.created'>): Promise<boolean> {
     const { requestId, body: terms } = message;
-    if (this.#forgotten.has(requestId)) {
-      this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
-      return true;
-    }
-    // Checked even for a request already here: a forged copy is reported as what it is.
-    if (!(await verifyMessage(message, terms.agentKey.signingKey)))
-      return refuse(this.#report, message, 'bad-signature');
-    if (this.#verifier) {
-      const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
-        requestId,
-        conversationId: this.conversationId,
-        agentKey: terms.agentKey,
-        expiresAt: terms.expiresAt,
-      });
-      if (!vouched.ok) return refuse(this.#report, message, vouched.error.code);
-    }
-    if (this.#requests.get(requestId)) {
-      this.#report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
-      return true;
-    }
-    if (this.#liveCount() >= this.#maxLive) {
-      this.#report({ type: 'message-ignored', reason: 'too-many-requests', messageType: message.type, requestId });
-      return false;
-    }
+    const checked = await checkArrival(message, {
+      conversationId: this.conversationId,
+      report: this.#report,
+      forgotten: this.#forgotten,
+      verifier: this.#verifier,
+      known: (id) => this.#requests.get(id) !== undefined,
+      live: () => this.#liveCount(),
+      maxLive: this.#maxLive,
+    });
+    if (checked !== 'new') return checked;
     if (this.#link.closed || this.#requests.get(requestId)) return true;
     const mine = terms.agentKey.agentId === this.agentId;
     let keys: AgentKeys | undefined;

@@ -16,7 +16,14 @@ import { command, route, settle } from './request-handle.js';
 import { generateSigningKeyPair, signMessage, verifyMessage } from './signing.js';
 import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
-import { checkTrust, DEFAULT_MAX_LIVE_REQUESTS, ForgottenRequests, refuse, warnUnverified } from './trust.js';
+import {
+  checkArrival,
+  checkTrust,
+  DEFAULT_MAX_LIVE_REQUESTS,
+  ForgottenRequests,
+  refuse,
+  warnUnverified,
+} from './trust.js';
 import { createIndexedDbKeyStore, createMemoryKeyStore, type KeyStore } from './key-store.js';
 import { exportPublicKey } from './signing.js';
 import { VouchVerifier, type TrustedKeys } from './vouching.js';
@@ -269,31 +276,16 @@ export class CustomerSession {
 
   async #arrive(message: MessageOf<'request.created'>): Promise<boolean> {
     const { requestId, body: terms } = message;
-    if (this.#forgotten.has(requestId)) {
-      this.#report({ type: 'message-ignored', reason: 'forgotten', messageType: message.type, requestId });
-      return true;
-    }
-    // Checked even for a request already here: a forged copy is reported as what it is.
-    if (!(await verifyMessage(message, terms.agentKey.signingKey)))
-      return refuse(this.#report, message, 'bad-signature');
-    if (this.#verifier) {
-      const vouched = await this.#verifier.verify(terms.agentKey.vouch, {
-        requestId,
-        conversationId: this.conversationId,
-        agentKey: terms.agentKey,
-        expiresAt: terms.expiresAt,
-      });
-      if (!vouched.ok) return refuse(this.#report, message, vouched.error.code);
-    }
-    if (this.#requests.get(requestId)) {
-      this.#report({ type: 'message-ignored', reason: 'not-now', messageType: message.type, requestId });
-      return true;
-    }
-    const live = this.#requests.all.filter((request) => !request.timeline().settled).length;
-    if (live >= this.#maxLive) {
-      this.#report({ type: 'message-ignored', reason: 'too-many-requests', messageType: message.type, requestId });
-      return false;
-    }
+    const checked = await checkArrival(message, {
+      conversationId: this.conversationId,
+      report: this.#report,
+      forgotten: this.#forgotten,
+      verifier: this.#verifier,
+      known: (id) => this.#requests.get(id) !== undefined,
+      live: () => this.#requests.all.filter((request) => !request.timeline().settled).length,
+      maxLive: this.#maxLive,
+    });
+    if (checked !== 'new') return checked;
     const signer = await this.#signerFor(requestId, terms.expiresAt);
     if (this.#link.closed || this.#requests.get(requestId)) return true;
     this.#signers.set(requestId, signer);

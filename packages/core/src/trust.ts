@@ -1,8 +1,9 @@
 import { ConfigError } from './errors.js';
 import type { SessionReport } from './conversation-link.js';
 import type { Trust } from './payment-request.machine.js';
-import type { WireMessage } from './protocol.js';
-import type { TrustedKeys, TrustErrorCode } from './vouching.js';
+import type { MessageOf, WireMessage } from './protocol.js';
+import { verifyMessage } from './signing.js';
+import type { TrustedKeys, TrustErrorCode, VouchVerifier } from './vouching.js';
 
 /** How many requests may be under way at once in one conversation, by default. */
 export const DEFAULT_MAX_LIVE_REQUESTS = 16;
@@ -61,4 +62,55 @@ export class ForgottenRequests {
   has(requestId: string): boolean {
     return this.#ids.has(requestId);
   }
+}
+
+/** What a session knows when a `request.created` arrives. */
+export interface ArrivalCheck {
+  readonly conversationId: string;
+  readonly report: (report: SessionReport) => void;
+  readonly forgotten: ForgottenRequests;
+  /** Undefined without vouching (development only). */
+  readonly verifier: VouchVerifier | undefined;
+  readonly known: (requestId: string) => boolean;
+  /** How many requests are under way, and how many may be. */
+  readonly live: () => number;
+  readonly maxLive: number;
+}
+
+/**
+ * The checks every session makes on a `request.created`, in order: not forgotten, signed by the key it
+ * announces, vouched for by the integrator (a forged copy of a request already here is reported as what
+ * it is), not already here, and within the live-request bound. `new` means it passed every one; the
+ * other answers say whether it was acted on (`true`: copies may be dropped) or not (`false`).
+ */
+export async function checkArrival(
+  message: MessageOf<'request.created'>,
+  check: ArrivalCheck,
+): Promise<'new' | boolean> {
+  const { requestId, body: terms } = message;
+  const ignore = (reason: 'forgotten' | 'not-now' | 'too-many-requests') =>
+    check.report({ type: 'message-ignored', reason, messageType: message.type, requestId });
+  if (check.forgotten.has(requestId)) {
+    ignore('forgotten');
+    return true;
+  }
+  if (!(await verifyMessage(message, terms.agentKey.signingKey))) return refuse(check.report, message, 'bad-signature');
+  if (check.verifier) {
+    const vouched = await check.verifier.verify(terms.agentKey.vouch, {
+      requestId,
+      conversationId: check.conversationId,
+      agentKey: terms.agentKey,
+      expiresAt: terms.expiresAt,
+    });
+    if (!vouched.ok) return refuse(check.report, message, vouched.error.code);
+  }
+  if (check.known(requestId)) {
+    ignore('not-now');
+    return true;
+  }
+  if (check.live() >= check.maxLive) {
+    ignore('too-many-requests');
+    return false;
+  }
+  return 'new';
 }
