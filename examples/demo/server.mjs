@@ -96,7 +96,11 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
   // The demo's own keys: one signs join tokens for the relay, one vouches for agents' request keys.
   const tokenKeys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const vouchKey = await generateVoucherKey('demo-vouch-1');
-  const voucher = createKeyVoucher({ current: { kid: vouchKey.kid, privateJwk: vouchKey.privateJwk } });
+  const voucher = createKeyVoucher({
+    current: { kid: vouchKey.kid, privateJwk: vouchKey.privateJwk },
+    // The demo's one agent serves every conversation of the demo.
+    mayRequest: (agentId, conversationId) => agentId === AGENT_ID && CONVERSATIONS.includes(conversationId),
+  });
   const tokens = createJoinTokenIssuer({ privateKey: tokenKeys.privateKey, keyId: 'demo-join-1', ttlSeconds: 120 });
 
   // What the relay stores passes through here, so the demo can show it and its switch can refuse it.

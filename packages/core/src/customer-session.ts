@@ -246,8 +246,11 @@ export class CustomerSession {
       });
       return true;
     }
-    if (!customerKey || !(await verifyMessage(message, customerKey)))
-      return refuse(this.#report, message, 'bad-signature');
+    // Only this customer's own words come back: signed by the key this page keeps for the request.
+    if (!customerKey || customerKey !== this.#signers.get(request.requestId)?.publicKey) {
+      return refuse(this.#report, message, 'customer-key-conflict');
+    }
+    if (!(await verifyMessage(message, customerKey))) return refuse(this.#report, message, 'bad-signature');
     const routed = route(request.actor, message, arrival.receivedAt, this.#report);
     // The customer had opened the form before this page loaded: what was typed then is gone.
     if (routed && message.type === 'request.opened') this.#resumed.add(request.requestId);

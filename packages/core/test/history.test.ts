@@ -227,3 +227,22 @@ describe("the agent's registry", () => {
     expect(registries.map((registry) => registry.needsAttention('conv-1'))).toEqual([true, false, false]);
   });
 });
+
+describe('a customer page rebuilt from the history', () => {
+  it("takes back only its own words: a decline someone else signed does not come back as the customer's", async () => {
+    const talk = createConversation();
+    const agent = talk.agent();
+    const first = talk.customer();
+    const request = await talk.request(agent);
+    await talk.settled(agent, first);
+    expectOk(first.request(request.requestId)!.open());
+    await talk.settled(agent, first);
+    await talk.inject(await talk.forgeAsCustomer(request.requestId, 'request.declined', {}));
+    await talk.settled(agent, first);
+    first.close();
+    const reloaded = talk.customer();
+    await talk.settled(reloaded);
+    expect(reloaded.request(request.requestId)!.timeline().phase).toBe('customerEntering');
+    expect(talk.reports.customer.at(-1)).toMatchObject({ type: 'message-refused', reason: 'customer-key-conflict' });
+  });
+});

@@ -321,7 +321,7 @@ describe('VouchVerifier: the published keys', () => {
 describe('VouchVerifier with @chatpay/server (jose)', () => {
   it('verifies a vouch made by createKeyVoucher against its jwks()', async () => {
     const current = await generateVoucherKey('2026-11');
-    const voucher = createKeyVoucher({ current, now: () => START });
+    const voucher = createKeyVoucher({ current, mayRequest: () => true, now: () => START });
     const { expected, request } = await requestFixture();
     const verifier = new VouchVerifier(() => voucher.jwks(), new ManualClock(START));
     const result = await verifier.verify(await voucher.vouchFor('agent-1', request), expected);
@@ -333,22 +333,31 @@ describe('VouchVerifier with @chatpay/server (jose)', () => {
     const old = await generateVoucherKey('2026-10');
     const next = await generateVoucherKey('2026-11');
     const { expected, request } = await requestFixture();
-    const before = createKeyVoucher({ current: old, now: () => START });
+    const before = createKeyVoucher({ current: old, mayRequest: () => true, now: () => START });
     const earlier = await before.vouch(request);
 
-    const after = createKeyVoucher({ current: next, retired: [old.publicJwk], now: () => START });
+    const after = createKeyVoucher({
+      current: next,
+      retired: [old.publicJwk],
+      mayRequest: () => true,
+      now: () => START,
+    });
     const clock = new ManualClock(START);
     const verifier = new VouchVerifier(() => after.jwks(), clock);
     expect((await verifier.verify(earlier, expected)).ok).toBe(true);
     expect((await verifier.verify(await after.vouch(request), expected)).ok).toBe(true);
 
     // Once the old key is no longer published, its vouches stop verifying.
-    const dropped = createKeyVoucher({ current: next, now: () => START });
+    const dropped = createKeyVoucher({ current: next, mayRequest: () => true, now: () => START });
     await expectRefused(new VouchVerifier(() => dropped.jwks(), clock), earlier, expected, 'unknown-key-id');
   });
 
   it("refuses a jose vouch for another request's keys with vouch-mismatch", async () => {
-    const voucher = createKeyVoucher({ current: await generateVoucherKey('2026-11'), now: () => START });
+    const voucher = createKeyVoucher({
+      current: await generateVoucherKey('2026-11'),
+      mayRequest: () => true,
+      now: () => START,
+    });
     const mine = await requestFixture();
     const other = await requestFixture();
     const verifier = new VouchVerifier(() => voucher.jwks(), new ManualClock(START));

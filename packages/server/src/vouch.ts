@@ -16,7 +16,7 @@ import { webcrypto } from 'node:crypto';
  * JWKS you publish (`jwks()`), so neither the chat backend nor anyone else can put their own key in
  * an agent's request.
  */
-export type VouchErrorCode = 'invalid-request' | 'wrong-agent' | 'invalid-key';
+export type VouchErrorCode = 'invalid-request' | 'wrong-agent' | 'not-allowed' | 'request-taken' | 'invalid-key';
 
 /** A vouch was refused: the request from the browser is malformed, or names another agent. Never echoes the input. */
 export class VouchError extends ChatPayError<VouchErrorCode> {
@@ -37,9 +37,18 @@ export interface KeyVoucherOptions {
    * verifying until they expire (at most 24 hours and 30 minutes after they were made).
    */
   readonly retired?: readonly JWK[];
+  /**
+   * Whether this agent may ask for a card in this conversation (it is theirs, or they may join it):
+   * without this check, any agent of yours could put a vouched request of their own into any
+   * conversation. Asked by `vouchFor` for every vouch.
+   */
+  readonly mayRequest: (agentId: string, conversationId: string) => boolean | Promise<boolean>;
   /** Default `Date.now`. */
   readonly now?: () => number;
 }
+
+/** At most this many request ids are remembered (until their vouch expires), so none is vouched for twice. */
+const ISSUED_LIMIT = 100_000;
 
 export interface KeyVoucher {
   /**
@@ -49,7 +58,8 @@ export interface KeyVoucher {
   vouch(request: VouchRequest): Promise<string>;
   /**
    * Reads an untrusted request body from the agent's browser, checks it names `authenticatedAgentId`,
-   * and vouches. Throws `VouchError` for anything else.
+   * that `mayRequest` allows that agent this conversation, and that no other keys were vouched for this
+   * request id, then vouches. Throws `VouchError` for anything else.
    */
   vouchFor(authenticatedAgentId: string, body: unknown): Promise<string>;
   /** The public keys to publish (serve as JSON, e.g. at `/.well-known/chatpay-jwks.json`). */
@@ -137,6 +147,25 @@ export function createKeyVoucher(options: KeyVoucherOptions): KeyVoucher {
     ],
   };
 
+  if (typeof options.mayRequest !== 'function') {
+    throw new VouchError(
+      'invalid-request',
+      'Give mayRequest(agentId, conversationId): which agents may ask for a card where.',
+    );
+  }
+  /** Request ids vouched for, with their keys and when their vouch expires: one request, one set of keys. */
+  const issued = new Map<string, { readonly keys: string; readonly until: number }>();
+  const claim = (request: VouchRequest, at: number) => {
+    for (const [id, entry] of issued) if (entry.until <= at) issued.delete(id);
+    const keys = `${request.agentId} ${request.conversationId} ${request.encryptionKey} ${request.signingKey}`;
+    const earlier = issued.get(request.requestId);
+    if (earlier && earlier.keys !== keys) {
+      throw new VouchError('request-taken', 'Other keys were already vouched for this request id.');
+    }
+    if (issued.size >= ISSUED_LIMIT) issued.delete(issued.keys().next().value!);
+    issued.set(request.requestId, { keys, until: request.expiresAt + MAX_VIEW_WINDOW_MS });
+  };
+
   const vouch = async (request: VouchRequest): Promise<string> => {
     const checked = readRequest(request);
     if (!(await isP256Point(checked.encryptionKey)) || !(await isP256Point(checked.signingKey))) {
@@ -146,6 +175,7 @@ export function createKeyVoucher(options: KeyVoucherOptions): KeyVoucher {
     if (checked.expiresAt <= at - SKEW_MS || checked.expiresAt > at + MAX_REQUEST_TTL_MS + SKEW_MS) {
       throw new VouchError('invalid-request', 'The request must end within 24 hours from now.');
     }
+    claim(checked, at);
     return (
       new SignJWT({
         rid: checked.requestId,
@@ -168,6 +198,9 @@ export function createKeyVoucher(options: KeyVoucherOptions): KeyVoucher {
       const request = readRequest(body);
       if (request.agentId !== authenticatedAgentId) {
         throw new VouchError('wrong-agent', 'The request names another agent than the one signed in.');
+      }
+      if (!(await options.mayRequest(request.agentId, request.conversationId))) {
+        throw new VouchError('not-allowed', 'This agent may not ask for a card in this conversation.');
       }
       return vouch(request);
     },

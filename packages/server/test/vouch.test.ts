@@ -9,7 +9,7 @@ const CARD = '4111111111111111';
 
 async function fixture() {
   const current = await generateVoucherKey('vouch-2026-11');
-  const voucher = createKeyVoucher({ current, now: () => NOW });
+  const voucher = createKeyVoucher({ current, mayRequest: (agentId) => agentId !== 'agent-barred', now: () => NOW });
   const { agentKey } = await generateAgentKeyPair('agent-1');
   const request: VouchRequest = {
     agentId: 'agent-1',
@@ -88,6 +88,32 @@ describe('createKeyVoucher: what it refuses', () => {
     await expect(voucher.vouchFor('agent-1', request)).resolves.toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
+  it('vouchFor refuses an agent that may not ask for a card in the conversation (not-allowed)', async () => {
+    const { voucher, request } = await fixture();
+    await refused(voucher.vouchFor('agent-barred', { ...request, agentId: 'agent-barred' }), 'not-allowed');
+  });
+
+  it('never vouches for other keys under a request id already vouched for (request-taken), but repeats the same', async () => {
+    const { voucher, request } = await fixture();
+    await voucher.vouchFor('agent-1', request);
+    await expect(voucher.vouchFor('agent-1', request)).resolves.toMatch(/\./);
+    const other = await generateAgentKeyPair('agent-2');
+    const taken = {
+      ...request,
+      agentId: 'agent-2',
+      encryptionKey: other.agentKey.publicKey,
+      signingKey: other.agentKey.signingKey,
+    };
+    await refused(voucher.vouchFor('agent-2', taken), 'request-taken');
+  });
+
+  it('needs mayRequest', async () => {
+    const { current } = await fixture();
+    expect(() => createKeyVoucher({ current } as unknown as Parameters<typeof createKeyVoucher>[0])).toThrow(
+      VouchError,
+    );
+  });
+
   it.each([
     ['87 characters that are not a point on the curve', 'A'.repeat(87)],
     ['a point with a changed coordinate', 'flip'],
@@ -136,7 +162,7 @@ describe('createKeyVoucher: what it refuses', () => {
     for (const key of bad) {
       let thrown: unknown;
       try {
-        createKeyVoucher({ current: key });
+        createKeyVoucher({ current: key, mayRequest: () => true });
       } catch (error) {
         thrown = error;
       }
@@ -201,7 +227,12 @@ describe('createKeyVoucher: jwks()', () => {
     const older = await generateVoucherKey('vouch-2026-09');
     const next = await generateVoucherKey('vouch-2026-11');
     // A retired key given by mistake as its private JWK still publishes only its public half.
-    const voucher = createKeyVoucher({ current: next, retired: [old.publicJwk, older.privateJwk], now: () => NOW });
+    const voucher = createKeyVoucher({
+      current: next,
+      retired: [old.publicJwk, older.privateJwk],
+      mayRequest: () => true,
+      now: () => NOW,
+    });
     const set = await voucher.jwks();
     expect(set.keys.map((key) => key.kid)).toEqual(['vouch-2026-11', 'vouch-2026-10', 'vouch-2026-09']);
     for (const key of set.keys) expect(key).not.toHaveProperty('d');

@@ -24,6 +24,10 @@ import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { START, USD_12_50 } from './flow.js';
 import { until } from './scripted-transport.js';
 
+/** The next turn of the event loop, in Node and in browsers. */
+const nextTurn = (resolve: () => void) =>
+  typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0);
+
 /**
  * One conversation on a memory hub that keeps its history, as the production relay does: sessions can
  * be closed and started again (a reload), join late, and an adversary end can read, forge and replay
@@ -129,7 +133,7 @@ export function createConversation(conversationId = 'conv-1') {
     /** Lets every session and the hub finish what they are doing. */
     async settled(...sessions: (AgentSession | CustomerSession)[]) {
       for (let round = 0; round < 3; round++) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => nextTurn(resolve));
         await Promise.all(sessions.map((session) => session.idle()));
       }
     },

@@ -1,5 +1,9 @@
 import type { Transport, WireMessage } from '@chatpay/core';
 
+/** The next turn of the event loop, in Node and in browsers. */
+const nextTurn = (resolve: () => void) =>
+  typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0);
+
 export type End = 'agent' | 'customer';
 
 export interface InFlight {
@@ -71,7 +75,7 @@ export function createScriptedPair() {
 
 /** Lets promises, WebCrypto and actor transitions run. Waits for work, never for wall-clock time. */
 export async function settle(rounds = 20): Promise<void> {
-  for (let round = 0; round < rounds; round++) await new Promise((resolve) => setImmediate(resolve));
+  for (let round = 0; round < rounds; round++) await new Promise<void>((resolve) => nextTurn(resolve));
 }
 
 export const VISA = {
@@ -87,7 +91,7 @@ export async function until(done: () => boolean, what = 'the expected state'): P
   // WebCrypto works on other threads, so this yields to timers too, not only to the microtask queue.
   for (let round = 0; round < 5000; round++) {
     if (done()) return;
-    await new Promise((resolve) => (round < 50 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+    await new Promise<void>((resolve) => (round < 50 ? nextTurn(resolve) : setTimeout(resolve, 1)));
   }
   throw new Error(`never reached ${what}`);
 }
