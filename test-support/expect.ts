@@ -2,7 +2,11 @@
 // browser engines) use, so that one suite runs in both: vitest passes its own, browsers this one.
 import { checkEqual } from './check.js';
 
-export interface Matchers {
+export interface Matchers extends BaseMatchers {
+  readonly not: Pick<BaseMatchers, 'toContain'>;
+}
+
+interface BaseMatchers {
   toBe(expected: unknown): void;
   toEqual(expected: unknown): void;
   toHaveLength(length: number): void;
@@ -10,6 +14,7 @@ export interface Matchers {
   toMatchObject(expected: Record<string, unknown>): void;
   toBeUndefined(): void;
   toBeLessThanOrEqual(bound: number): void;
+  toBeGreaterThan(bound: number): void;
   toThrow(type?: abstract new (...args: never[]) => unknown): void;
 }
 
@@ -35,6 +40,15 @@ function fail(message: string): never {
 /** vitest's matchers, as far as the shared suites use them, on plain JavaScript. */
 export function expect(actual: unknown): Matchers {
   return {
+    not: {
+      toContain: (item) => {
+        const list = actual as { includes?: (value: unknown) => boolean } | null;
+        if (list?.includes?.(item)) fail(`expected ${shown(actual)} not to contain ${shown(item)}`);
+      },
+    },
+    toBeGreaterThan: (bound) => {
+      if (!(typeof actual === 'number' && actual > bound)) fail(`expected ${shown(actual)} > ${bound}`);
+    },
     toBe: (expected) => {
       if (!Object.is(actual, expected)) fail(`expected ${shown(actual)} to be ${shown(expected)}`);
     },
