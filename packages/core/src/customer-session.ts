@@ -186,6 +186,7 @@ export class CustomerSession {
     this.#forgotten.add(requestId);
     this.#cards.delete(requestId);
     this.#signers.delete(requestId);
+    this.#resumed.delete(requestId);
     this.#keyStore.delete({ agentId: CUSTOMER, conversationId: this.conversationId }, requestId).catch(() => undefined);
     return ok(undefined);
   }
