@@ -1,4 +1,5 @@
 import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type Transport, type WireMessage } from '@chatpay/core';
+import { contractChecks, idOf, quiet } from './contract-checks.js';
 
 /** Two connected ends of the transport under test, and how to tear them down. */
 export interface TransportPair {
@@ -41,24 +42,7 @@ export function sampleMessage(type: 'request.opened' | 'request.declined' = 'req
   };
 }
 
-function fail(message: string): never {
-  throw new Error(`transport contract: ${message}`);
-}
-
-async function eventually(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) fail(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** Gives the transport time to deliver what it should not: a few turns of the event loop. */
-async function quiet(): Promise<void> {
-  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
-const idOf = (value: unknown) => (value as { id?: unknown } | null)?.id;
+const { fail, eventually } = contractChecks('transport contract');
 
 /**
  * The contract every ChatPay transport must meet, as framework-free cases: run each one inside your

@@ -1,5 +1,6 @@
 import type { HistoryEntry, Transport } from '@chatpay/core';
 import { sampleMessage, type ContractCase } from './contract.js';
+import { contractChecks, idOf, quiet } from './contract-checks.js';
 
 /** A conversation that keeps its log, for the history contract: ends join as one of two parties. */
 export interface HistoryHarness {
@@ -18,29 +19,13 @@ export interface HistoryContractOptions {
   readonly timeoutMs?: number;
 }
 
-function fail(message: string): never {
-  throw new Error(`history contract: ${message}`);
-}
-
-async function eventually(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) fail(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function quiet(): Promise<void> {
-  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
-const idOf = (value: unknown) => (value as { id?: unknown } | null)?.id;
+const { fail, eventually } = contractChecks('history contract');
 const ids = (entries: readonly HistoryEntry[]) => entries.map((entry) => idOf(entry.message)).join();
 
 async function historyOf(end: Transport): Promise<readonly HistoryEntry[]> {
-  if (!end.history) fail('the transport has no history()');
+  if (!end.history) return fail('the transport has no history()');
   const entries = await end.history();
-  if (!Array.isArray(entries)) fail('history() must resolve with an array');
+  if (!Array.isArray(entries)) return fail('history() must resolve with an array');
   return entries;
 }
 
