@@ -10,7 +10,7 @@ import {
   type Arrival,
   type SessionReport,
 } from './conversation-link.js';
-import { createIndexedDbKeyStore, createMemoryKeyStore, type KeyStore } from './key-store.js';
+import { createDefaultKeyStore, type KeyStore } from './key-store.js';
 import { createTabLocks, requestLockName, type Holding, type TabLocks } from './tab-lock.js';
 import { createMoney, DEFAULT_MAXIMUM_MAJOR, type Money, type MoneyError } from './money.js';
 import {
@@ -181,11 +181,6 @@ function checkRange(option: string, value: number | undefined, fallback: number,
   return chosen;
 }
 
-/** The default key store: IndexedDB where there is one, else memory. */
-function defaultKeyStore(clock: Clock): KeyStore {
-  return typeof indexedDB === 'undefined' ? createMemoryKeyStore({ clock }) : createIndexedDbKeyStore({ clock });
-}
-
 /**
  * The agent's side of one conversation: it creates payment requests, one actor each, makes fresh key
  * pairs per request and has the integrator vouch for them, signs every message it sends, accepts only
@@ -237,7 +232,7 @@ export class AgentSession {
     this.#viewWindowMs = checkRange('viewWindowMs', options.viewWindowMs, DEFAULT_VIEW_WINDOW_MS, MAX_VIEW_WINDOW_MS);
     this.#maxLive = checkRange('maxLiveRequests', options.maxLiveRequests, DEFAULT_MAX_LIVE_REQUESTS, 1_000);
     checkRange('maximumAmount', options.maximumAmount, 1, Number.MAX_SAFE_INTEGER);
-    this.#keyStore = options.keyStore ?? defaultKeyStore(this.#clock);
+    this.#keyStore = options.keyStore ?? createDefaultKeyStore({ clock: this.#clock });
     this.#tabLocks = options.tabLocks ?? createTabLocks();
     this.#requests = new RequestBook<AgentRequest>({
       onListenerError: (error) => this.#report({ type: 'listener-failed', failure: toFailure(error) }),

@@ -24,7 +24,7 @@ import {
   refuse,
   warnUnverified,
 } from './trust.js';
-import { createIndexedDbKeyStore, createMemoryKeyStore, type KeyStore } from './key-store.js';
+import { createDefaultKeyStore, type KeyStore } from './key-store.js';
 import { exportPublicKey } from './signing.js';
 import { VouchVerifier, type TrustedKeys } from './vouching.js';
 
@@ -125,11 +125,7 @@ export class CustomerSession {
       throw new ConfigError('maxLiveRequests', 'maxLiveRequests must be a whole number from 1 to 1000.');
     }
     this.#maxLive = maxLive;
-    this.#keyStore =
-      options.keyStore ??
-      (typeof indexedDB === 'undefined'
-        ? createMemoryKeyStore({ clock: this.#clock })
-        : createIndexedDbKeyStore({ name: 'chatpay-customer-keys', clock: this.#clock }));
+    this.#keyStore = options.keyStore ?? createDefaultKeyStore({ name: 'chatpay-customer-keys', clock: this.#clock });
     this.#keyStore.sweep(this.#clock.now()).catch(() => undefined);
     this.#requests = new RequestBook<CustomerRequest>({
       onListenerError: (error) => this.#report({ type: 'listener-failed', failure: toFailure(error) }),

@@ -136,6 +136,7 @@ export { DEFAULT_MAX_LIVE_REQUESTS } from './trust.js';
 export {
   createMemoryKeyStore,
   createIndexedDbKeyStore,
+  createDefaultKeyStore,
   KeyStoreError,
   DEFAULT_KEY_DATABASE,
   type KeyStore,

@@ -406,3 +406,12 @@ function readRecord(value: unknown, key: RecordKey): RequestKeys | KeyStoreError
       : new KeyStoreError('failed', 'The keys kept for this request were unreadable and have been deleted.');
   }
 }
+
+/** The sessions' default: IndexedDB (database `name`) where the page has it, so keys survive a reload; else memory. */
+export function createDefaultKeyStore(options: { readonly name?: string; readonly clock?: Clock } = {}): KeyStore {
+  const { clock, name } = options;
+  const base = clock ? { clock } : {};
+  return typeof indexedDB === 'undefined'
+    ? createMemoryKeyStore(base)
+    : createIndexedDbKeyStore(name ? { ...base, name } : base);
+}
