@@ -122,6 +122,8 @@ export interface LinkOptions {
 
 /** At most this many message ids are remembered as acted on (only authenticated messages are: junk cannot push them out). */
 const SEEN_LIMIT = 10_000;
+/** How long a starting session waits for the transport's history before it reports it and goes on live. */
+export const HISTORY_TIMEOUT_MS = 30_000;
 /** A peer's `request.sync` is answered at most once per request in this interval. */
 export const SYNC_ANSWER_INTERVAL_MS = 5_000;
 
@@ -149,7 +151,9 @@ export class ConversationLink {
     const { transport } = options;
     // Subscribe before asking for the history: what arrives meanwhile waits behind it, and copies are dropped by id.
     this.#unsubscribe = transport.subscribe((raw, delivery) => this.#enqueue(raw, delivery, false));
-    this.#inbox = this.#replayHistory();
+    this.#inbox = this.#replayHistory().catch((error: unknown) =>
+      this.#options.report({ type: 'history-failed', failure: toFailure(error) }),
+    );
     const reconnected = options.reconnected;
     this.#unsubscribeReconnect =
       (reconnected && !this.hasHistory ? transport.onReconnect?.(() => !this.#closed && reconnected()) : undefined) ??
@@ -321,24 +325,46 @@ export class ConversationLink {
   async #replayHistory(): Promise<void> {
     const history = this.#options.transport.history;
     if (!history) return;
-    let entries: readonly HistoryEntry[];
-    try {
-      entries = await history.call(this.#options.transport);
-    } catch (error) {
+    const failed = (error: unknown) =>
       this.#options.report({
         type: 'history-failed',
         failure: toFailure(error, "The conversation's history could not be read."),
       });
+    const { clock } = this.#options;
+    let timer: unknown;
+    let entries: unknown;
+    try {
+      // A history that never answers must not hold live messages back for ever.
+      const late = new Promise<never>((_, reject) => {
+        timer = clock.setTimeout(
+          () => reject(new SessionError('not-allowed-now', 'The history did not arrive in time.')),
+          HISTORY_TIMEOUT_MS,
+        );
+      });
+      entries = await Promise.race([Promise.resolve().then(() => history.call(this.#options.transport)), late]);
+    } catch (error) {
+      failed(error);
       return;
+    } finally {
+      clock.clearTimeout(timer);
     }
-    for (const entry of Array.isArray(entries) ? entries : []) {
-      await this.#handle(entry?.message, entry?.delivery, true);
+    for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
+      let message: unknown;
+      let delivery: Delivery | undefined;
+      try {
+        ({ message, delivery } = (entry ?? {}) as HistoryEntry);
+      } catch (error) {
+        failed(error);
+        continue;
+      }
+      await this.#handle(message, delivery, true);
     }
   }
 
   #enqueue(raw: unknown, delivery: Delivery | undefined, fromHistory: boolean): void {
     if (this.#closed) return;
-    this.#inbox = this.#inbox.then(() => this.#handle(raw, delivery, fromHistory));
+    // Whatever happened to the work before, this message is still handled.
+    this.#inbox = this.#inbox.catch(() => undefined).then(() => this.#handle(raw, delivery, fromHistory));
   }
 
   async #handle(raw: unknown, delivery: Delivery | undefined, fromHistory: boolean): Promise<void> {

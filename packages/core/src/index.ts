@@ -69,6 +69,7 @@ export {
 export {
   SessionError,
   SYNC_ANSWER_INTERVAL_MS,
+  HISTORY_TIMEOUT_MS,
   type SessionErrorCode,
   type SessionReport,
   type IgnoredReason,
