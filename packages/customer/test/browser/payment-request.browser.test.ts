@@ -120,6 +120,8 @@ describe('<chatpay-payment-request>', () => {
   it('shows Try Again after a failed send, and the retry goes through', async () => {
     const { element, request, incoming, failNextSend } = await requested();
     incoming.open();
+    // The opening is a message of its own: it must be through before the card's send is made to fail.
+    await until(() => request.timeline().phase === 'customerEntering', 'the opening at the agent');
     await settled(element);
     failNextSend(1);
     const result = await incoming.pay({
