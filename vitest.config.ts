@@ -5,6 +5,10 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: /^@chatpay\/([\w-]+)\/testing$/,
+        replacement: fileURLToPath(new URL('./packages/$1/src/testing.ts', import.meta.url)),
+      },
+      {
         find: /^@chatpay\/([\w-]+)$/,
         replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
       },

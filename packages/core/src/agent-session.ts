@@ -1,18 +1,17 @@
 import { createActor, fromPromise } from 'xstate';
 import { generateAgentKeyPair, openCard, SealError, type AgentKeys, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, err, ok, toFailure, type Result } from './errors.js';
+import { ConfigError, err, ok, SessionError, toFailure, type Result } from './errors.js';
 import {
   ConversationLink,
   safeReporter,
   eventOf,
-  SessionError,
   type Arrival,
   type SessionReport,
 } from './conversation-link.js';
 import { createDefaultKeyStore, type KeyStore } from './key-store.js';
 import { createTabLocks, requestLockName, type Holding, type TabLocks } from './tab-lock.js';
-import { createMoney, DEFAULT_MAXIMUM_MAJOR, type Money, type MoneyError } from './money.js';
+import { DEFAULT_MAXIMUM_MAJOR, type Money, type MoneyError } from './money.js';
 import {
   MAX_VIEW_WINDOW_MS,
   deadlineActor,
@@ -22,10 +21,8 @@ import {
   type Trust,
 } from './payment-request.machine.js';
 import {
-  MAX_REASON_LENGTH,
   MAX_REQUEST_TTL_MS,
   MAX_VOUCH_LENGTH,
-  UNSAFE_TEXT,
   type MessageOf,
   type Phase,
   type RequestTerms,
@@ -37,6 +34,7 @@ import { signMessage, verifyMessage } from './signing.js';
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
 import type { Transport } from './transport.js';
 import { randomId } from './ids.js';
+import { checkTerms } from './terms.js';
 import { TrustError, VouchVerifier, type TrustedKeys } from './vouching.js';
 import {
   checkArrival,
@@ -776,18 +774,8 @@ export class AgentSession {
       clock: this.#clock,
       timeline: () => agentTimeline(actor.getSnapshot()),
       review: (input) => {
-        const amount = createMoney(input.amount.minor, input.amount.currency, maximum === undefined ? {} : { maximum });
-        if (!amount.ok) return amount;
-        const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-        if (reason === '' || reason.length > MAX_REASON_LENGTH || UNSAFE_TEXT.test(reason)) {
-          return err(
-            new SessionError(
-              'invalid-reason',
-              `Enter a reason of 1 to ${MAX_REASON_LENGTH} characters, without control, direction-changing or invisible characters.`,
-            ),
-          );
-        }
-        return command(actor, { type: 'request.review', draft: { amount: amount.value, reason } });
+        const terms = checkTerms(input, maximum);
+        return terms.ok ? command(actor, { type: 'request.review', draft: terms.value }) : terms;
       },
       edit: () => command(actor, { type: 'request.edit' }),
       send: () => command(actor, { type: 'request.send' }),

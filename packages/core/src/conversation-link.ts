@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import { ChatPayError, toFailure, type Failure, type Result } from './errors.js';
+import { SessionError, toFailure, type Failure, type Result } from './errors.js';
 import { randomId } from './ids.js';
 import type { Notice, PaymentRequestEvent } from './payment-request.machine.js';
 import { parseMessage, type ProtocolError } from './parse-message.js';
@@ -14,21 +14,6 @@ import {
 import { signMessage } from './signing.js';
 import type { Delivery, HistoryEntry, Transport } from './transport.js';
 import type { TrustErrorCode } from './vouching.js';
-
-export type SessionErrorCode =
-  | 'not-allowed-now'
-  | 'not-your-request'
-  | 'unknown-request'
-  | 'invalid-reason'
-  | 'session-closed'
-  | 'too-many-requests'
-  | 'key-gone'
-  | 'customer-key-conflict';
-
-/** A session refused a call: the request is not in a phase that allows it, the input is invalid, a bound is reached, or the session is closed. */
-export class SessionError extends ChatPayError<SessionErrorCode> {
-  override name = 'SessionError';
-}
 
 export type IgnoredReason =
   | 'wrong-direction'

@@ -1,8 +1,8 @@
 import { createActor, fromPromise } from 'xstate';
 import { sealCard, SealError, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, err, ok, toFailure, type Result } from './errors.js';
-import { ConversationLink, safeReporter, SessionError, type Arrival, type SessionReport } from './conversation-link.js';
+import { ConfigError, err, ok, SessionError, toFailure, type Result } from './errors.js';
+import { ConversationLink, safeReporter, type Arrival, type SessionReport } from './conversation-link.js';
 import {
   deadlineActor,
   MAX_VIEW_WINDOW_MS,

@@ -32,6 +32,29 @@ export class ConfigError extends ChatPayError<ConfigErrorCode> {
   }
 }
 
+export type SessionErrorCode =
+  | 'not-allowed-now'
+  | 'not-your-request'
+  | 'unknown-request'
+  | 'invalid-reason'
+  | 'session-closed'
+  | 'too-many-requests'
+  | 'key-gone'
+  | 'customer-key-conflict';
+
+/** A session refused a call: the request is not in a phase that allows it, the input is invalid, a bound is reached, or the session is closed. */
+export class SessionError extends ChatPayError<SessionErrorCode> {
+  override name = 'SessionError';
+}
+
+export type TransportErrorCode =
+  'closed' | 'queue-full' | 'send-timeout' | 'oversized' | 'not-serialisable' | 'socket-failed';
+
+/** A transport refused or failed a send. Its message names the rule, never the message's contents. */
+export class TransportError extends ChatPayError<TransportErrorCode> {
+  override name = 'TransportError';
+}
+
 /** Why the last attempt at something failed: a code for programs, a message for people. */
 export interface Failure {
   readonly code: string;

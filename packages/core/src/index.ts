@@ -6,8 +6,13 @@ export {
   toFailure,
   type Result,
   type Failure,
+  SessionError,
+  TransportError,
   type ConfigErrorCode,
+  type SessionErrorCode,
+  type TransportErrorCode,
 } from './errors.js';
+export { checkTerms, reasonProblem, type ReasonProblem, type TermsInput } from './terms.js';
 export { systemClock, ManualClock, type Clock } from './clock.js';
 export {
   createMoney,
@@ -67,10 +72,8 @@ export {
   type HistoryEntry,
 } from './transport.js';
 export {
-  SessionError,
   SYNC_ANSWER_INTERVAL_MS,
   HISTORY_TIMEOUT_MS,
-  type SessionErrorCode,
   type SessionReport,
   type IgnoredReason,
 } from './conversation-link.js';

@@ -1,6 +1,6 @@
-import { err, ok, type Result } from './errors.js';
+import { err, ok, SessionError, type Result } from './errors.js';
 import type { LocalEvent, PaymentRequestActor, PaymentRequestSnapshot } from './payment-request.machine.js';
-import { eventOf, SessionError, type SessionReport } from './conversation-link.js';
+import { eventOf, type SessionReport } from './conversation-link.js';
 import type { WireMessage } from './protocol.js';
 import { phaseOf } from './status.js';
 

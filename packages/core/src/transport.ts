@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { TransportError } from './errors.js';
 import type { WireMessage } from './protocol.js';
 
 /** What a transport knows about a message it delivers, besides the message. All of it is advisory: sessions trust only signatures. */
@@ -80,7 +81,7 @@ export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
   let closed = false;
   const history = (): Promise<readonly HistoryEntry[]> =>
     closed
-      ? Promise.reject(new Error('The memory transport is closed.'))
+      ? Promise.reject(new TransportError('closed', 'The memory transport is closed.'))
       : Promise.resolve(log.map(({ text, delivery }) => ({ message: JSON.parse(text) as unknown, delivery })));
   return {
     connect() {
@@ -89,7 +90,7 @@ export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
       let open = true;
       return {
         send(message) {
-          if (closed || !open) return Promise.reject(new Error('The memory transport is closed.'));
+          if (closed || !open) return Promise.reject(new TransportError('closed', 'The memory transport is closed.'));
           const copy = JSON.stringify(message);
           const delivery: Delivery = options.clock ? { acceptedAt: options.clock.now() } : {};
           if (options.history) log.push({ text: copy, delivery });

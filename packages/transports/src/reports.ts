@@ -1,12 +1,5 @@
-import { ChatPayError } from '@chatpay/core';
-
-export type TransportErrorCode =
-  'closed' | 'queue-full' | 'send-timeout' | 'oversized' | 'not-serialisable' | 'socket-failed';
-
-/** A transport refused or failed a send. Its message names the rule, never the message's contents. */
-export class TransportError extends ChatPayError<TransportErrorCode> {
-  override name = 'TransportError';
-}
+// TransportError is core's: the memory transport and these ones fail alike.
+export { TransportError, type TransportErrorCode } from '@chatpay/core';
 
 /**
  * What a transport tells its owner about traffic it did not pass on and about its connection.
