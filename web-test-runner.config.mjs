@@ -18,15 +18,13 @@ import {
 import { webkitLauncher } from './scripts/lib/webkit-launcher.mjs';
 
 /**
- * credit-card-type (CommonJS) and axe-core (UMD) ship no ES module: their entries are served as one
- * ES module bundled by esbuild, as an application's bundler would.
+ * axe-core (UMD) ships no ES module: its entry is served as one ES module bundled by esbuild, as an
+ * application's bundler would.
  */
 const commonjsAsModule = {
   name: 'commonjs-as-module',
   async serve({ path }) {
-    const match = /\/node_modules\/(?:.*\/)?(?:(?:credit-card-type|card-validator)\/dist\/.*|axe-core\/axe)\.js$/.exec(
-      path,
-    );
+    const match = /\/node_modules\/(?:.*\/)?axe-core\/axe\.js$/.exec(path);
     if (!match) return undefined;
     const result = await build({
       entryPoints: [new URL(`.${path}`, import.meta.url).pathname],

@@ -9,6 +9,7 @@
 //   node scripts/bench-masker.mjs      (or: pnpm run bench)
 import { build } from 'esbuild';
 import { HOW, minGzip, sizeLine } from './lib/min-gzip.mjs';
+import { sourceAlias } from './lib/source-alias.mjs';
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,10 +51,11 @@ const bundled = await build({
   metafile: true,
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
   logLevel: 'silent',
+  plugins: [sourceAlias],
 });
 // Which source was measured: the working tree may differ from any commit.
 const sources = Object.keys(bundled.metafile.inputs)
-  .filter((input) => input.includes('packages/masker/src/'))
+  .filter((input) => input.includes('packages/masker/src/') || input.includes('packages/cards/src/'))
   .sort();
 const sourceHash = createHash('sha256');
 for (const input of sources) sourceHash.update(input).update(readFileSync(new URL(`../${input}`, import.meta.url)));

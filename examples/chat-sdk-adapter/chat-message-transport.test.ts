@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAgentSession, createCustomerSession } from '@chatpay/core';
-import { transportContract } from '@chatpay/transports';
+import { transportContract } from '@chatpay/transports/testing';
 import { agentTrust, customerTrust } from '../../test-support/trust.js';
 import { createChatMessageTransport } from './chat-message-transport.js';
 import { FakeChatServer } from './fake-chat-sdk.js';

@@ -9,10 +9,10 @@ export const BUNDLES = [
   {
     name: 'customer page: request, card form, sealing, core, dependencies',
     code: `import '@chatpay/customer/define'; export { createCustomerSession } from '@chatpay/core';`,
-    budget: 45_000,
-    // The libraries this page needs (CUSTOMER_LIBRARIES), each measured alone, add up to more than the
-    // budget before any of ChatPay's own code: see docs/performance.md.
-    unmet: 'the libraries alone exceed it',
+    // 45,000 is the aim; the libraries it needs come to 41,653 alone and ChatPay's own code (sealing,
+    // signing, vouching, the key store, the machine, the elements) to the rest: see docs/performance.md.
+    // This budget keeps the page from growing until the card form is loaded only when it is opened.
+    budget: 66_000,
   },
   {
     name: 'maskCardNumbers with its dependencies',
@@ -20,6 +20,8 @@ export const BUNDLES = [
     budget: 4_000,
   },
   { name: 'masker element (<chatpay-card-masker>)', code: `import '@chatpay/masker/define';` },
+  // What every package reads about cards: brands, digits, Luhn, detection, grouping, definitions.
+  { name: '@chatpay/cards alone', code: `export * from '@chatpay/cards';` },
   {
     name: 'agent console: five elements, sessions, registry, dependencies',
     code: `import '@chatpay/agent/define'; export { createAgentSession, createAgentRegistry } from '@chatpay/core';`,
@@ -54,11 +56,6 @@ export const CUSTOMER_LIBRARIES = [
     name: 'lit (LitElement, html, css, nothing)',
     code: `import { LitElement, html, css, nothing } from 'lit'; console.log(LitElement, html, css, nothing);`,
     from: 'ui',
-  },
-  {
-    name: 'card-validator (with credit-card-type)',
-    code: `import validator from 'card-validator'; console.log(validator);`,
-    from: 'customer',
   },
   {
     name: 'valibot (the schema functions ChatPay uses)',

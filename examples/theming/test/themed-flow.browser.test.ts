@@ -7,9 +7,9 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryTransportPair,
-  ManualClock,
   type AgentSession,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { accessible } from '../../../test-support/axe.js';

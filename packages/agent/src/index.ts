@@ -1,6 +1,7 @@
 // The agent's half of ChatPay: the words of every element (to override or translate) and the helpers
-// they share. The elements have their own entry points (`@chatpay/agent/request-composer`, …), and
-// `@chatpay/agent/define` registers them all.
+// they share. The elements have their own entry points (`@chatpay/agent/request-composer`, …), each
+// with a define module that registers it and what it renders (`@chatpay/agent/status-chip/define`, …),
+// and `@chatpay/agent/define` registers them all.
 export {
   REQUEST_COMPOSER_MESSAGES_EN,
   type RequestComposerMessages,
@@ -13,4 +14,3 @@ export type { RequestSentDetail } from './request-composer/request-composer.elem
 export type { RequestReplacedDetail, ViewCardDetail } from './status-chip/status-chip.element.js';
 export type { ViewConversationDetail } from './payment-banner/payment-banner.element.js';
 export { formatDuration } from './countdown.js';
-export { groupCardNumber } from './card-number-groups.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedTyping, type AmountRules } from '../src/request-composer/amount-typing.js';
+import { amountRulesFor, droppedTyping, type AmountRules } from '../src/request-composer/amount-typing.js';
 
 const de: AmountRules = { decimal: ',', group: '.', mapToRadix: [','], scale: 2 };
 const en: AmountRules = { decimal: '.', group: ',', mapToRadix: ['.'], scale: 2 };
@@ -27,5 +27,17 @@ describe('what the amount mask left out', () => {
     ['a space', ' ', '1', '1', { ...en, group: '\u202f' }],
   ] as const)('takes %s without a notice', (_, typed, before, after, rules) => {
     expect(droppedTyping(typed, before, after, rules)).toBeNull();
+  });
+});
+
+describe('the amount mask rules for a locale and a currency', () => {
+  it.each([
+    ['en-US', 'USD', { decimal: '.', group: ',', mapToRadix: ['.'], scale: 2 }],
+    ['de-DE', 'EUR', { decimal: ',', group: '.', mapToRadix: [','], scale: 2 }],
+    ['en-US', 'JPY', { decimal: '.', group: ',', mapToRadix: ['.'], scale: 0 }],
+    ['en-US', 'KWD', { decimal: '.', group: ',', mapToRadix: ['.'], scale: 3 }],
+    ['en-US', 'XYZ1', { decimal: '.', group: ',', mapToRadix: ['.'], scale: 2 }],
+  ])('%s, %s', (locale, currency, rules) => {
+    expect(amountRulesFor(locale, currency)).toEqual(rules);
   });
 });

@@ -1,4 +1,6 @@
-import type { AgentRequest, AgentSession } from './agent-session.js';
+import type { AgentRequest } from './agent-request.js';
+import type { AgentSession } from './agent-session.js';
+import { arrivalsAfter, type Arrival } from './card-arrivals.js';
 import { Emitter } from './emitter.js';
 import type { AgentStatus } from './status.js';
 
@@ -40,9 +42,16 @@ export class AgentRegistry {
   readonly #attention = new Set<AgentRequest>();
   readonly #events: Emitter<RegistryEvent>;
   #inView: string | null = null;
+  #arrivals: readonly Arrival[] = [];
 
   constructor(options: AgentRegistryOptions = {}) {
     this.#events = new Emitter({ onError: options.onListenerError });
+  }
+
+  /** Tells the subscribers, once the arrivals are brought up to date with `event`. */
+  #emit(event: RegistryEvent): void {
+    this.#arrivals = arrivalsAfter(this.#arrivals, event, this);
+    this.#events.emit(event);
   }
 
   /** Follows `session` until `remove` or `clear`. */
@@ -55,7 +64,7 @@ export class AgentRegistry {
         type === 'request-removed' ? this.#drop(request) : this.#update(request, true),
       ),
     );
-    this.#events.emit({ type: 'changed' });
+    this.#emit({ type: 'changed' });
   }
 
   remove(session: AgentSession): void {
@@ -63,7 +72,7 @@ export class AgentRegistry {
     this.#sessions.delete(session);
     for (const request of [...this.#attention])
       if (request.conversationId === session.conversationId) this.#attention.delete(request);
-    this.#events.emit({ type: 'changed' });
+    this.#emit({ type: 'changed' });
   }
 
   get conversationInView(): string | null {
@@ -73,12 +82,20 @@ export class AgentRegistry {
   setConversationInView(conversationId: string | null): void {
     if (conversationId === this.#inView) return;
     this.#inView = conversationId;
-    this.#events.emit({ type: 'changed' });
+    this.#emit({ type: 'changed' });
   }
 
   /** Whether a request of `conversationId` has a card waiting to be viewed: the green dot. */
   needsAttention(conversationId: string): boolean {
     return [...this.#attention].some((request) => request.conversationId === conversationId);
+  }
+
+  /**
+   * The cards that arrived on conversations out of view and still wait, in the order they arrived:
+   * the banners. A card announced again is a new arrival, at the end.
+   */
+  arrivals(): readonly Arrival[] {
+    return this.#arrivals;
   }
 
   /** Every request of every followed conversation. */
@@ -100,7 +117,7 @@ export class AgentRegistry {
 
   #drop(request: AgentRequest): void {
     this.#attention.delete(request);
-    this.#events.emit({ type: 'changed' });
+    this.#emit({ type: 'changed' });
   }
 
   #update(request: AgentRequest, announce: boolean): void {
@@ -114,9 +131,9 @@ export class AgentRegistry {
     else this.#attention.delete(request);
     if (!announce) return;
     if (waiting && request.conversationId !== this.#inView) {
-      this.#events.emit({ type: 'card-arrived', conversationId: request.conversationId, requestId: request.requestId });
+      this.#emit({ type: 'card-arrived', conversationId: request.conversationId, requestId: request.requestId });
     }
-    this.#events.emit({ type: 'changed' });
+    this.#emit({ type: 'changed' });
   }
 }
 

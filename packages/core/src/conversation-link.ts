@@ -1,7 +1,8 @@
 import type { Clock } from './clock.js';
 import { SessionError, toFailure, type Failure, type Result } from './errors.js';
+import { fetchHistory, readEntry } from './conversation-history.js';
 import { randomId } from './ids.js';
-import type { Notice, PaymentRequestEvent } from './payment-request.machine.js';
+import type { Notice } from './payment-request.machine.js';
 import { parseMessage, type ProtocolError } from './parse-message.js';
 import {
   PROTOCOL_VERSION,
@@ -11,67 +12,9 @@ import {
   type UnsignedMessage,
   type WireMessage,
 } from './protocol.js';
+import type { SessionReport } from './session-report.js';
 import { signMessage } from './signing.js';
-import type { Delivery, HistoryEntry, Transport } from './transport.js';
-import type { TrustErrorCode } from './vouching.js';
-
-export type IgnoredReason =
-  | 'wrong-direction'
-  | 'other-conversation'
-  | 'unknown-request'
-  | 'not-now'
-  | 'forgotten'
-  | 'too-many-requests'
-  | 'sync-rate-limited';
-
-/**
- * What a session tells its integrator about traffic it did not act on. Reports name message types,
- * ids, phases and the check that failed, never message bodies.
- */
-export type SessionReport =
-  | { readonly type: 'message-rejected'; readonly error: ProtocolError }
-  | {
-      /** The message failed an authenticity check (signature, vouch, customer key): it changed nothing. */
-      readonly type: 'message-refused';
-      readonly reason: TrustErrorCode;
-      readonly messageType: MessageType;
-      readonly requestId: string;
-    }
-  | {
-      readonly type: 'message-ignored';
-      readonly reason: IgnoredReason;
-      readonly messageType: MessageType;
-      readonly requestId: string;
-      readonly phase?: Phase | undefined;
-    }
-  | { readonly type: 'message-duplicate'; readonly messageType: MessageType; readonly requestId: string }
-  | {
-      /** It came before its request: held (bounded) and checked when the request arrives. */
-      readonly type: 'message-held';
-      readonly messageType: MessageType;
-      readonly requestId: string;
-    }
-  | {
-      readonly type: 'send-failed';
-      readonly messageType: MessageType;
-      readonly requestId: string;
-      readonly failure: Failure;
-    }
-  | { readonly type: 'peer-state'; readonly requestId: string; readonly phase: Phase | 'unknown' }
-  | { readonly type: 'history-failed'; readonly failure: Failure }
-  | { readonly type: 'handler-failed'; readonly requestId: string; readonly failure: Failure }
-  | { readonly type: 'listener-failed'; readonly failure: Failure };
-
-/** The integrator's report callback, made safe: a callback that throws must not break the session or the transport. */
-export function safeReporter(onReport: ((report: SessionReport) => void) | undefined): (report: SessionReport) => void {
-  return (report) => {
-    try {
-      onReport?.(report);
-    } catch {
-      // The integrator's own fault; ChatPay carries on.
-    }
-  };
-}
+import type { Delivery, Transport } from './transport.js';
 
 /** When and how a message reached this side. */
 export interface Arrival {
@@ -107,8 +50,6 @@ export interface LinkOptions {
 
 /** At most this many message ids are remembered as acted on (only authenticated messages are: junk cannot push them out). */
 const SEEN_LIMIT = 10_000;
-/** How long a starting session waits for the transport's history before it reports it and goes on live. */
-export const HISTORY_TIMEOUT_MS = 30_000;
 /** A peer's `request.sync` is answered at most once per request in this interval. */
 export const SYNC_ANSWER_INTERVAL_MS = 5_000;
 
@@ -308,41 +249,10 @@ export class ConversationLink {
   }
 
   async #replayHistory(): Promise<void> {
-    const history = this.#options.transport.history;
-    if (!history) return;
-    const failed = (error: unknown) =>
-      this.#options.report({
-        type: 'history-failed',
-        failure: toFailure(error, "The conversation's history could not be read."),
-      });
-    const { clock } = this.#options;
-    let timer: unknown;
-    let entries: unknown;
-    try {
-      // A history that never answers must not hold live messages back for ever.
-      const late = new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(
-          () => reject(new SessionError('not-allowed-now', 'The history did not arrive in time.')),
-          HISTORY_TIMEOUT_MS,
-        );
-      });
-      entries = await Promise.race([Promise.resolve().then(() => history.call(this.#options.transport)), late]);
-    } catch (error) {
-      failed(error);
-      return;
-    } finally {
-      clock.clearTimeout(timer);
-    }
-    for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
-      let message: unknown;
-      let delivery: Delivery | undefined;
-      try {
-        ({ message, delivery } = (entry ?? {}) as HistoryEntry);
-      } catch (error) {
-        failed(error);
-        continue;
-      }
-      await this.#handle(message, delivery, true);
+    const failed = (failure: Failure) => this.#options.report({ type: 'history-failed', failure });
+    for (const entry of await fetchHistory(this.#options.transport, this.#options.clock, failed)) {
+      const read = readEntry(entry, failed);
+      if (read) await this.#handle(read.message, read.delivery, true);
     }
   }
 
@@ -379,24 +289,6 @@ export class ConversationLink {
     } catch (error) {
       this.#options.report({ type: 'handler-failed', requestId: message.requestId, failure: toFailure(error) });
     }
-  }
-}
-
-/** A validated peer message as the event its request's actor receives. */
-export function eventOf(message: WireMessage, receivedAt: number): PaymentRequestEvent | undefined {
-  switch (message.type) {
-    case 'request.opened':
-    case 'request.declined':
-    case 'request.completed':
-      return { type: message.type };
-    case 'request.submitted':
-      return { type: message.type, sealed: message.body.sealed, receivedAt };
-    case 'request.cancelled':
-      return { type: message.type, reason: message.body.reason };
-    case 'request.expired':
-      return { type: message.type, stage: message.body.stage };
-    default:
-      return undefined;
   }
 }
 

@@ -13,14 +13,13 @@ export {
   type TransportErrorCode,
 } from './errors.js';
 export { checkTerms, reasonProblem, type ReasonProblem, type TermsInput } from './terms.js';
-export { systemClock, ManualClock, type Clock } from './clock.js';
+export { systemClock, type Clock } from './clock.js';
 export {
   createMoney,
   parseAmount,
   formatMoney,
   currencyDigits,
   numberSeparators,
-  asciiDigits,
   isCurrency,
   MoneyError,
   DEFAULT_MAXIMUM_MAJOR,
@@ -53,10 +52,7 @@ export {
 export {
   agentTimeline,
   customerTimeline,
-  timelineOf,
   phaseOf,
-  AGENT_STATUS_LABELS,
-  CUSTOMER_STATUS_LABELS,
   type AgentStatus,
   type CustomerStatus,
   type TimelineView,
@@ -71,12 +67,9 @@ export {
   type Delivery,
   type HistoryEntry,
 } from './transport.js';
-export {
-  SYNC_ANSWER_INTERVAL_MS,
-  HISTORY_TIMEOUT_MS,
-  type SessionReport,
-  type IgnoredReason,
-} from './conversation-link.js';
+export { SYNC_ANSWER_INTERVAL_MS } from './conversation-link.js';
+export { HISTORY_TIMEOUT_MS } from './conversation-history.js';
+export type { SessionReport, IgnoredReason } from './session-report.js';
 export {
   AgentSession,
   createAgentSession,
@@ -84,19 +77,16 @@ export {
   DEFAULT_VIEW_WINDOW_MS,
   type AgentSessionOptions,
   type AgentSessionEvent,
-  type AgentRequest,
-  type RequestInput,
-  type AuditFact,
-  type CardField,
   type VouchRequest,
 } from './agent-session.js';
+export type { AgentRequest, RequestInput, AuditFact, CardField } from './agent-request.js';
 export {
   CustomerSession,
   createCustomerSession,
   type CustomerSessionOptions,
   type CustomerSessionEvent,
-  type CustomerRequest,
 } from './customer-session.js';
+export type { CustomerRequest } from './customer-request.js';
 export type { RequestEvent } from './request-book.js';
 export {
   AgentRegistry,
@@ -105,6 +95,7 @@ export {
   type RequestSummary,
   type RegistryEvent,
 } from './agent-registry.js';
+export type { Arrival } from './card-arrivals.js';
 export {
   sealCard,
   openCard,

@@ -1,3 +1,4 @@
+import { foldDigits } from '@chatpay/cards';
 import { ChatPayError, ConfigError, err, ok, type Result } from './errors.js';
 
 /**
@@ -77,17 +78,6 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
   return ok({ minor, currency });
 }
 
-const DIGIT_BLOCKS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
-
-/** Maps any decimal digit the locales we format with may produce (Arabic-Indic, Devanagari, full-width) to ASCII. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]/g, (digit) => {
-    const code = digit.charCodeAt(0);
-    const block = DIGIT_BLOCKS.find((start) => code >= start && code <= start + 9) ?? 0x30;
-    return String(code - block);
-  });
-}
-
 /** The grouping and decimal separators a locale writes numbers with. */
 export interface NumberSeparators {
   readonly group: string;
@@ -118,7 +108,7 @@ export function parseAmount(
 ): Result<Money, MoneyError> {
   if (!isCurrency(currency)) return err(unknownCurrency());
   const { group, decimal } = numberSeparators(options.locale);
-  let body = asciiDigits(text.trim());
+  let body = foldDigits(text.trim());
   if (body === '') return err(new MoneyError('empty', 'Enter an amount.'));
   if (/^[-\u2212]/.test(body) || /[-\u2212]$/.test(body)) {
     return err(new MoneyError('negative', 'The amount cannot be negative.'));

@@ -1,7 +1,5 @@
 import { Emitter } from './emitter.js';
 import type { PaymentRequestActor } from './payment-request.machine.js';
-import type { Phase } from './protocol.js';
-import { phaseOf } from './status.js';
 
 /** A session's news about its requests: one arrived or was created, one changed, or one was forgotten. */
 export interface RequestEvent<R> {
@@ -33,11 +31,6 @@ export class RequestBook<R extends { readonly requestId: string; readonly actor:
 
   get(requestId: string): R | undefined {
     return this.#requests.get(requestId);
-  }
-
-  phaseOf(requestId: string): Phase | undefined {
-    const request = this.#requests.get(requestId);
-    return request && phaseOf(request.actor.getSnapshot());
   }
 
   subscribe(listener: (event: RequestEvent<R>) => void): () => void {

@@ -1,6 +1,11 @@
 import { err, ok, SessionError, type Result } from './errors.js';
-import type { LocalEvent, PaymentRequestActor, PaymentRequestSnapshot } from './payment-request.machine.js';
-import { eventOf, type SessionReport } from './conversation-link.js';
+import type {
+  LocalEvent,
+  PaymentRequestActor,
+  PaymentRequestEvent,
+  PaymentRequestSnapshot,
+} from './payment-request.machine.js';
+import type { SessionReport } from './session-report.js';
 import type { WireMessage } from './protocol.js';
 import { phaseOf } from './status.js';
 
@@ -74,4 +79,22 @@ export function route(
   const { type: messageType, requestId } = message;
   report({ type: 'message-ignored', reason: 'not-now', messageType, requestId, phase: phaseOf(snapshot) });
   return false;
+}
+
+/** A validated peer message as the event its request's actor receives. */
+export function eventOf(message: WireMessage, receivedAt: number): PaymentRequestEvent | undefined {
+  switch (message.type) {
+    case 'request.opened':
+    case 'request.declined':
+    case 'request.completed':
+      return { type: message.type };
+    case 'request.submitted':
+      return { type: message.type, sealed: message.body.sealed, receivedAt };
+    case 'request.cancelled':
+      return { type: message.type, reason: message.body.reason };
+    case 'request.expired':
+      return { type: message.type, stage: message.body.stage };
+    default:
+      return undefined;
+  }
 }

@@ -71,7 +71,7 @@ const imported = new Map<string, Promise<CryptoKey>>();
 const IMPORTED_LIMIT = 256;
 
 /** Imports an uncompressed P-256 public key for verifying. Rejects with `invalid-key` if it is not one. */
-export function importVerifyingKey(publicKey: string): Promise<CryptoKey> {
+function importVerifyingKey(publicKey: string): Promise<CryptoKey> {
   let key = imported.get(publicKey);
   if (!key) {
     key = Promise.resolve()

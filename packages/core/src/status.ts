@@ -1,4 +1,4 @@
-import type { KeyPlace, PaymentRequestSnapshot, Side, Trust } from './payment-request.machine.js';
+import type { KeyPlace, PaymentRequestSnapshot, Trust } from './payment-request.machine.js';
 import type { Phase } from './protocol.js';
 
 /** What the agent's conversation timeline shows for a request. */
@@ -70,36 +70,6 @@ const CUSTOMER_STATUS: PhaseMap<CustomerStatus> = {
   cancelled: 'cancelled',
 };
 
-/** The timeline labels in English. Elements take their words from their locale's catalogue; these are the defaults. */
-export const AGENT_STATUS_LABELS: Readonly<Record<AgentStatus, string>> = {
-  draft: 'DRAFT',
-  confirming: 'CONFIRM REQUEST',
-  sending: 'SENDING',
-  'try-again': 'TRY AGAIN',
-  'waiting-for-customer': 'WAITING FOR CUSTOMER',
-  'view-card': 'VIEW CARD',
-  completed: 'COMPLETED',
-  'customer-declined': 'CUSTOMER DECLINED PAYMENT',
-  'request-expired': 'REQUEST EXPIRED',
-  'card-expired': 'CARD EXPIRED',
-  'card-rejected': 'CARD UNREADABLE',
-  cancelled: 'CANCELLED',
-};
-
-export const CUSTOMER_STATUS_LABELS: Readonly<Record<CustomerStatus, string>> = {
-  'payment-requested': 'Payment requested',
-  'entering-payment': 'Enter your card details',
-  sending: 'Sending…',
-  'try-again': 'Sending failed. Try again.',
-  'waiting-for-agent': 'Sent. Waiting for the agent.',
-  'payment-accepted': 'Payment Accepted',
-  declined: 'You declined this payment',
-  'request-expired': 'This request has expired',
-  'card-expired': 'This request has ended. The agent may send a new one.',
-  cancelled: 'The agent cancelled this request',
-  replaced: 'The agent sent a new request in place of this one',
-};
-
 /** The phases after which nothing more happens on the agent's side. */
 const AGENT_SETTLED: ReadonlySet<Phase> = new Set([
   'completed',
@@ -166,9 +136,4 @@ export function customerTimeline(snapshot: PaymentRequestSnapshot): TimelineView
   const { trust, keys, conflict, cancelReason } = snapshot.context;
   const status = phase === 'cancelled' && cancelReason === 'replaced' ? 'replaced' : CUSTOMER_STATUS[phase];
   return { phase, status, deadline: settled ? null : deadlineOf(snapshot, phase), settled, trust, keys, conflict };
-}
-
-/** The timeline for either side. */
-export function timelineOf(side: Side, snapshot: PaymentRequestSnapshot): TimelineView<AgentStatus | CustomerStatus> {
-  return side === 'agent' ? agentTimeline(snapshot) : customerTimeline(snapshot);
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from './errors.js';
-import type { SessionReport } from './conversation-link.js';
+import type { SessionReport } from './session-report.js';
 import type { Trust } from './payment-request.machine.js';
 import type { MessageOf, WireMessage } from './protocol.js';
 import { verifyMessage } from './signing.js';

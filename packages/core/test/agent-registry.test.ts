@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createAgentRegistry,
-  createAgentSession,
-  createCustomerSession,
-  ManualClock,
-  type RegistryEvent,
-} from '@chatpay/core';
+import { createAgentRegistry, createAgentSession, createCustomerSession, type RegistryEvent } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { createScriptedPair, until, VISA } from './support/scripted-transport.js';
 import { expectOk, USD_12_50 } from './support/flow.js';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';
@@ -59,8 +54,23 @@ describe('the agent registry', () => {
       needsAttention: true,
       observed: false,
     });
+    expect(registry.arrivals()).toEqual([{ conversationId: 'conv-b', requestId: request.requestId }]);
     expectOk(await request.viewCard());
     expect(registry.needsAttention('conv-b')).toBe(false);
+    expect(registry.arrivals()).toEqual([]);
+  });
+
+  it('lists the cards that arrived out of view, in order, until their conversation comes into view', async () => {
+    const { registry, conversations } = console2();
+    const [a, b] = conversations as [(typeof conversations)[number], (typeof conversations)[number]];
+    registry.setConversationInView('elsewhere');
+    const first = await cardArrives(b);
+    const second = await cardArrives(a);
+    expect(registry.arrivals().map((arrival) => arrival.requestId)).toEqual([first.requestId, second.requestId]);
+    registry.setConversationInView('conv-b');
+    expect(registry.arrivals()).toEqual([{ conversationId: 'conv-a', requestId: second.requestId }]);
+    registry.remove(a.agent);
+    expect(registry.arrivals()).toEqual([]);
   });
 
   it('does not announce a card arriving on the conversation in view, but still marks it', async () => {
@@ -69,6 +79,7 @@ describe('the agent registry', () => {
     registry.setConversationInView(a.conversationId);
     await cardArrives(a);
     expect(events.some((event) => event.type === 'card-arrived')).toBe(false);
+    expect(registry.arrivals()).toEqual([]);
     expect(registry.needsAttention('conv-a')).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ManualClock, systemClock } from '@chatpay/core';
+import { systemClock } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The longest delay the platforms' timers keep (about 24.8 days). */

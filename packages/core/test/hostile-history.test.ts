@@ -78,6 +78,26 @@ describe('a hostile history(): what it resolves with', () => {
     expect(talk.reports.customer.filter((report) => report.type === 'message-rejected')).toHaveLength(5000);
   });
 
+  it.each([
+    ['null', null],
+    ['a string', 'not a list'],
+    ['an array-like object', { length: 3, 0: 'x' }],
+  ])('that is %s: reported as history-failed, not dropped in silence', async (_name, value) => {
+    const talk = createConversation();
+    const { seen } = await liveRequestReaches(
+      talk,
+      hostileEnd(talk, () => Promise.resolve(value)),
+    );
+    expect(seen).toBe(true);
+    const failed = talk.reports.customer.filter((report) => report.type === 'history-failed');
+    expect(failed).toEqual([
+      {
+        type: 'history-failed',
+        failure: { code: 'failed', message: "The conversation's history is not a list of messages." },
+      },
+    ]);
+  });
+
   it('that rejects: reported as history-failed, by code only, and live requests still arrive', async () => {
     const talk = createConversation();
     const { seen } = await liveRequestReaches(

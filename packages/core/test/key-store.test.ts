@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock.js';
+import { ManualClock } from '@chatpay/core/testing';
 import { createIndexedDbKeyStore, KeyStoreError, type KeyStore } from '../src/key-store.js';
 import { rejectionCode } from '../../../test-support/check.js';
 import {

@@ -138,6 +138,10 @@ describe('parseAmount: refused amounts, each with its code', () => {
     { text: '0,00', currency: 'EUR', locale: 'de-DE', code: 'zero' },
     { text: '0', currency: 'JPY', locale: 'en-US', code: 'zero' },
     { text: '٠٫٠٠', currency: 'EGP', locale: 'ar-EG', code: 'zero' },
+    // compatibility characters are not digits: a superscript or a circled number is refused, not read as one
+    { text: '5²', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: '①', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: '1½', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
     // negative: ASCII hyphen-minus and U+2212 minus sign, leading or trailing
     { text: '-5', currency: 'USD', locale: 'en-US', code: 'negative' },
     { text: '\u22125', currency: 'USD', locale: 'en-US', code: 'negative' },

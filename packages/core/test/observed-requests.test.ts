@@ -4,10 +4,10 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryHub,
-  ManualClock,
   type RegistryEvent,
   type SessionReport,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { until, VISA } from './support/scripted-transport.js';
 import { expectOk, START, TTL, USD_12_50 } from './support/flow.js';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';

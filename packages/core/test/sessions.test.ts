@@ -4,9 +4,9 @@ import {
   createCustomerSession,
   ConfigError,
   MAX_VIEW_WINDOW_MS,
-  ManualClock,
   createMemoryTransportPair,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { createFlow, expectOk, START, TTL, USD_12_50, VIEW } from './support/flow.js';
 import { settle, until, VISA } from './support/scripted-transport.js';
 import { agentTrust, customerTrust, testVoucher } from '../../../test-support/trust.js';

@@ -4,8 +4,8 @@ import {
   createAgentRegistry,
   createAgentSession,
   createCustomerSession,
-  ManualClock,
   paymentRequestMachine,
+  phaseOf,
   type AgentRequest,
   type AgentSession,
   type AgentSessionEvent,
@@ -14,6 +14,7 @@ import {
   type RegistryEvent,
   type SessionReport,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { Emitter } from '../src/emitter.js';
 import { RequestBook, type RequestEvent } from '../src/request-book.js';
 import { actorChanges } from '../../ui/src/follow.controller.js';
@@ -114,9 +115,9 @@ describe('RequestBook', () => {
     book.subscribe((event) => heard.push(event.type));
     const actor = draftActor('r-1');
     expect(() => book.add({ requestId: 'r-1', actor })).not.toThrow();
-    expect(book.phaseOf('r-1')).toBe('draft');
+    expect(phaseOf(book.get('r-1')!.actor.getSnapshot())).toBe('draft');
     actor.send({ type: 'request.review', draft: USD_12_50 });
-    expect(book.phaseOf('r-1')).toBe('confirming');
+    expect(phaseOf(book.get('r-1')!.actor.getSnapshot())).toBe('confirming');
     book.remove('r-1');
     expect(heard).toContain('request-added');
     expect(heard).toContain('request-changed');

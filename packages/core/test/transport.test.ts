@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryHub, createMemoryTransportPair, ManualClock, type WireMessage } from '@chatpay/core';
+import { createMemoryHub, createMemoryTransportPair, type WireMessage } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 
 /** 86 base64url characters, as a signature is: the memory transport does not check it (sessions do). */
 const SIGNATURE = 'S'.repeat(86);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ChatPayError,
   generateAgentKeyPair,
-  ManualClock,
   MAX_VIEW_WINDOW_MS,
   TrustError,
   VOUCH_TYPE,
@@ -12,6 +11,7 @@ import {
   type VouchExpectation,
   type VouchRequest,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { createTestVoucher, type TestVoucher } from '../../../test-support/trust.js';
 import { createKeyVoucher, generateVoucherKey } from '../../server/src/vouch.js';
 

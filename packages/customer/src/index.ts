@@ -1,5 +1,7 @@
 // The customer's half of ChatPay: the secure card form's rules. The elements have their own entry
-// points (`@chatpay/customer/card-form`, and `@chatpay/customer/define` to register them).
+// points (`@chatpay/customer/card-form`, `@chatpay/customer/payment-request`), and registering them
+// has its own: `@chatpay/customer/define` for both, `@chatpay/customer/payment-request/define` for the
+// payment request and the card form it opens, `@chatpay/customer/card-form/define` for the form alone.
 export * from './card-fields/index.js';
 export { CARD_FORM_MESSAGES_EN, type CardFormMessages } from './card-form/card-form.messages.js';
 export {

@@ -11,9 +11,7 @@ import {
   expandYear,
   formatCardNumber,
   formatExpiry,
-  groupCardNumber,
   parseExpiry,
-  passesLuhn,
   toAsciiDigits,
   validateCardholderName,
   validateCardNumber,
@@ -26,26 +24,10 @@ import {
   type CardNumberOptions,
   type SecurityCodeRule,
 } from '../src/card-fields/index.js';
+import { cardNumber, checkDigit } from '../../../test-support/luhn.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
-
-/** The Luhn check digit for `body`, computed here independently of the code under test. */
-function checkDigit(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-
-/** A Luhn-valid number of `length` digits starting with `prefix` (the rest zeros, then the check digit). */
-function cardNumber(prefix: string, length: number): string {
-  const body = (prefix + '0'.repeat(length)).slice(0, length - 1);
-  return body + checkDigit(body);
-}
 
 /** `digits` with the last digit changed, so the Luhn check fails. */
 function breakCheckDigit(digits: string): string {
@@ -171,6 +153,14 @@ describe('validateCardNumber: one row per rule', () => {
       isValid: false,
       isPotentiallyValid: true,
       reason: 'incomplete',
+      brand: 'visa',
+    },
+    {
+      name: 'a 13-digit Visa',
+      input: '4222 2222 2222 2',
+      isValid: true,
+      isPotentiallyValid: true,
+      reason: null,
       brand: 'visa',
     },
     {
@@ -664,29 +654,6 @@ describe('card number helpers', () => {
     ['', [4, 8, 12], ''],
   ])('formatCardNumber(%j, %j) is %j', (digits, gaps, formatted) => {
     expect(formatCardNumber(digits, gaps)).toBe(formatted);
-    expect(groupCardNumber(digits, gaps).join(' ')).toBe(formatted);
-  });
-
-  it.each([
-    ['４１１１', '4111'],
-    ['٤١١١', '4111'],
-    ['۴۱۱۱', '4111'],
-    ['४१११', '4111'],
-    ['𝟒𝟏𝟏𝟏', '4111'],
-    ['১২৩', '123'],
-    ['abc 12', 'abc 12'],
-  ])('toAsciiDigits(%j) is %j', (input, output) => {
-    expect(toAsciiDigits(input)).toBe(output);
-  });
-
-  it.each([
-    ['4111111111111111', true],
-    ['4111111111111112', false],
-    ['79927398713', true],
-    ['0', true],
-    ['', false],
-  ])('passesLuhn(%j) is %s', (digits, result) => {
-    expect(passesLuhn(digits)).toBe(result);
   });
 });
 
@@ -1137,7 +1104,7 @@ describe('invariants (property)', () => {
     );
   });
 
-  it("the verdict on built-in brands is card-validator's", () => {
+  it("the verdict on built-in brands is card-validator's, and a 13-digit Visa, which its tables lack, is a Visa", () => {
     const digits = fc.oneof(
       fc.stringMatching(/^[0-9]{0,20}$/),
       fc.constantFrom(...BUILT_IN_CARD_BRANDS).chain((brand) => {
@@ -1151,8 +1118,11 @@ describe('invariants (property)', () => {
       fc.property(digits, (number) => {
         const ours = validateCardNumber(number);
         const theirs = cardValidator.number(number);
+        // credit-card-type lists Visa's 16, 18 and 19 digits; Visa still issues 13 (@chatpay/cards' EXTRA_LENGTHS).
+        const isThirteenDigitVisa = theirs.card?.type === 'visa' && number.length === 13;
+        const isValid = isThirteenDigitVisa ? checkDigit(number.slice(0, -1)) === number.at(-1) : theirs.isValid;
         return (
-          ours.isValid === theirs.isValid &&
+          ours.isValid === isValid &&
           ours.isPotentiallyValid === theirs.isPotentiallyValid &&
           ours.brand === (theirs.card?.type ?? null)
         );

@@ -1,3 +1,4 @@
+import { checkCardDefinitions, digitValue } from '@chatpay/cards';
 import { findCardNumbers, type CardNumberMatch } from './find-card-numbers.js';
 import { maskCardNumbers, type MaskOptions } from './mask-card-numbers.js';
 
@@ -63,7 +64,7 @@ function caretOf(element: MaskableElement, segments: Segment[]): number {
  */
 function isStillTyping(text: string, caret: number, matches: readonly CardNumberMatch[]): boolean {
   if (caret <= 0) return false;
-  if (/[\d\uff10-\uff19]/.test(text[caret - 1]!)) return true;
+  if (digitValue(text.charCodeAt(caret - 1)) >= 0) return true;
   return /[ .\-/]/.test(text[caret - 1]!) && matches.some((match) => match.end === caret - 1);
 }
 
@@ -74,9 +75,11 @@ function isStillTyping(text: string, caret: number, matches: readonly CardNumber
  * interrupted halfway through a number. Masking keeps the text's length, so the caret stays where it
  * was. Each masked card fires `chatpay-card-detected` (brand and last four only) at the element.
  *
- * Returns the function that detaches it and restores normal behaviour.
+ * Returns the function that detaches it and restores normal behaviour. Throws a `CardDefinitionError`
+ * (from @chatpay/cards) when `options.cards` holds a malformed definition.
  */
 export function attachCardMasker(element: MaskableElement, options: MaskOptions = {}): () => void {
+  checkCardDefinitions(options.cards ?? []);
   const apply = (force: boolean) => {
     const field = isTextField(element);
     const { text, segments } = field ? { text: element.value, segments: [] } : editableText(element);

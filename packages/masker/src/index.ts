@@ -1,3 +1,3 @@
 export { findCardNumbers, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
 export { maskCardNumbers, type MaskOptions } from './mask-card-numbers.js';
-export { brandOf, passesLuhn, type CardDefinition } from './card-definitions.js';
+export { brandOf, passesLuhn, type CardDefinition } from '@chatpay/cards';

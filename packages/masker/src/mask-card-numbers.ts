@@ -1,4 +1,5 @@
-import { digitValue, scanCards, isSeparator, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+import { digitValue } from '@chatpay/cards';
+import { scanCards, isSeparator, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -11,10 +12,10 @@ export interface MaskOptions extends FindOptions {
 
 /** How far after a card an expiry date or security code still counts as written "next to" it. */
 const NEARBY = 48;
-// Digits ASCII or full-width (０-９), and a full-width slash or dash too, as a card written in full-width has them.
-const EXPIRY =
-  /(?<![\d０-９/／])([0０][1-9１-９]|[1１][0-2０-２]) ?[/／\-－] ?([\d０-９]{4}|[\d０-９]{2})(?![\d０-９/／])/y;
-const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}([\d０-９]{3,4})(?![\d０-９])/iy;
+// Digits of any script, and a full-width slash or dash too, as a card written in full-width has them.
+// (An expiry's month is read in ASCII or full-width digits only.)
+const EXPIRY = /(?<![\p{Nd}/／])([0０][1-9１-９]|[1１][0-2０-２]) ?[/／\-－] ?(\p{Nd}{4}|\p{Nd}{2})(?![\p{Nd}/／])/uy;
+const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}(\p{Nd}{3,4})(?!\p{Nd})/iuy;
 
 const isDigit = (text: string, index: number) => digitValue(text.charCodeAt(index)) >= 0;
 
@@ -81,7 +82,7 @@ function isAllDetails(text: string, from: number, to: number): boolean {
 function maskedCardEnds(text: string, mask: string): number[] {
   if (!text.includes(mask)) return [];
   const escaped = mask.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?:${escaped}[ ./-]?){3,15}[0-9\uff10-\uff19]{4}(?![0-9])`, 'g');
+  const pattern = new RegExp(`(?:${escaped}[ ./-]?){3,15}\\p{Nd}{4}(?!\\p{Nd})`, 'gu');
   return [...text.matchAll(pattern)].map((match) => match.index + match[0].length);
 }
 

@@ -4,6 +4,7 @@ import {
   breakCheckDigit,
   cardNumber,
   fullWidth,
+  inScript,
   isDigit,
   masked,
   TEST_CARDS,
@@ -42,6 +43,52 @@ describe('maskCardNumbers: the card', () => {
       `••••\u3000••••\u3000••••\u3000${fullWidth('4242')}`,
     );
     expect(maskCardNumbers(fullWidth('4242－4242－4242－4242'))).toBe(`••••－••••－••••－${fullWidth('4242')}`);
+  });
+
+  // The scripts whose digits people type card numbers in; each digit is one UTF-16 unit, so lengths hold.
+  it.each([
+    ['Arabic-Indic', 0x0660],
+    ['Extended Arabic-Indic (Persian, Urdu)', 0x06f0],
+    ['Devanagari', 0x0966],
+    ['Bengali', 0x09e6],
+    ['Thai', 0x0e50],
+  ])('masks a Luhn-valid Visa in %s digits, length for length, keeping the last four in that script', (_, zero) => {
+    const card = inScript('4242424242424242', zero);
+    expect(maskCardNumbers(`رقم البطاقة ${card} شكرا`)).toBe(`رقم البطاقة ••••••••••••${inScript('4242', zero)} شكرا`);
+    const spaced = inScript('4242 4242 4242 4242', zero);
+    expect(maskCardNumbers(spaced)).toBe(`•••• •••• •••• ${inScript('4242', zero)}`);
+    expect(findCardNumbers(spaced)).toEqual([{ start: 0, end: 19, brand: 'visa', lastFour: '4242' }]);
+  });
+
+  it('leaves an Arabic-Indic number that fails Luhn alone', () => {
+    const text = inScript('4242 4242 4242 4241', 0x0660);
+    expect(maskCardNumbers(text)).toBe(text);
+  });
+
+  it('masks an expiry year and a code in Arabic-Indic digits after an Arabic-Indic card', () => {
+    const text = `${inScript('4242424242424242', 0x0660)} 12/${inScript('29', 0x0660)} cvv ${inScript('123', 0x0660)}`;
+    expect(maskCardNumbers(text)).toBe(`••••••••••••${inScript('4242', 0x0660)} ••/•• cvv •••`);
+  });
+
+  it('reads no digit outside the Basic Multilingual Plane (two code units each), and stops', () => {
+    const bold = '4242424242424242'.replace(/\d/g, (digit) => String.fromCodePoint(0x1d7ce + Number(digit)));
+    expect(findCardNumbers(`${bold} and 4242 4242 4242 4242`)).toEqual([
+      { start: bold.length + 5, end: bold.length + 24, brand: 'visa', lastFour: '4242' },
+    ]);
+    expect(maskCardNumbers(bold)).toBe(bold);
+  });
+
+  // Such a digit right before a card must not hide the card's first digit from the scan.
+  it.each([
+    ['a mathematical bold one', '\u{1d7cf}4111111111111111', '\u{1d7cf}••••••••••••1111'],
+    [
+      'a mathematical double-struck zero, then a space',
+      'card \u{1d7d8}4111 1111 1111 1111',
+      'card \u{1d7d8}•••• •••• •••• 1111',
+    ],
+    ['an Adlam zero', 'x\u{1e950}4111111111111111', 'x\u{1e950}••••••••••••1111'],
+  ])('masks a card right after %s outside the Basic Multilingual Plane', (_, text, masked) => {
+    expect(maskCardNumbers(text)).toBe(masked);
   });
 
   it('masks every card of a message and nothing between them', () => {

@@ -1,12 +1,10 @@
-import type { Clock } from '@chatpay/core';
 import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'ws';
 import { readClientFrame } from './client-frame.js';
+import type { ConnectionContext, EndReason } from './connection-context.js';
 import { compareCursors, START_CURSOR } from './cursor.js';
 import { JoinTokenError } from './errors.js';
-import type { JoinClaims, JoinTokenVerifier } from './join-token.js';
-import type { RelayLogger } from './logger.js';
-import type { RelayMetrics } from './metrics.js';
+import type { JoinClaims } from './join-token.js';
 import {
   ackFrame,
   caughtUpFrame,
@@ -19,39 +17,7 @@ import {
   type NackCode,
 } from './relay-protocol.js';
 import { TokenBucket } from './rate-limit.js';
-import type { AppendResult, LogEntry, RelayStore } from './store.js';
-
-/** The limits each connection is held to (see `RelayLimits` for their meaning and defaults). */
-export interface ConnectionLimits {
-  readonly messagesPerSecond: number;
-  readonly messageBurst: number;
-  readonly maxBufferedBytes: number;
-  readonly appendTimeoutMs: number;
-  readonly replayPageSize: number;
-}
-
-/** What a connection needs from its relay. */
-export interface ConnectionContext {
-  readonly store: RelayStore;
-  readonly clock: Clock;
-  readonly limits: ConnectionLimits;
-  readonly log: RelayLogger;
-  readonly metrics: RelayMetrics;
-  readonly verifyToken: JoinTokenVerifier;
-}
-
-/** Why a connection ended, as logged and counted. */
-export type EndReason =
-  | 'closed-by-client'
-  | 'protocol-error'
-  | 'binary-frame'
-  | 'malformed-frame'
-  | 'token-expired'
-  | 'rate-limited'
-  | 'slow-reader'
-  | 'heartbeat'
-  | 'store-unavailable'
-  | 'shutdown';
+import type { AppendResult, LogEntry } from './store.js';
 
 const OPEN = 1;
 

@@ -1,13 +1,8 @@
 // ChatPay for the integrator's server: the relay (join tokens, a durable log per conversation, in
 // memory or on Redis) and the module that vouches for agents' per-request keys.
-export {
-  createRelay,
-  DEFAULT_LIMITS,
-  type Relay,
-  type RelayOptions,
-  type RelayLimits,
-  type RelayHealth,
-} from './relay.js';
+export { createRelay } from './relay.js';
+export type { Relay, RelayOptions, RelayHealth } from './relay-options.js';
+export { DEFAULT_LIMITS, type RelayLimits } from './relay-limits.js';
 export {
   createJoinTokenIssuer,
   createJoinTokenVerifier,

@@ -2,8 +2,15 @@ import { ConfigError, systemClock, type Clock } from '@chatpay/core';
 import type { Redis } from 'ioredis';
 import { compareCursors, parseCursor, START_CURSOR } from './cursor.js';
 import { RelayError } from './errors.js';
-import type { Role } from './join-token.js';
 import { silentLogger, type RelayLogger } from './logger.js';
+import {
+  announcedEntry,
+  announcementOf,
+  APPEND_SCRIPT,
+  entriesOf,
+  type AppendCommand,
+  type StreamReply,
+} from './redis-stream.js';
 import { retentionOf, type LogEntry, type RelayStore, type RetentionOptions } from './store.js';
 
 export interface RedisStoreOptions {
@@ -20,29 +27,6 @@ export interface RedisStoreOptions {
   readonly logger?: RelayLogger;
 }
 
-/**
- * Appends atomically: unless the sender's message id is already known, XADD at the relay's time (or
- * just after the stream's last entry, if that is later), trim by count and by age, let the key expire
- * once everything in it has, remember the id, and publish the entry to the nodes that listen.
- */
-const APPEND = `
-local seen = redis.call('GET', KEYS[2])
-if seen then return {0, seen} end
-local fields = {'a', ARGV[6], 'r', ARGV[7], 's', ARGV[8], 'm', ARGV[9], 'o', ARGV[10]}
-local id = redis.pcall('XADD', KEYS[1], 'MAXLEN', ARGV[2], ARGV[1] .. '-*', unpack(fields))
-if type(id) == 'table' and id.err then
-  id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[2], '*', unpack(fields))
-end
-redis.call('XTRIM', KEYS[1], 'MINID', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('SET', KEYS[2], id, 'PX', ARGV[4])
-redis.call('PUBLISH', ARGV[5], id .. ' ' .. ARGV[11])
-return {1, id}
-`;
-
-type AppendCommand = (...args: (string | number)[]) => Promise<[number, string]>;
-type StreamReply = [string, string[]][];
-
 interface Watched {
   readonly channel: string;
   readonly listeners: Set<(entry: LogEntry) => void>;
@@ -52,14 +36,6 @@ interface Watched {
   held: LogEntry[] | undefined;
   ready: Promise<void>;
 }
-
-function fieldsOf(list: readonly string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (let index = 0; index + 1 < list.length; index += 2) fields[list[index]!] = list[index + 1]!;
-  return fields;
-}
-
-const roleOf = (value: string | undefined): Role => (value === 'agent' ? 'agent' : 'customer');
 
 /**
  * The store for several relay processes: each conversation's log is a Redis stream (XADD with
@@ -88,7 +64,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
     client = options.redis;
   }
   const subscriber = client.duplicate({ lazyConnect: true });
-  client.defineCommand('chatpayAppend', { numberOfKeys: 2, lua: APPEND });
+  client.defineCommand('chatpayAppend', { numberOfKeys: 2, lua: APPEND_SCRIPT });
   const append = (client as unknown as { chatpayAppend: AppendCommand }).chatpayAppend.bind(client);
 
   const keys = (conversationId: string) => {
@@ -106,23 +82,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
   subscriber.on('error', onError('subscriber'));
 
   const oldestKept = () => Math.max(0, clock.now() - maxAgeMs);
-  const toEntries = (reply: StreamReply): LogEntry[] => {
-    const oldest = oldestKept();
-    const entries: LogEntry[] = [];
-    for (const [cursor, list] of reply) {
-      if (parseCursor(cursor)!.ms < oldest) continue; // expired, not yet trimmed
-      const fields = fieldsOf(list);
-      entries.push({
-        cursor,
-        acceptedAt: Number(fields.a),
-        sender: { role: roleOf(fields.r), subject: fields.s ?? '' },
-        text: fields.m ?? 'null',
-        origin: fields.o ?? '',
-      });
-    }
-    return entries;
-  };
-
   const readAfter = async (conversationId: string, after: string | undefined, limit: number) => {
     const reply = (await client.xrange(
       keys(conversationId).log,
@@ -131,7 +90,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
       'COUNT',
       limit,
     )) as StreamReply;
-    return toEntries(reply);
+    return entriesOf(reply, oldestKept());
   };
 
   const hand = (conversation: Watched, entry: LogEntry) => {
@@ -149,23 +108,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
   subscriber.on('message', (channel: string, payload: string) => {
     const conversation = byChannel.get(channel);
     if (!conversation) return;
-    const space = payload.indexOf(' ');
-    const newline = payload.indexOf('\n', space);
-    if (space < 0 || newline < 0) return;
-    let head: { a: number; r: string; s: string; o: string };
-    try {
-      head = JSON.parse(payload.slice(space + 1, newline)) as typeof head;
-    } catch {
-      return;
-    }
-    const entry: LogEntry = {
-      cursor: payload.slice(0, space),
-      acceptedAt: head.a,
-      sender: { role: roleOf(head.r), subject: head.s },
-      origin: head.o,
-      text: payload.slice(newline + 1),
-    };
-    if (!parseCursor(entry.cursor)) return;
+    const entry = announcedEntry(payload);
+    if (!entry) return;
     if (conversation.held) conversation.held.push(entry);
     else hand(conversation, entry);
   });
@@ -219,12 +163,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
       check();
       const names = keys(input.conversationId);
       const now = Math.max(0, Math.floor(clock.now()));
-      const head = JSON.stringify({
-        a: input.acceptedAt,
-        r: input.sender.role,
-        s: input.sender.subject,
-        o: input.origin,
-      });
       const [added, cursor] = await append(
         names.log,
         `${names.seen}${input.sender.role}\n${input.sender.subject}\n${input.id}`,
@@ -238,7 +176,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
         input.sender.subject,
         input.text,
         input.origin,
-        `${head}\n${input.text}`,
+        announcementOf(input),
       );
       return { cursor, duplicate: added === 0 };
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ManualClock } from '@chatpay/core';
+import { ConfigError } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createJoinTokenIssuer, createJoinTokenVerifier, JoinTokenError } from '../src/index.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_LENGTH, ManualClock, PROTOCOL_VERSION } from '@chatpay/core';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { generateKeyPair } from 'jose';
 import { createJoinTokenIssuer, createMemoryStore, CLOSE_CODES } from '../src/index.js';
 import {

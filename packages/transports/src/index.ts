@@ -1,6 +1,6 @@
-// Ready transports for ChatPay, the contract every transport must meet (and the one for transports
-// that keep the conversation's log) and a fault-injecting wrapper for tests. The relay the WebSocket
-// transport speaks to is `@chatpay/server`'s.
+// Ready transports for ChatPay. The relay the WebSocket transport speaks to is `@chatpay/server`'s.
+// The contracts every transport must meet and the fault-injecting wrapper for tests are in
+// `@chatpay/transports/testing`.
 export {
   createBroadcastChannelTransport,
   type BroadcastChannelTransport,
@@ -22,12 +22,3 @@ export {
 } from './websocket.transport.js';
 export { readFrame, type Frame } from './frames.js';
 export { TransportError, type TransportErrorCode, type TransportReport } from './reports.js';
-export {
-  transportContract,
-  sampleMessage,
-  type ContractCase,
-  type ContractOptions,
-  type TransportPair,
-} from './contract.js';
-export { historyContract, type HistoryHarness, type HistoryContractOptions } from './history-contract.js';
-export { withFaults, type Fault, type FaultOptions, type FaultyTransport } from './with-faults.js';

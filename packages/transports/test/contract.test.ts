@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHub, createMemoryTransportPair } from '@chatpay/core';
 import { createBroadcastChannelTransport } from '@chatpay/transports';
-import { transportContract, type TransportPair } from '../src/contract.js';
-import { withFaults } from '../src/with-faults.js';
+import { transportContract, withFaults, type TransportPair } from '@chatpay/transports/testing';
 
 function suite(name: string, connect: () => TransportPair | Promise<TransportPair>) {
   describe(`${name} meets the transport contract`, () => {

@@ -4,14 +4,14 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryTransportPair,
-  ManualClock,
   type CardDetails,
   type SessionReport,
   type Transport,
   type WireMessage,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';
-import { withFaults, type Fault } from '../src/with-faults.js';
+import { withFaults, type Fault } from '@chatpay/transports/testing';
 
 const TTL = 15 * 60 * 1000;
 const VIEW = 10 * 60 * 1000;

@@ -3,7 +3,8 @@
 // says it caught up, acknowledgements for messages never sent, refresh answers nobody asked for. The
 // transport must refuse and report what it cannot use, never pass it on, and keep every send honest.
 import { describe, expect, it } from 'vitest';
-import { ManualClock, MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import {
   createWebSocketTransport,
   TransportError,

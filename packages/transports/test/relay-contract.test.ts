@@ -2,7 +2,12 @@
 // with join tokens and history, against the relay on a real socket.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createMemoryHub, type Transport } from '@chatpay/core';
-import { historyContract, transportContract, type HistoryHarness, type TransportPair } from '@chatpay/transports';
+import {
+  historyContract,
+  transportContract,
+  type HistoryHarness,
+  type TransportPair,
+} from '@chatpay/transports/testing';
 import type { WebSocketLike, WebSocketTransport } from '@chatpay/transports';
 import { redisAvailability, startRedisServer, type RedisServer } from '../../server/test/support/redis-server.js';
 import { opened } from './support/sockets.js';

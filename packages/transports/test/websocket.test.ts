@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ManualClock, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { ConfigError, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import {
   createWebSocketTransport,
   HEARTBEAT_PING,
@@ -211,6 +212,17 @@ describe('the WebSocket transport', () => {
     expect(reports[1]).toMatchObject({ type: 'connection-lost', attempt: 1 });
   });
 
+  it('finds a connection dead even when its socket stopped being open without a close event', () => {
+    const { last, clock, reports, sockets } = setup({ heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 500 });
+    last().open();
+    last().readyState = 2; // closing, and the close event never comes
+    clock.advance(1000 + 500);
+    expect(reports[0]).toEqual({ type: 'connection-dead' });
+    expect(reports[1]).toMatchObject({ type: 'connection-lost', attempt: 1 });
+    clock.advance(1000);
+    expect(sockets).toHaveLength(2);
+  });
+
   it('refuses malformed, binary and oversized frames, reports them, and carries on', () => {
     const { last, received, reports } = setup({ maxFrameLength: 200 });
     last().open();
@@ -266,6 +278,17 @@ describe('the WebSocket transport', () => {
     clock.advance(60_000);
     expect(sockets).toHaveLength(1);
     expect(transport.state).toBe('closed');
+  });
+
+  it('rejects a message JSON cannot hold with a typed error instead of throwing', async () => {
+    const { transport, last } = setup();
+    last().open();
+    const cyclic: Record<string, unknown> = { ...message() };
+    cyclic.self = cyclic;
+    const refused = await transport.send(cyclic as unknown as WireMessage).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TransportError);
+    expect((refused as TransportError).code).toBe('not-serialisable');
+    expect(last().sent).toEqual([]);
   });
 
   it('refuses a bad configuration with a typed error', () => {
@@ -439,6 +462,15 @@ describe('the WebSocket transport with the relay’s log and join tokens', () =>
     const waiting = transport.history!().catch((error: TransportError) => error.code);
     transport.close();
     expect(await waiting).toBe('closed');
+  });
+
+  it('leaves no timer behind when closed while history() waits', async () => {
+    const { transport, last, clock } = setup({ history: true });
+    last().open();
+    const waiting = transport.history!().catch((error: TransportError) => error.code);
+    transport.close();
+    expect(await waiting).toBe('closed');
+    expect(clock.pending).toBe(0);
   });
 
   it('has no history() without the relay’s log', () => {

@@ -9,6 +9,7 @@ import {
   visuallyHidden,
 } from '@chatpay/ui';
 import { css, html, LitElement, nothing } from 'lit';
+import { connectActivityDot } from './activity-dot.connect.js';
 import { ACTIVITY_DOT_MESSAGES_EN, type ActivityDotMessages } from './activity-dot.messages.js';
 
 /**
@@ -65,10 +66,10 @@ export class ChatPayActivityDot extends LitElement {
   }
 
   protected override render() {
-    const { registry, conversationId } = this;
-    if (!registry || conversationId === undefined || !registry.needsAttention(conversationId)) return nothing;
     const words = messagesFor('chatpay-activity-dot', localeFor(undefined), ACTIVITY_DOT_MESSAGES_EN, this.messages);
-    return html`<span part="dot" aria-hidden="true"></span><span class="visually-hidden">${words.cardWaiting}</span>`;
+    const view = connectActivityDot(this.registry, this.conversationId, words);
+    if (!view.shown) return nothing;
+    return html`<span part="dot" aria-hidden="true"></span><span class="visually-hidden">${view.text}</span>`;
   }
 }
 

@@ -89,3 +89,7 @@ export class CopiedValue {
     return difference === 0;
   }
 }
+
+/** Writes `text` to the system clipboard; rejects where the page may not write to it. */
+export const writeToClipboard = (text: string): Promise<void> =>
+  navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('No clipboard here.'));

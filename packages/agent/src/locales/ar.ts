@@ -38,6 +38,7 @@ export const AGENT_MESSAGES_AR = {
     },
     reasonRequired: 'أدخل سبب الدفع.',
     reasonInvalid: (limit) => `أدخل سببًا من ${limit} حرفًا على الأكثر، دون أحرف تحكم.`,
+    reasonUnsafe: 'يحتوي السبب على أحرف تحكم أو أحرف تغيّر اتجاه النص أو أحرف غير مرئية. احذفها.',
     groupSeparatorTyped: (group, decimal) =>
       `تم تجاهل «${group}»: يُضاف تلقائيًا بين الآلاف. اكتب «${decimal}» للمنازل العشرية.`,
     notANumber: (decimal) => `يمكن كتابة الأرقام فقط هنا، و«${decimal}» للمنازل العشرية.`,

@@ -38,6 +38,7 @@ export const AGENT_MESSAGES_DE = {
     },
     reasonRequired: 'Geben Sie den Grund der Belastung ein.',
     reasonInvalid: (limit) => `Geben Sie einen Grund mit höchstens ${limit} Zeichen ohne Steuerzeichen ein.`,
+    reasonUnsafe: 'Der Grund enthält Steuerzeichen, richtungsändernde oder unsichtbare Zeichen. Entfernen Sie sie.',
     groupSeparatorTyped: (group, decimal) =>
       `„${group}“ wurde weggelassen: Es wird zwischen den Tausendern automatisch gesetzt. Tippen Sie „${decimal}“ für Nachkommastellen.`,
     notANumber: (decimal) => `Hier können nur Ziffern und „${decimal}“ für Nachkommastellen eingegeben werden.`,

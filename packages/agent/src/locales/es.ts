@@ -38,6 +38,7 @@ export const AGENT_MESSAGES_ES = {
     },
     reasonRequired: 'Introduce el motivo del cobro.',
     reasonInvalid: (limit) => `Introduce un motivo de ${limit} caracteres como máximo, sin caracteres de control.`,
+    reasonUnsafe: 'El motivo contiene caracteres de control, de cambio de dirección o invisibles. Elimínalos.',
     groupSeparatorTyped: (group, decimal) =>
       `Se ha omitido «${group}»: se añade solo entre los miles. Escribe «${decimal}» para los decimales.`,
     notANumber: (decimal) => `Aquí solo se pueden escribir cifras y «${decimal}» para los decimales.`,

@@ -38,6 +38,8 @@ export const AGENT_MESSAGES_FR = {
     },
     reasonRequired: 'Saisissez le motif du débit.',
     reasonInvalid: (limit) => `Saisissez un motif de ${limit} caractères au plus, sans caractères de contrôle.`,
+    reasonUnsafe:
+      'Le motif contient des caractères de contrôle, de changement de direction ou invisibles. Supprimez-les.',
     groupSeparatorTyped: (group, decimal) =>
       `« ${group} » a été ignoré : il est ajouté automatiquement entre les milliers. Tapez « ${decimal} » pour les décimales.`,
     notANumber: (decimal) => `Seuls les chiffres, et « ${decimal} » pour les décimales, peuvent être saisis ici.`,

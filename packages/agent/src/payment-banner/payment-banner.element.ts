@@ -1,16 +1,12 @@
-import type { AgentRegistry } from '@chatpay/core';
+import type { AgentRegistry, Arrival } from '@chatpay/core';
 import { buttonStyles, defaultTokens, FollowController, localeFor, messagesFor, reducedMotion } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
+import { bannersOf, connectPaymentBanner } from './payment-banner.connect.js';
 import { PAYMENT_BANNER_MESSAGES_EN, type PaymentBannerMessages } from './payment-banner.messages.js';
 import { paymentBannerStyles } from './payment-banner.styles.js';
 
 /** What `chatpay-view-conversation` carries. */
 export interface ViewConversationDetail {
-  readonly conversationId: string;
-  readonly requestId: string;
-}
-
-interface Arrival {
   readonly conversationId: string;
   readonly requestId: string;
 }
@@ -46,7 +42,8 @@ export class ChatPayPaymentBanner extends LitElement {
   /** Overrides of its words (see `PAYMENT_BANNER_MESSAGES_EN`). */
   declare messages: Partial<PaymentBannerMessages>;
 
-  #arrivals: Arrival[] = [];
+  /** The registry's arrivals the agent dismissed here (a card announced again is a new arrival, shown again). */
+  #dismissed = new WeakSet<Arrival>();
 
   constructor() {
     super();
@@ -64,35 +61,14 @@ export class ChatPayPaymentBanner extends LitElement {
     return messagesFor('chatpay-payment-banner', localeFor(undefined), PAYMENT_BANNER_MESSAGES_EN, this.messages);
   }
 
-  /** Cards arrive while the banner follows a registry; a new registry starts with none. */
+  /** The banners are the registry's arrivals; a new registry starts with none dismissed. */
   #followRegistry(registry: AgentRegistry, changed: () => void): () => void {
-    this.#arrivals = [];
-    return registry.subscribe((event) => {
-      if (event.type === 'card-arrived') {
-        const { conversationId, requestId } = event;
-        this.#arrivals = [
-          ...this.#arrivals.filter((arrival) => arrival.requestId !== requestId),
-          { conversationId, requestId },
-        ];
-      }
-      this.#prune();
-      changed();
-    });
+    this.#dismissed = new WeakSet();
+    return registry.subscribe(changed);
   }
 
-  /** Drops banners whose conversation is in view or whose card no longer waits. */
-  #prune(): void {
-    const registry = this.registry;
-    if (!registry) return;
-    const waiting = new Set(
-      registry
-        .requests()
-        .filter((request) => request.needsAttention)
-        .map((r) => r.requestId),
-    );
-    this.#arrivals = this.#arrivals.filter(
-      (arrival) => waiting.has(arrival.requestId) && arrival.conversationId !== registry.conversationInView,
-    );
+  get #banners(): readonly Arrival[] {
+    return this.registry ? bannersOf(this.registry.arrivals(), this.#dismissed) : [];
   }
 
   #view(arrival: Arrival): void {
@@ -102,7 +78,7 @@ export class ChatPayPaymentBanner extends LitElement {
   }
 
   #dismiss(arrival: Arrival): void {
-    this.#arrivals = this.#arrivals.filter((kept) => kept !== arrival);
+    this.#dismissed.add(arrival);
     this.requestUpdate();
     void this.#refocus();
   }
@@ -123,23 +99,21 @@ export class ChatPayPaymentBanner extends LitElement {
   }
 
   protected override render() {
-    const words = this.#words;
+    const view = connectPaymentBanner(this.#banners, this.#words, this.nameOf);
     // The region is always there, so a banner that appears in it is announced.
-    return html`<section aria-label=${words.label} aria-live="polite" tabindex="-1">
+    return html`<section aria-label=${view.label} aria-live="polite" tabindex="-1">
       ${
-        this.#arrivals.length === 0
+        view.banners.length === 0
           ? nothing
           : html`<ul>
-              ${this.#arrivals.map(
-                (arrival) =>
+              ${view.banners.map(
+                ({ arrival, text }) =>
                   html`<li part="banner">
-                    <p class="text">${words.cardArrived(this.nameOf(arrival.conversationId))}</p>
+                    <p class="text">${text}</p>
                     <button part="view" class="primary" type="button" @click=${() => this.#view(arrival)}>
-                      ${words.view}
+                      ${view.view}
                     </button>
-                    <button part="dismiss" type="button" @click=${() => this.#dismiss(arrival)}>
-                      ${words.dismiss}
-                    </button>
+                    <button part="dismiss" type="button" @click=${() => this.#dismiss(arrival)}>${view.dismiss}</button>
                   </li>`,
               )}
             </ul>`

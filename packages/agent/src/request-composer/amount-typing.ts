@@ -1,4 +1,5 @@
-import { asciiDigits } from '@chatpay/core';
+import { foldDigits } from '@chatpay/cards';
+import { currencyDigits, isCurrency, numberSeparators } from '@chatpay/core';
 
 /** Why the amount mask did not take something the agent typed or pasted. */
 export type TypingNotice = 'group-separator' | 'no-decimals' | 'too-many-decimals' | 'not-a-number';
@@ -13,6 +14,18 @@ export interface AmountRules {
   readonly scale: number;
 }
 
+/**
+ * The mask's rules for an amount of `currency` typed in `locale`: the locale's separators, the
+ * currency's decimals (2 for a code that is not a currency), and "." or "," typed where the locale's
+ * decimal separator is meant, unless it is the group separator.
+ */
+export function amountRulesFor(locale: string | undefined, currency: string): AmountRules {
+  const { group, decimal } = numberSeparators(locale);
+  const scale = isCurrency(currency) ? currencyDigits(currency) : 2;
+  const mapToRadix = ['.', ','].filter((mark) => mark !== group);
+  return { decimal, group, mapToRadix, scale };
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const digitCount = (text: string) => text.replace(/\D/g, '').length;
 
@@ -22,7 +35,7 @@ const digitCount = (text: string) => text.replace(/\D/g, '').length;
  * drops a character silently could turn "1.5" into 15: the composer says so instead.
  */
 export function droppedTyping(typed: string, before: string, after: string, rules: AmountRules): TypingNotice | null {
-  const text = asciiDigits(typed);
+  const text = foldDigits(typed);
   const decimals = [rules.decimal, ...rules.mapToRadix];
   // A group separator is fine where it groups thousands ("1.234,56" pasted); anywhere else it was meant otherwise.
   const misplacedGroup = new RegExp(`${escape(rules.group)}(?!\\d{3}(?:\\D|$))`);

@@ -21,6 +21,8 @@ export interface RequestComposerMessages {
   };
   readonly reasonRequired: string;
   readonly reasonInvalid: (limit: number) => string;
+  /** The reason holds a control, direction-changing or invisible character, which the customer must not be shown. */
+  readonly reasonUnsafe: string;
   readonly decimalsDropped: (currency: string) => string;
   /** A group separator typed where it cannot group thousands: it was left out. */
   readonly groupSeparatorTyped: (group: string, decimal: string) => string;
@@ -60,6 +62,7 @@ export const REQUEST_COMPOSER_MESSAGES_EN: RequestComposerMessages = {
   },
   reasonRequired: 'Enter the reason for the charge.',
   reasonInvalid: (limit) => `Enter a reason of at most ${limit} characters, without control characters.`,
+  reasonUnsafe: 'The reason has control, direction-changing or invisible characters. Remove them.',
   groupSeparatorTyped: (group, decimal) =>
     `"${group}" was left out: it is added for you between thousands. Type "${decimal}" for decimals.`,
   notANumber: (decimal) => `Only digits, and "${decimal}" for decimals, can be typed here.`,

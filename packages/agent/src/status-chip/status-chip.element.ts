@@ -1,3 +1,4 @@
+import type { CardDefinition } from '@chatpay/cards';
 import type { AgentRequest } from '@chatpay/core';
 import {
   actorChanges,
@@ -12,29 +13,31 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
 import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
-import { chipStateOf, connectStatusChip, type ChipView } from './status-chip.connect.js';
+import {
+  CHIP_FRESH,
+  chipStateOf,
+  connectStatusChip,
+  nextChipMemory,
+  type ChipMemory,
+  type ChipMemoryEvent,
+  type ChipView,
+} from './status-chip.connect.js';
 import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
+import {
+  requestReplacedEvent,
+  viewCardEvent,
+  type RequestReplacedDetail,
+  type ViewCardDetail,
+} from './status-chip.events.js';
 import { statusChipStyles } from './status-chip.styles.js';
 
-/** What `chatpay-view-card` carries. */
-export interface ViewCardDetail {
-  readonly requestId: string;
-  readonly conversationId: string;
-}
-
-/** What `chatpay-request-replaced` carries. */
-export interface RequestReplacedDetail {
-  /** The new request, sent in place of the old one. */
-  readonly requestId: string;
-  readonly conversationId: string;
-  /** The request it replaces (the customer's chat ends that one as replaced). */
-  readonly replacedRequestId: string;
-}
+export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events.js';
 
 /**
  * A request's status on the conversation timeline: WAITING FOR CUSTOMER with the time left, VIEW CARD,
  * TRY AGAIN (retries the send), REQUEST EXPIRED, CUSTOMER DECLINED PAYMENT, and the outcomes. Changes
- * are announced politely. A request that is still waiting can be cancelled.
+ * are announced politely. A request can be cancelled whenever its state allows it (sent, waiting,
+ * after a failed send, its card waiting or open).
  *
  * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
  * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
@@ -78,6 +81,7 @@ export class ChatPayStatusChip extends LitElement {
     locale: { type: String },
     messages: { attribute: false },
     viewerMessages: { attribute: false },
+    extraCards: { attribute: false },
   };
 
   /** The request, from an `AgentSession`. */
@@ -88,11 +92,11 @@ export class ChatPayStatusChip extends LitElement {
   declare messages: Partial<StatusChipMessages>;
   /** Overrides of the words of the card viewer the chip opens. */
   declare viewerMessages: Partial<CardViewerMessages>;
+  /** The extra card definitions, for the card viewer the chip opens (see `<chatpay-card-viewer>`). */
+  declare extraCards: readonly CardDefinition[];
 
-  #confirmingCancel = false;
-  #requestAgainFailed = false;
-  /** A new request was sent in place of this one (the host kept the chip here): it is not offered twice. */
-  #sentAgain = false;
+  /** What the chip remembers of its request between renders (a question asked, a failure, a replacement sent). */
+  #memory: ChipMemory = CHIP_FRESH;
   #viewerOpen = false;
   readonly #countdown = new CountdownController(this, () => deadlineOf(this.request));
 
@@ -102,6 +106,7 @@ export class ChatPayStatusChip extends LitElement {
     new FollowController(this, () => this.request?.actor, actorChanges);
     this.messages = {};
     this.viewerMessages = {};
+    this.extraCards = [];
   }
 
   get #words(): StatusChipMessages {
@@ -111,8 +116,7 @@ export class ChatPayStatusChip extends LitElement {
   async #viewCard(): Promise<void> {
     const request = this.request!;
     const detail: ViewCardDetail = { requestId: request.requestId, conversationId: request.conversationId };
-    const event = new CustomEvent('chatpay-view-card', { detail, bubbles: true, composed: true, cancelable: true });
-    if (!this.dispatchEvent(event)) return;
+    if (!this.dispatchEvent(viewCardEvent(detail))) return;
     this.#viewerOpen = true;
     this.requestUpdate();
     await this.updateComplete;
@@ -140,23 +144,21 @@ export class ChatPayStatusChip extends LitElement {
     target?.focus();
   }
 
-  async #askCancel(asking: boolean): Promise<void> {
-    this.#confirmingCancel = asking;
+  #remember(event: ChipMemoryEvent): void {
+    this.#memory = nextChipMemory(this.#memory, event);
     this.requestUpdate();
+  }
+
+  async #askCancel(asking: boolean): Promise<void> {
+    this.#remember(asking ? 'ask-cancel' : 'keep');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(asking ? '[part~="keep"]' : '[part~="cancel"]')?.focus();
   }
 
-  #cancel(): void {
-    this.#confirmingCancel = false;
-    this.request?.cancel();
-    void this.#refocus();
-  }
-
-  /** Mark as Completed, for a card already viewed on this device. */
-  #complete(): void {
-    this.#confirmingCancel = false;
-    this.request?.complete();
+  /** Cancel (once confirmed), or Mark as Completed for a card already viewed on this device. */
+  #act(action: 'cancel' | 'complete'): void {
+    this.#remember('acted');
+    this.request?.[action]();
     void this.#refocus();
   }
 
@@ -168,38 +170,25 @@ export class ChatPayStatusChip extends LitElement {
     const request = this.request;
     if (!request) return;
     const sent = request.requestAgain();
-    if (!sent.ok) {
-      this.#requestAgainFailed = true;
-      this.requestUpdate();
-      return;
-    }
+    if (!sent.ok) return this.#remember('request-again-failed');
     const detail: RequestReplacedDetail = {
       requestId: sent.value.requestId,
       conversationId: sent.value.conversationId,
       replacedRequestId: request.requestId,
     };
-    const event = new CustomEvent('chatpay-request-replaced', {
-      detail,
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    this.#sentAgain = true;
-    if (this.dispatchEvent(event)) this.request = sent.value;
-    this.requestUpdate();
+    this.#remember('sent-again');
+    if (this.dispatchEvent(requestReplacedEvent(detail))) this.request = sent.value;
     void this.#refocus();
   }
 
   #label(view: ChipView) {
     const problem = view.problem ? 'problem' : '';
-    const click =
-      view.labelAction === 'view-card'
-        ? () => void this.#viewCard()
-        : view.labelAction === 'retry'
-          ? () => this.request?.retry()
-          : view.labelAction === 'send'
-            ? () => this.request?.send()
-            : null;
+    const clicks = {
+      'view-card': () => void this.#viewCard(),
+      retry: () => this.request?.retry(),
+      send: () => this.request?.send(),
+    };
+    const click = view.labelAction ? clicks[view.labelAction] : null;
     if (click) {
       return html`<button part="label" class=${problem} type="button" @click=${click}>${view.label}</button>`;
     }
@@ -209,10 +198,14 @@ export class ChatPayStatusChip extends LitElement {
   #actions(view: ChipView) {
     const words = this.#words;
     const described = view.note ? 'note' : nothing;
-    const actions = view.actions.filter((action) => action !== 'request-again' || !this.#sentAgain);
-    return actions.map((action) => {
+    return view.actions.map((action) => {
       if (action === 'complete') {
-        return html`<button part="complete" type="button" aria-describedby=${described} @click=${this.#complete}>
+        return html`<button
+          part="complete"
+          type="button"
+          aria-describedby=${described}
+          @click=${() => this.#act('complete')}
+        >
           ${words.complete}
         </button>`;
       }
@@ -227,7 +220,7 @@ export class ChatPayStatusChip extends LitElement {
           ${words.requestAgain}
         </button>`;
       }
-      if (!this.#confirmingCancel) {
+      if (!view.askingCancel) {
         return html`<button
           part="cancel"
           type="button"
@@ -240,26 +233,23 @@ export class ChatPayStatusChip extends LitElement {
       return html`<span role="group" aria-label=${words.cancelQuestion}>
         <span aria-hidden="true">${words.cancelQuestion}</span>
         <button part="keep" type="button" @click=${() => this.#askCancel(false)}>${words.keep}</button>
-        <button part="confirm-cancel" type="button" @click=${this.#cancel}>${words.confirmCancel}</button>
+        <button part="confirm-cancel" type="button" @click=${() => this.#act('cancel')}>${words.confirmCancel}</button>
       </span>`;
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another request: nothing asked or failed about the last one carries over.
-    if (changed.has('request')) {
-      this.#confirmingCancel = false;
-      this.#requestAgainFailed = false;
-      this.#sentAgain = false;
-    }
+    if (changed.has('request')) this.#memory = CHIP_FRESH;
   }
 
   protected override render() {
     const request = this.request;
     if (!request) return nothing;
     const words = this.#words;
-    const view = connectStatusChip(chipStateOf(request), words);
-    const left = this.#countdown.remaining();
+    const view = connectStatusChip(chipStateOf(request), words, this.#memory);
+    const remaining = this.#countdown.remaining();
+    const left = remaining === null ? null : formatDuration(remaining, localeFor(this.locale));
     return html`<span part="base" tabindex="-1">
         ${
           view.badge
@@ -268,11 +258,7 @@ export class ChatPayStatusChip extends LitElement {
             : nothing
         }
         ${this.#label(view)}
-        ${
-          left === null
-            ? nothing
-            : html`<span part="time-left" role="timer">${words.timeLeft(formatDuration(left, this.#locale))}</span>`
-        }
+        ${left === null ? nothing : html`<span part="time-left" role="timer">${words.timeLeft(left)}</span>`}
         ${
           view.note
             ? html`<span id="note" part="note" class=${view.note.warning ? 'note warning' : 'note'} aria-hidden="true">
@@ -281,11 +267,7 @@ export class ChatPayStatusChip extends LitElement {
             : nothing
         }
         ${this.#actions(view)}
-        ${
-          this.#requestAgainFailed
-            ? html`<span class="note warning" role="alert">${words.requestAgainFailed}</span>`
-            : nothing
-        }
+        ${view.failure ? html`<span class="note warning" role="alert">${view.failure}</span>` : nothing}
         <span class="visually-hidden" role="status">${view.announced}</span>
       </span>
       ${
@@ -299,26 +281,16 @@ export class ChatPayStatusChip extends LitElement {
                 .request=${request}
                 .locale=${this.locale}
                 .messages=${this.viewerMessages}
+                .extraCards=${this.extraCards}
               ></chatpay-card-viewer>
             </dialog>`
           : nothing
       }`;
-  }
-
-  get #locale(): string | undefined {
-    return localeFor(this.locale);
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'chatpay-status-chip': ChatPayStatusChip;
-  }
-  interface HTMLElementEventMap {
-    'chatpay-view-card': CustomEvent<ViewCardDetail>;
-  }
-  // Bubbles out of the chip to the document: typed for every listener, not only the chip's.
-  interface GlobalEventHandlersEventMap {
-    'chatpay-request-replaced': CustomEvent<RequestReplacedDetail>;
   }
 }

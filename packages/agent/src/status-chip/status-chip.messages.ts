@@ -1,4 +1,4 @@
-import { AGENT_STATUS_LABELS, type AgentStatus } from '@chatpay/core';
+import type { AgentStatus } from '@chatpay/core';
 
 /** Every word the status chip shows. Integrators override any of them through the `messages` property. */
 export interface StatusChipMessages {
@@ -36,8 +36,24 @@ export interface StatusChipMessages {
   readonly conflict: string;
 }
 
+/** The timeline's label for each status, in English: the words the chip shows for a request's phase. */
+const STATUS_LABELS_EN: Readonly<Record<AgentStatus, string>> = {
+  draft: 'DRAFT',
+  confirming: 'CONFIRM REQUEST',
+  sending: 'SENDING',
+  'try-again': 'TRY AGAIN',
+  'waiting-for-customer': 'WAITING FOR CUSTOMER',
+  'view-card': 'VIEW CARD',
+  completed: 'COMPLETED',
+  'customer-declined': 'CUSTOMER DECLINED PAYMENT',
+  'request-expired': 'REQUEST EXPIRED',
+  'card-expired': 'CARD EXPIRED',
+  'card-rejected': 'CARD UNREADABLE',
+  cancelled: 'CANCELLED',
+};
+
 export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
-  status: AGENT_STATUS_LABELS,
+  status: STATUS_LABELS_EN,
   timeLeft: (time) => `${time} left`,
   cancel: 'Cancel request',
   cancelQuestion: 'Cancel this request?',

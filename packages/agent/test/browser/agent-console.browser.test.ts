@@ -4,9 +4,9 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryHub,
-  ManualClock,
   type AgentRequest,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
 import type { ChatPayActivityDot } from '../../src/activity-dot/activity-dot.element.js';
 import type { ChatPayPaymentBanner } from '../../src/payment-banner/payment-banner.element.js';

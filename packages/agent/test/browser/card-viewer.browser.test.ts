@@ -3,10 +3,10 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
   type AuditFact,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
 import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';
 import {

@@ -4,7 +4,6 @@ import {
   createMemoryHub,
   createMemoryKeyStore,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
   type AgentSession,
   type AgentSessionOptions,
@@ -12,6 +11,7 @@ import {
   type KeyStore,
   type Transport,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 

@@ -1,6 +1,6 @@
 import { emulateMedia } from '@web/test-runner-commands';
-import { AGENT_STATUS_LABELS } from '@chatpay/core';
 import '../../src/define.js';
+import { STATUS_CHIP_MESSAGES_EN } from '../../src/status-chip/status-chip.messages.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { canEmulateMedia } from '../../../../test-support/engine.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
@@ -30,7 +30,7 @@ describe('the agent elements: words and themes', () => {
     const request = await setup.requested();
     const chip = mount(document.createElement('chatpay-status-chip'));
     chip.messages = {
-      status: { ...AGENT_STATUS_LABELS, 'waiting-for-customer': 'EN ATTENTE DU CLIENT' },
+      status: { ...STATUS_CHIP_MESSAGES_EN.status, 'waiting-for-customer': 'EN ATTENTE DU CLIENT' },
       timeLeft: (time) => `reste ${time}`,
       cancel: 'Annuler la demande',
     };

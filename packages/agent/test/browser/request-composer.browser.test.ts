@@ -222,6 +222,27 @@ describe('<chatpay-request-composer>', () => {
     );
   });
 
+  it('refuses a reason with a direction-changing character as it is typed, and creates no request', async () => {
+    const { element, agent } = composer();
+    await settled(element);
+    await typeInto(element, 'amount', '5');
+    const reason = field<HTMLTextAreaElement>(element, 'reason');
+    reason.value = 'Refund \u202egnp.exe';
+    reason.dispatchEvent(new Event('input'));
+    reason.dispatchEvent(new Event('blur'));
+    await settled(element);
+    checkEqual(
+      errors(element),
+      ['The reason has control, direction-changing or invisible characters. Remove them.'],
+      'said on leaving the field',
+    );
+    part(element, 'request')!.click();
+    await settled(element);
+    check(shadow(element).activeElement === reason, 'focus on the reason');
+    checkEqual(part(element, 'confirmation'), null, 'no confirmation');
+    checkEqual(agent.requests.length, 0, 'nothing was created');
+  });
+
   it('says so when its currency list has a code that is not a currency', async () => {
     const { element } = composer({ currencies: ['USD', 'XXQ'] });
     await settled(element);

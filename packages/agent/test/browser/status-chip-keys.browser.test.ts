@@ -7,10 +7,10 @@ import {
   createCustomerSession,
   createMemoryKeyStore,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
   type CustomerSession,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
 import type { ChatPayStatusChip, RequestReplacedDetail } from '../../src/status-chip/status-chip.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
@@ -176,7 +176,7 @@ describe('<chatpay-status-chip> where the card cannot simply be opened', () => {
     await accessible('other tab');
     request.actor.send({ type: 'keys.changed', keys: 'here' });
     await settled(element);
-    checkEqual(buttons(element), ['label'], 'VIEW CARD once the keys are back in this tab');
+    checkEqual(buttons(element), ['label', 'cancel'], 'VIEW CARD, and Cancel, once the keys are back in this tab');
     checkEqual(labelText(element), 'VIEW CARD', 'labelled');
   });
 

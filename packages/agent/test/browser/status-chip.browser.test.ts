@@ -116,6 +116,22 @@ describe('<chatpay-status-chip>', () => {
     await waitUntil(() => setup.customer.requests[0]!.timeline().status === 'cancelled', 'the customer is told');
   });
 
+  it('lets the agent cancel a card that arrived and was not opened, as the machine allows', async () => {
+    const setup = conversation();
+    const request = await setup.requested();
+    await setup.paid(request);
+    const element = chip(request);
+    await settled(element);
+    checkEqual(label(element).textContent!.trim(), 'VIEW CARD', 'the card waits');
+    part(element, 'cancel')!.click();
+    await settled(element);
+    part(element, 'confirm-cancel')!.click();
+    await settled(element);
+    checkEqual(request.timeline().status, 'cancelled', 'cancelled without opening the card');
+    checkEqual(part(element, 'cancel'), null, 'nothing more to cancel');
+    await waitUntil(() => setup.customer.requests[0]!.timeline().status === 'cancelled', 'the customer is told');
+  });
+
   it('opens VIEW CARD in its own dialog by keyboard, unless the host shows the card itself', async () => {
     const setup = conversation();
     const request = await setup.requested();

@@ -7,9 +7,9 @@ import {
   createMemoryHub,
   createMemoryKeyStore,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import type { Tour } from '../../../../test-support/tour.js';

@@ -5,7 +5,6 @@ import {
   createMemoryKeyStore,
   generateAgentKeyPair,
   generateSigningKeyPair,
-  ManualClock,
   PROTOCOL_VERSION,
   signMessage,
   type AgentSession,
@@ -20,6 +19,7 @@ import {
   type UnsignedMessage,
   type WireMessage,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { START, USD_12_50 } from './flow.js';
 import { until } from './scripted-transport.js';

@@ -1,12 +1,12 @@
 import {
   createAgentSession,
   createCustomerSession,
-  ManualClock,
   type AgentRequest,
   type CustomerRequest,
   type SessionReport,
   type Phase,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { createScriptedPair, settle, until } from './scripted-transport.js';
 

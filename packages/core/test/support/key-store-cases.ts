@@ -1,7 +1,8 @@
 // The key store's cases, shared by key-store.test.ts (Node, fake-indexeddb and the memory store) and
 // key-store.browser.test.ts (the real IndexedDB of Chromium, Firefox and WebKit).
 import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
-import { ManualClock, type Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/clock.js';
+import { ManualClock } from '../../src/testing.js';
 import {
   createIndexedDbKeyStore,
   createMemoryKeyStore,

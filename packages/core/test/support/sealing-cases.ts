@@ -6,13 +6,13 @@ import {
   createSingleTabLocks,
   generateAgentKeyPair,
   generateSigningKeyPair,
-  ManualClock,
   openCard,
   sealCard,
   type CardDetails,
   type SealingContext,
   type WireMessage,
 } from '../../src/index.js';
+import { ManualClock } from '../../src/testing.js';
 import { check, checkEqual, rejectionCode } from '../../../../test-support/check.js';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 

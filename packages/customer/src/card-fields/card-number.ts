@@ -1,48 +1,27 @@
 // The card number field: from what was typed or pasted to digits, brand, display groups and validity.
-import cardValidator from 'card-validator';
-import creditCardType from 'credit-card-type';
+// What a brand is (prefixes, lengths, groups, code, Luhn) is @chatpay/cards' knowledge; this module
+// applies it to a field, in the manner of card-validator's `number()`.
 import {
+  CardDefinitionError,
   checkCardDefinitions,
-  matchCardDefinitions,
+  detectCardBrand,
+  DEFAULT_GAPS,
   MAX_CARD_NUMBER_LENGTH,
+  passesLuhn,
+  splitAtGaps,
+  toAsciiDigits,
+  type CardBrand,
   type CardDefinition,
   type SecurityCodeRule,
-} from './card-definitions.js';
+} from '@chatpay/cards';
+import { ConfigError } from '@chatpay/core';
 import { failed, passed, type CardNumberReason, type FieldCheck } from './errors.js';
-import { passesLuhn } from './luhn.js';
-import { NUMBER_SEPARATORS, toAsciiDigits } from './normalize.js';
-
-/** Groups of four, for numbers whose brand is not known yet. */
-export const DEFAULT_GAPS: readonly number[] = Object.freeze([4, 8, 12]);
-
-/** A brand a number was recognised as, with what the fields need to know about it. */
-export interface CardBrand {
-  /** credit-card-type's id (`'visa'`, `'american-express'`, ...) or an extra definition's `brand`. */
-  readonly brand: string;
-  /** The name to show: `'Visa'`, `'American Express'`, an extra definition's `niceName`. */
-  readonly niceName: string;
-  readonly lengths: readonly number[];
-  readonly gaps: readonly number[];
-  /** Whether the last digit is checked with Luhn (card-validator does not check UnionPay's). */
-  readonly luhn: boolean;
-  /** The code it asks for, or `null` for a card without one. */
-  readonly securityCode: SecurityCodeRule | null;
-  /** Whether it came from the caller's `extraCards` rather than credit-card-type. */
-  readonly isExtra: boolean;
-}
-
-/** What the leading digits say about the brand. */
-export type CardBrandDetection =
-  | { readonly kind: 'known'; readonly card: CardBrand }
-  /** Too few digits to tell; `candidates` are the brand ids still possible (all of them for no digits). */
-  | { readonly kind: 'undecided'; readonly candidates: readonly string[] }
-  /** No brand starts this way. */
-  | { readonly kind: 'unknown' };
+import { NUMBER_SEPARATORS } from './normalize.js';
 
 export interface CardNumberOptions {
   /** Brand ids the merchant takes; any other brand is refused (`'brand-not-accepted'`). Default: all. */
   readonly acceptedBrands?: readonly string[];
-  /** Gift and private-label cards, checked before credit-card-type's brands. */
+  /** Gift and private-label cards, checked before the built-in brands. */
   readonly extraCards?: readonly CardDefinition[];
 }
 
@@ -74,59 +53,19 @@ export function parseCardNumber(input: string): { readonly digits: string; reado
   return { digits, hasInvalidCharacters: digits.length !== compact.length };
 }
 
-/** `digits` split at `gaps`; the last group takes whatever follows the last gap. */
-export function groupCardNumber(digits: string, gaps: readonly number[] = DEFAULT_GAPS): string[] {
-  const groups: string[] = [];
-  let start = 0;
-  for (const gap of gaps) {
-    if (gap >= digits.length) break;
-    groups.push(digits.slice(start, gap));
-    start = gap;
-  }
-  if (start < digits.length) groups.push(digits.slice(start));
-  return groups;
-}
-
 /** `digits` with a space at each gap: `'dddd dddd dddd dddd'` for a 16-digit Visa. No trailing space. */
 export function formatCardNumber(digits: string, gaps: readonly number[] = DEFAULT_GAPS): string {
-  return groupCardNumber(digits, gaps).join(' ');
+  return splitAtGaps(digits, gaps).join(' ');
 }
 
-function fromDefinition(definition: CardDefinition): CardBrand {
-  const { brand, niceName, lengths, gaps, luhn, securityCode } = definition;
-  return { brand, niceName, lengths, gaps, luhn, securityCode, isExtra: true };
-}
-
-function builtInCandidates(digits: string): string[] {
-  return creditCardType(digits).map((type) => type.type);
-}
-
-/**
- * The brand of a number from its leading ASCII digits: the caller's extra cards first (the longest
- * matching prefix wins once every candidate is decided), then card-validator's `number()`, which asks
- * credit-card-type. Nothing global is changed.
- */
-export function detectCardBrand(digits: string, extraCards: readonly CardDefinition[] = []): CardBrandDetection {
-  checkCardDefinitions(extraCards);
-  const extras = matchCardDefinitions(digits, extraCards);
-  if (extras.best) return { kind: 'known', card: fromDefinition(extras.best) };
-
-  const { card } = cardValidator.number(digits);
-  if (extras.possible.length > 0) {
-    const builtIn = card ? [card.type] : builtInCandidates(digits);
-    return { kind: 'undecided', candidates: [...extras.possible.map((extra) => extra.brand), ...builtIn] };
+/** Throws a `ConfigError` (option `extraCards`) unless every definition is well formed: the form's option error. */
+function checkExtraCards(extraCards: readonly CardDefinition[]): void {
+  try {
+    checkCardDefinitions(extraCards);
+  } catch (error) {
+    if (!(error instanceof CardDefinitionError)) throw error;
+    throw new ConfigError('extraCards', `extraCards[${error.index}]: ${error.rule}.`);
   }
-  if (card) {
-    const { type, niceType, lengths, gaps, code } = card;
-    const luhn = type !== creditCardType.types['UNIONPAY'];
-    const securityCode = { name: code.name, size: code.size };
-    return {
-      kind: 'known',
-      card: { brand: type, niceName: niceType, lengths, gaps, luhn, securityCode, isExtra: false },
-    };
-  }
-  const candidates = builtInCandidates(digits);
-  return candidates.length > 0 ? { kind: 'undecided', candidates } : { kind: 'unknown' };
 }
 
 /**
@@ -152,10 +91,11 @@ function checkKnown(
  * Everything the card number field needs from `input` as typed or pasted: digits, brand, display
  * groups and validity. Spaces, dashes, dots and invisible characters between digits are ignored;
  * full-width and other scripts' digits count as digits. The result carries the number only in
- * `digits`, `formatted` and `groups`.
+ * `digits`, `formatted` and `groups`. Throws a `ConfigError` for malformed `extraCards`.
  */
 export function validateCardNumber(input: string, options: CardNumberOptions = {}): CardNumberResult {
   const { acceptedBrands, extraCards = [] } = options;
+  checkExtraCards(extraCards);
   const { digits, hasInvalidCharacters } = parseCardNumber(input);
   const detection = detectCardBrand(digits, extraCards);
   const card = detection.kind === 'known' ? detection.card : null;
@@ -171,7 +111,7 @@ export function validateCardNumber(input: string, options: CardNumberOptions = {
     check = stillPossible ? failed('incomplete', true) : failed('brand-not-accepted', false);
   } else check = checkKnown(digits, detection.card, accepted);
 
-  const groups = groupCardNumber(digits, gaps);
+  const groups = splitAtGaps(digits, gaps);
   return {
     ...check,
     brand: card?.brand ?? null,

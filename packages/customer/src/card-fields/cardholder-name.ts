@@ -1,5 +1,6 @@
 // The cardholder name field: a person's name as on the card, in any script.
-import { codePointLength, toAsciiDigits } from './normalize.js';
+import { toAsciiDigits } from '@chatpay/cards';
+import { codePointLength } from './normalize.js';
 import { failed, passed, type CardholderNameReason, type FieldCheck } from './errors.js';
 
 /** The longest name taken, in characters (code points). */

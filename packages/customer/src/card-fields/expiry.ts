@@ -1,8 +1,8 @@
 // The expiry date field: "MM/YY", "MM / YY", "MMYY", "M/YY", "MM/YYYY" (and "MMYYYY", "MM-YY",
 // "MM.YY", "MM YY") to a month and a year, judged against an injected `now`.
+import { toAsciiDigits } from '@chatpay/cards';
 import { ConfigError } from '@chatpay/core';
 import { failed, passed, type ExpiryReason, type FieldCheck } from './errors.js';
-import { toAsciiDigits } from './normalize.js';
 
 /** How far ahead an expiry date may lie, in years from the current month. */
 export const DEFAULT_MAX_YEARS_AHEAD = 20;

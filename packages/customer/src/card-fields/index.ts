@@ -16,25 +16,28 @@ export {
   type CardFieldReason,
   type FieldCheck,
 } from './errors.js';
-export { toAsciiDigits } from './normalize.js';
-export { passesLuhn } from './luhn.js';
+// What a card number is (brands, Luhn, digits of every script, grouping, extra definitions) is
+// @chatpay/cards'; these are its names, for the card fields' callers.
 export {
   BUILT_IN_CARD_BRANDS,
+  DEFAULT_GAPS,
   MAX_CARD_NUMBER_LENGTH,
+  CardDefinitionError,
   checkCardDefinitions,
+  detectCardBrand,
+  groupCardNumber,
+  passesLuhn,
+  toAsciiDigits,
+  type CardBrand,
+  type CardBrandDetection,
   type CardDefinition,
   type CardPrefix,
   type SecurityCodeRule,
-} from './card-definitions.js';
+} from '@chatpay/cards';
 export {
-  DEFAULT_GAPS,
   parseCardNumber,
-  groupCardNumber,
   formatCardNumber,
-  detectCardBrand,
   validateCardNumber,
-  type CardBrand,
-  type CardBrandDetection,
   type CardNumberOptions,
   type CardNumberResult,
 } from './card-number.js';

@@ -1,8 +1,7 @@
 // The security code field: the CVV/CVC/CID (3 or 4 digits) of the brand the number shows, or a gift
 // card's PIN, or nothing for a card without a code.
-import type { SecurityCodeRule } from './card-definitions.js';
+import { toAsciiDigits, type SecurityCodeRule } from '@chatpay/cards';
 import { failed, passed, type FieldCheck, type SecurityCodeReason } from './errors.js';
-import { toAsciiDigits } from './normalize.js';
 
 /** The sizes taken while the brand is not known yet: every built-in brand's code has 3 or 4 digits. */
 export const UNKNOWN_BRAND_SECURITY_CODE_SIZES: readonly number[] = Object.freeze([3, 4]);

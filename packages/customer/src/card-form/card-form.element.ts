@@ -1,38 +1,26 @@
-import { formatMoney, type CustomerRequest } from '@chatpay/core';
-// imask's smallest entry point, with only the masks the form uses (patterns, and ranges for the expiry).
-import IMask from 'imask/holder';
-import 'imask/masked/pattern';
-import 'imask/masked/range';
-import type { FactoryArg, InputMask } from 'imask';
+import type { CustomerRequest } from '@chatpay/core';
 import { defaultTokens, localeFor, messagesFor, reducedMotion } from '@chatpay/ui';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
+import type { CardDefinition } from '../card-fields/index.js';
 import {
-  validateCardholderName,
-  validateCardNumber,
-  validateExpiry,
-  validatePostalCode,
-  validateSecurityCode,
-  type CardDefinition,
-  type CardFieldReason,
-  type FieldCheck,
-} from '../card-fields/index.js';
+  connectCardForm,
+  payAttempt,
+  sealedDetailOf,
+  type CardFormFieldView,
+  type CardFormState,
+  type CardSealedDetail,
+} from './card-form.connect.js';
+import { CardFormMasks } from './card-form.masks.js';
+import {
+  CARD_FORM_FRESH,
+  nextCardFormMemory,
+  type CardFormMemory,
+  type CardFormMemoryEvent,
+} from './card-form.memory.js';
 import { CARD_FORM_MESSAGES_EN, type CardFormMessages } from './card-form.messages.js';
 import { cardFormStyles } from './card-form.styles.js';
 
-/** What `chatpay-card-sealed` carries: the brand and the last four digits, never more. */
-export interface CardSealedDetail {
-  readonly brand: string;
-  readonly lastFour: string;
-}
-
-type Field = 'number' | 'name' | 'expiry' | 'securityCode' | 'postalCode';
-
-/** The mask pattern for a card number with `gaps` and at most `length` digits: `0000 000000 00000`. */
-function numberPattern(gaps: readonly number[], length: number): string {
-  let pattern = '';
-  for (let index = 0; index < length; index++) pattern += (gaps.includes(index) ? ' ' : '') + '0';
-  return pattern;
-}
+export type { CardSealedDetail };
 
 /**
  * The secure card form: number, name on card, expiry and security code (and optionally a billing
@@ -84,7 +72,7 @@ export class ChatPayCardForm extends LitElement {
   declare locale: string | undefined;
   /** Ask for a billing postal code too. */
   declare postalCode: boolean;
-  /** Brands accepted (credit-card-type ids); all known brands when unset. */
+  /** Brands accepted (@chatpay/cards' brand ids, or extra cards' brands); all known brands when unset. */
   declare acceptedBrands: readonly string[] | undefined;
   /** Gift and private-label card definitions. */
   declare extraCards: readonly CardDefinition[];
@@ -94,15 +82,10 @@ export class ChatPayCardForm extends LitElement {
   declare now: () => Date;
 
   // What the person typed lives here, in memory only, until it is sealed.
-  #values: Record<Field, string> = { number: '', name: '', expiry: '', securityCode: '', postalCode: '' };
-  #touched = new Set<Field>();
-  #paying = false;
-  #failed = false;
+  #memory: CardFormMemory = CARD_FORM_FRESH;
   /** Set after the first render: the resumed notice then fills a live region that was already there, and is announced. */
   #announcing = false;
-  #masks: Partial<Record<Field, InputMask<FactoryArg>>> = {};
-  /** The patterns the number and code masks use now. */
-  #patterns: Partial<Record<Field, string>> = {};
+  readonly #masks = new CardFormMasks((field, value) => this.#remember({ type: 'typed', field, value }));
 
   constructor() {
     super();
@@ -116,88 +99,53 @@ export class ChatPayCardForm extends LitElement {
     return messagesFor('chatpay-card-form', localeFor(this.locale), CARD_FORM_MESSAGES_EN, this.messages);
   }
 
-  #checks() {
-    const number = validateCardNumber(this.#values.number, {
-      extraCards: this.extraCards,
-      ...(this.acceptedBrands ? { acceptedBrands: this.acceptedBrands } : {}),
-    });
-    const name = validateCardholderName(this.#values.name);
-    const checks: Record<Field, FieldCheck<CardFieldReason>> = {
-      number,
-      name,
-      expiry: validateExpiry(this.#values.expiry, this.now()),
-      securityCode: validateSecurityCode(this.#values.securityCode, number.securityCode),
-      postalCode: validatePostalCode(this.#values.postalCode, { required: this.postalCode }),
+  get #state(): CardFormState {
+    const { postalCode, acceptedBrands, extraCards } = this;
+    return {
+      memory: this.#memory,
+      options: { postalCode, acceptedBrands, extraCards },
+      amount: this.request?.terms.amount ?? null,
+      locale: localeFor(this.locale),
+      now: this.now(),
+      resumed: this.#announcing && this.request?.resumed === true,
     };
-    const fields: Field[] = [
-      'number',
-      'name',
-      'expiry',
-      'securityCode',
-      ...(this.postalCode ? (['postalCode'] as const) : []),
-    ];
-    return { number, name, checks, fields, valid: fields.every((field) => checks[field].isValid) };
+  }
+
+  #remember(event: CardFormMemoryEvent): void {
+    this.#memory = nextCardFormMemory(this.#memory, event);
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in a page after being taken out (moved in the DOM): the masks go back on in the next update.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   protected override firstUpdated(): void {
     // The notice goes into the live region once it is in the page, in an update of its own.
     this.#announcing = true;
     if (this.request?.resumed) void this.updateComplete.then(() => this.requestUpdate());
-    const input = (field: Field) => this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)!;
-    this.#masks.number = IMask(input('number'), { mask: numberPattern([4, 8, 12], 19) });
-    this.#masks.expiry = IMask(input('expiry'), {
-      mask: 'MM/YY',
-      blocks: {
-        MM: { mask: IMask.MaskedRange, from: 1, to: 12, maxLength: 2, autofix: 'pad' },
-        YY: { mask: IMask.MaskedRange, from: 0, to: 99, maxLength: 2 },
-      },
-    });
-    this.#masks.securityCode = IMask(input('securityCode'), { mask: '0000' });
-    for (const field of ['number', 'expiry', 'securityCode'] as const) {
-      this.#masks[field]!.on('accept', () => this.#set(field, this.#masks[field]!.value));
-    }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The number's groups and the code's length follow the brand.
-    const { number } = this.#checks();
-    const pattern = numberPattern(number.gaps, number.maxLength);
-    this.#repattern('number', pattern);
-    const size = number.securityCode ? number.securityCode.size : number.securityCode === null ? 0 : 4;
-    this.#repattern('securityCode', '0'.repeat(Math.max(size, 1)));
-  }
-
-  #repattern(field: 'number' | 'securityCode', pattern: string): void {
-    const mask = this.#masks[field];
-    if (!mask || this.#patterns[field] === pattern) return;
-    this.#patterns[field] = pattern;
-    mask.updateOptions({ mask: pattern } as Parameters<typeof mask.updateOptions>[0]);
+  protected override updated(): void {
+    // The number's groups and the code's length follow the brand; an input drawn anew gets its mask.
+    // Out of the page, it has none (see `disconnectedCallback`).
+    if (!this.isConnected) return;
+    const { values } = this.#memory;
+    this.#masks.bind(this.renderRoot, connectCardForm(this.#state, this.#words).masks, values);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const mask of Object.values(this.#masks)) mask?.destroy();
-    this.#masks = {};
-    this.#clear();
+    this.#masks.destroy();
+    this.#clear('cleared');
   }
 
-  #set(field: Field, value: string): void {
-    this.#values = { ...this.#values, [field]: value };
-    this.#failed = false;
-    this.requestUpdate();
-  }
-
-  #touch(field: Field): void {
-    this.#touched.add(field);
-    this.requestUpdate();
-  }
-
-  #clear(): void {
-    this.#values = { number: '', name: '', expiry: '', securityCode: '', postalCode: '' };
-    for (const mask of Object.values(this.#masks)) if (mask) mask.value = '';
+  #clear(event: 'cleared' | 'sealed'): void {
+    this.#remember({ type: event });
+    this.#masks.clear();
     for (const input of this.renderRoot.querySelectorAll('input')) input.value = '';
-    this.#touched.clear();
   }
 
   /** Enter in a field tries to pay even while Pay is disabled (which blocks the browser's own submission): errors then show. */
@@ -208,104 +156,69 @@ export class ChatPayCardForm extends LitElement {
 
   async #pay(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.#paying) return;
-    const { checks, fields, valid, number, name } = this.#checks();
-    if (!valid || !this.request) {
-      fields.forEach((field) => this.#touched.add(field));
-      this.requestUpdate();
+    const request = this.request;
+    const attempt = payAttempt(this.#state);
+    if (attempt.kind === 'refused') {
+      this.#remember({ type: 'pay-refused', fields: attempt.fields });
       await this.updateComplete;
-      const first = fields.find((field) => !checks[field].isValid);
-      if (first) this.renderRoot.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+      if (attempt.focus) this.renderRoot.querySelector<HTMLInputElement>(`#${attempt.focus}`)?.focus();
       return;
     }
-    this.#paying = true;
-    this.requestUpdate();
-    const [month, year] = this.#values.expiry.split('/');
-    const card = {
-      number: number.digits,
-      name: name.value,
-      expiry: `${month}/${year}`,
-      securityCode: this.#values.securityCode,
-      brand: number.brand ?? 'unknown',
-      ...(this.postalCode ? { postalCode: this.#values.postalCode.trim() } : {}),
-    };
-    const result = await this.request.pay(card);
-    this.#paying = false;
+    if (attempt.kind === 'busy' || !request) return;
+    this.#remember({ type: 'paying' });
+    const result = await request.pay(attempt.card);
     if (result.ok) {
-      const detail: CardSealedDetail = { brand: card.brand, lastFour: card.number.slice(-4) };
-      this.#clear();
+      const detail: CardSealedDetail = sealedDetailOf(attempt.card);
+      this.#clear('sealed');
       this.dispatchEvent(new CustomEvent('chatpay-card-sealed', { detail, bubbles: true, composed: true }));
     } else {
-      this.#failed = true;
+      this.#remember({ type: 'not-sealed' });
     }
-    this.requestUpdate();
   }
 
-  #field(
-    field: Field,
-    label: string,
-    check: FieldCheck<CardFieldReason>,
-    attributes: { autocomplete: string; dir: 'ltr' | 'auto'; inputmode?: string; hint?: string },
-  ) {
-    const showError = this.#touched.has(field) && !check.isValid && check.reason !== null;
-    const described = [attributes.hint ? `${field}-hint` : '', showError ? `${field}-error` : '']
-      .filter(Boolean)
-      .join(' ');
+  #field(view: CardFormFieldView) {
     const onInput = (event: Event) => {
-      if (!this.#masks[field]) this.#set(field, (event.target as HTMLInputElement).value);
+      if (!this.#masks.has(view.id)) {
+        this.#remember({ type: 'typed', field: view.id, value: (event.target as HTMLInputElement).value });
+      }
     };
     // The hint and the error describe the field (aria-describedby) and sit outside its label, so that
     // its name is only the label's words.
-    return html`<div part="field ${field}" class="field">
+    return html`<div part="field ${view.id}" class="field">
       <label>
-        ${label}
+        ${view.label}
         <input
-          id=${field}
-          dir=${attributes.dir}
-          name=${attributes.autocomplete}
-          autocomplete=${attributes.autocomplete}
-          inputmode=${attributes.inputmode ?? nothing}
-          aria-invalid=${showError ? 'true' : 'false'}
-          aria-describedby=${described || nothing}
+          id=${view.id}
+          dir=${view.dir}
+          name=${view.autocomplete}
+          autocomplete=${view.autocomplete}
+          inputmode=${view.inputmode ?? nothing}
+          aria-invalid=${view.error ? 'true' : 'false'}
+          aria-describedby=${view.describedBy ?? nothing}
           @input=${onInput}
-          @blur=${() => this.#touch(field)}
+          @blur=${() => this.#remember({ type: 'left', field: view.id })}
       /></label>
-      ${attributes.hint ? html`<span id="${field}-hint" class="brand">${attributes.hint}</span>` : nothing}
-      ${showError ? html`<p id="${field}-error" class="error" role="alert">${this.#words.errors[check.reason!]}</p>` : nothing}
+      ${view.hint ? html`<span id="${view.id}-hint" class="brand">${view.hint}</span>` : nothing}
+      ${view.error ? html`<p id="${view.id}-error" class="error" role="alert">${view.error}</p>` : nothing}
     </div>`;
   }
 
   protected override render() {
-    const words = this.#words;
-    const { number, checks, valid } = this.#checks();
-    const codeLabel = number.securityCode?.name ?? words.securityCode;
-    const amount = this.request ? formatMoney(this.request.terms.amount, localeFor(this.locale)) : '';
-    const resumed = this.#announcing && this.request?.resumed === true;
+    const view = connectCardForm(this.#state, this.#words);
+    const { fields } = view;
     return html`<form novalidate @submit=${this.#pay} @keydown=${this.#tryPay}>
-      <p part="resumed" class=${resumed ? 'resumed' : 'resumed empty'} role="status">${resumed ? words.resumed : ''}</p>
+      <p part="resumed" class=${view.resumed ? 'resumed' : 'resumed empty'} role="status">${view.resumed ?? ''}</p>
       <fieldset part="base">
-        <legend>${words.legend}</legend>
-        ${
-          // Card numbers, expiry dates and codes are written left to right in every language (in a
-          // right-to-left field a card number's groups would show in reverse order); names follow
-          // what is typed.
-          this.#field('number', words.number, checks.number, {
-            autocomplete: 'cc-number',
-            dir: 'ltr',
-            inputmode: 'numeric',
-          })
-        }
-        <p class="brand" aria-live="polite">${number.niceName ? words.brand(number.niceName) : ''}</p>
-        ${this.#field('name', words.name, checks.name, { autocomplete: 'cc-name', dir: 'auto' })}
+        <legend>${view.legend}</legend>
+        ${this.#field(fields.number)}
+        <p class="brand" aria-live="polite">${view.brand}</p>
+        ${this.#field(fields.name)}
         <div class="row">
-          ${this.#field('expiry', words.expiry, checks.expiry, { autocomplete: 'cc-exp', dir: 'ltr', inputmode: 'numeric', hint: words.expiryHint })}
-          ${number.securityCode === null ? nothing : this.#field('securityCode', codeLabel, checks.securityCode, { autocomplete: 'cc-csc', dir: 'ltr', inputmode: 'numeric' })}
+          ${this.#field(fields.expiry)} ${fields.securityCode ? this.#field(fields.securityCode) : nothing}
         </div>
-        ${this.postalCode ? this.#field('postalCode', words.postalCode, checks.postalCode, { autocomplete: 'postal-code', dir: 'auto' }) : nothing}
-        ${this.#failed ? html`<p class="error" role="alert">${words.failed}</p>` : nothing}
-        <button part="pay" type="submit" ?disabled=${!valid || this.#paying || !this.request}>
-          ${this.#paying ? words.paying : words.pay(amount)}
-        </button>
+        ${fields.postalCode ? this.#field(fields.postalCode) : nothing}
+        ${view.failure ? html`<p class="error" role="alert">${view.failure}</p>` : nothing}
+        <button part="pay" type="submit" ?disabled=${!view.pay.enabled}>${view.pay.label}</button>
       </fieldset>
     </form>`;
   }

@@ -1,4 +1,4 @@
-import { customerTimeline, formatMoney, type CustomerRequest, type CustomerStatus } from '@chatpay/core';
+import type { CustomerRequest } from '@chatpay/core';
 import {
   actorChanges,
   buttonStyles,
@@ -10,6 +10,7 @@ import {
 } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import { connectPaymentRequest, paymentRequestStateOf, type PaymentRequestAction } from './payment-request.connect.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
 import { paymentRequestStyles } from './payment-request.styles.js';
 
@@ -71,54 +72,59 @@ export class ChatPayPaymentRequest extends LitElement {
     return messagesFor('chatpay-payment-request', localeFor(this.locale), PAYMENT_REQUEST_MESSAGES_EN, this.messages);
   }
 
-  #actions(status: CustomerStatus) {
-    const words = this.#words;
-    const request = this.request!;
-    if (status === 'payment-requested') {
-      return html`<div class="actions">
-        <button part="decline" @click=${() => request.decline()}>${words.decline}</button>
-        <button part="enter-payment" class="primary" @click=${() => request.open()}>${words.enterPayment}</button>
-      </div>`;
-    }
-    if (status === 'entering-payment') {
-      return html`<chatpay-card-form
-          .request=${request}
-          .messages=${this.cardFormMessages}
-          .locale=${this.locale}
-          ?postal-code=${this.postalCode}
-          .now=${this.now ?? (() => new Date())}
-        ></chatpay-card-form>
-        <div class="actions"><button part="decline" @click=${() => request.decline()}>${words.decline}</button></div>`;
-    }
-    if (status === 'try-again') {
-      return html`<div class="actions">
-        <button part="try-again" class="primary" @click=${() => request.retry()}>${words.tryAgain}</button>
-      </div>`;
-    }
-    return nothing;
+  /** Forwards a button's click to the request; what each button does is the session's to allow. */
+  #act(action: PaymentRequestAction): void {
+    const request = this.request;
+    if (!request) return;
+    if (action === 'decline') request.decline();
+    else if (action === 'enter-payment') request.open();
+    else request.retry();
+  }
+
+  #cardForm(request: CustomerRequest) {
+    return html`<chatpay-card-form
+      .request=${request}
+      .messages=${this.cardFormMessages}
+      .locale=${this.locale}
+      ?postal-code=${this.postalCode}
+      .now=${this.now ?? (() => new Date())}
+    ></chatpay-card-form>`;
   }
 
   protected override render() {
     const request = this.request;
     if (!request) return nothing;
-    const words = this.#words;
-    const { status, trust } = customerTimeline(request.actor.getSnapshot());
-    const amount = formatMoney(request.terms.amount, localeFor(this.locale));
-    const quiet = status === 'payment-requested' || status === 'entering-payment';
+    const view = connectPaymentRequest(paymentRequestStateOf(request, localeFor(this.locale)), this.#words);
     // An article, not a landmark: a chat may hold many requests, each named by its title and amount.
     return html`<article part="base" aria-labelledby="title amount">
-      <h2 id="title">${words.title}</h2>
+      <h2 id="title">${view.title}</h2>
       ${
-        trust === 'unverified'
+        view.badge
           ? html`<p part="unverified" class="unverified">
-              <strong class="badge">${words.unverified}</strong> <span>${words.unverifiedDescription}</span>
+              <strong class="badge">${view.badge.text}</strong> <span>${view.badge.description}</span>
             </p>`
           : nothing
       }
-      <p class="amount" id="amount">${amount}</p>
-      <p class="reason">${words.reason} <bdi>${request.terms.reason}</bdi></p>
-      <p class="status" role="status">${quiet ? '' : words.status[status]}</p>
-      ${this.#actions(status)}
+      <p class="amount" id="amount">${view.amount}</p>
+      <p class="reason">${view.reasonLabel} <bdi>${view.reason}</bdi></p>
+      <p class="status" role="status">${view.announced}</p>
+      ${view.cardForm ? this.#cardForm(request) : nothing}
+      ${
+        view.actions.length > 0
+          ? html`<div class="actions">
+              ${view.actions.map(
+                (action) =>
+                  html`<button
+                    part=${action.id}
+                    class=${action.primary ? 'primary' : nothing}
+                    @click=${() => this.#act(action.id)}
+                  >
+                    ${action.label}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
     </article>`;
   }
 }

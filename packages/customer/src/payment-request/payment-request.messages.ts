@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@chatpay/core';
+import type { CustomerStatus } from '@chatpay/core';
 
 /** Every word the payment request shows. Integrators override any of them through the `messages` property. */
 export interface PaymentRequestMessages {
@@ -7,6 +7,7 @@ export interface PaymentRequestMessages {
   readonly decline: string;
   readonly enterPayment: string;
   readonly tryAgain: string;
+  /** What the status line says for each status of the customer's timeline. */
   readonly status: Readonly<Record<CustomerStatus, string>>;
   /** The badge on a request nobody vouched for (both sides run without key vouching). */
   readonly unverified: string;
@@ -20,7 +21,19 @@ export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
   decline: 'Decline',
   enterPayment: 'Enter Payment',
   tryAgain: 'Try Again',
-  status: CUSTOMER_STATUS_LABELS,
+  status: {
+    'payment-requested': 'Payment requested',
+    'entering-payment': 'Enter your card details',
+    sending: 'Sending…',
+    'try-again': 'Sending failed. Try again.',
+    'waiting-for-agent': 'Sent. Waiting for the agent.',
+    'payment-accepted': 'Payment Accepted',
+    declined: 'You declined this payment',
+    'request-expired': 'This request has expired',
+    'card-expired': 'This request has ended. The agent may send a new one.',
+    cancelled: 'The agent cancelled this request',
+    replaced: 'The agent sent a new request in place of this one',
+  },
   unverified: 'UNVERIFIED · development mode',
   unverifiedDescription:
     "This request was not checked by the business's server: it is a test in development. Do not enter a real card.",

@@ -303,6 +303,54 @@ describe('<chatpay-card-form> rules and options', () => {
   });
 });
 
+describe('<chatpay-card-form> masks', () => {
+  it('keeps its masks when moved to another place in the page', async () => {
+    const form = await mount(fakeRequest().request);
+    await typeInto(form, 'number', '4111');
+    const elsewhere = document.createElement('section');
+    document.querySelector('main')!.append(elsewhere);
+    elsewhere.append(form); // taken out of the page and put back in: disconnected, then connected
+    await form.updateComplete;
+    checkEqual(field(form, 'number').value, '', 'what was typed is not kept when the form leaves the page');
+    await typeInto(form, 'number', '378282246310005');
+    checkEqual(field(form, 'number').value, '3782 822463 10005', 'still grouped for the brand');
+    await typeInto(form, 'expiry', '1230');
+    checkEqual(field(form, 'expiry').value, '12/30', 'the expiry mask');
+    await typeInto(form, 'name', 'Ada Lovelace');
+    await typeInto(form, 'securityCode', '12345');
+    checkEqual(field(form, 'securityCode').value, '1234', 'the code mask, four digits for the brand');
+    check(!payButton(form).disabled, 'ready to pay');
+  });
+
+  it('masks the security code again when it comes back after a card without one', async () => {
+    const form = await mount(fakeRequest().request);
+    form.extraCards = [
+      {
+        brand: 'acme-store',
+        niceName: 'Acme Store Card',
+        prefixes: ['603572'],
+        lengths: [19],
+        gaps: [4, 8, 12, 16],
+        luhn: false,
+        securityCode: null,
+      },
+    ];
+    await form.updateComplete;
+    await typeInto(form, 'number', '6035720000000000001');
+    checkEqual(form.shadowRoot!.querySelector('#securityCode'), null, 'no code for this card');
+    field(form, 'number').select();
+    await sendKeys({ press: 'Backspace' });
+    await form.updateComplete;
+    await typeInto(form, 'number', '4111111111111111');
+    check(field(form, 'securityCode'), 'the code is asked for again');
+    await typeInto(form, 'name', 'Ada Lovelace');
+    await typeInto(form, 'expiry', '1230');
+    await typeInto(form, 'securityCode', '73712');
+    checkEqual(field(form, 'securityCode').value, '737', 'masked to the three digits of a Visa code');
+    check(!payButton(form).disabled, 'ready to pay');
+  });
+});
+
 describe('<chatpay-card-form> after a reload while the card was being entered', () => {
   const notice = (form: ChatPayCardForm) => form.shadowRoot!.querySelector('[part~="resumed"]')!;
 

@@ -7,7 +7,6 @@ import {
   createMemoryHub,
   createMemoryKeyStore,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
   type AgentSession,
   type AgentSessionOptions,
@@ -15,6 +14,7 @@ import {
   type CustomerSession,
   type CustomerSessionOptions,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import { START } from '../../../../test-support/data.js';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';

@@ -1,5 +1,6 @@
 import { registerMessages } from '@chatpay/ui';
-import { createAgentSession, createCustomerSession, createMemoryTransportPair, ManualClock } from '@chatpay/core';
+import { createAgentSession, createCustomerSession, createMemoryTransportPair } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/define.js';
 import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';

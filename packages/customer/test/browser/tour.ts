@@ -4,10 +4,10 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryTransportPair,
-  ManualClock,
   type AgentRequest,
   type CustomerRequest,
 } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { check, waitUntil } from '../../../../test-support/check.js';

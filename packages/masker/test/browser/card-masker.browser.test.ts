@@ -1,5 +1,6 @@
 import { sendKeys } from '../../../../test-support/keys.js';
 import { accessible } from '../../../../test-support/axe.js';
+import { CardDefinitionError, type CardDefinition } from '@chatpay/cards';
 import { attachCardMasker, type CardDetectedDetail } from '../../src/attach.js';
 import '../../src/define.js';
 import type { ChatPayCardMasker } from '../../src/card-masker.element.js';
@@ -236,5 +237,31 @@ describe('attachCardMasker', () => {
     await sendKeys({ type: '4111111111111111 ok' });
     check(events.length === 1, 'one event');
     check(!events[0]!.includes('411111'), 'no more than the last four');
+  });
+
+  it('masks an Arabic-Indic card pasted into a field', async () => {
+    const host = mount('<input aria-label="Message">');
+    const input = host.querySelector('input')!;
+    attachCardMasker(input);
+    input.focus();
+    await paste(input, '٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢');
+    checkEqual(input.value, '•••• •••• •••• ٤٢٤٢', 'masked, length for length');
+  });
+
+  it('refuses a malformed card definition with a typed error, and masks with a good one', async () => {
+    const host = mount('<input aria-label="Message">');
+    const input = host.querySelector('input')!;
+    const gift: CardDefinition = { brand: 'acme-gift', prefixes: ['7777'], lengths: [16], luhn: false };
+    let error: unknown;
+    try {
+      attachCardMasker(input, { cards: [{ ...gift, prefixes: ['77a7'] }] });
+    } catch (thrown) {
+      error = thrown;
+    }
+    check(error instanceof CardDefinitionError, 'a CardDefinitionError');
+    attachCardMasker(input, { cards: [gift] });
+    input.focus();
+    await paste(input, '7777 1234 5678 9012');
+    checkEqual(input.value, '•••• •••• •••• 9012', 'the gift card is masked');
   });
 });

@@ -3,19 +3,9 @@
  * written independently of the package's own, so the tests do not grade the code with itself.
  */
 
-/** `body` followed by the Luhn check digit that makes the whole number pass. */
-export function withCheckDigit(body: string): string {
-  let sum = 0;
-  for (let index = 0; index < body.length; index++) {
-    let digit = Number(body[body.length - 1 - index]);
-    if (index % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+import { withCheckDigit } from '../../../../test-support/luhn.js';
+
+export { withCheckDigit };
 
 /** Whether a string of ASCII digits passes the Luhn check. */
 export function luhnValid(digits: string): boolean {
@@ -62,6 +52,11 @@ export function groupsOf(digits: string): string[] {
 /** ASCII digits turned into full-width ones (U+FF10 to U+FF19); everything else is kept. */
 export function fullWidth(text: string): string {
   return text.replace(/[0-9]/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
+}
+
+/** ASCII digits written in the script whose zero is `zero` (U+0660 Arabic-Indic, U+0966 Devanagari...). */
+export function inScript(text: string, zero: number): string {
+  return text.replace(/[0-9]/g, (digit) => String.fromCharCode(zero + Number(digit)));
 }
 
 /** Whether a character is an ASCII or a full-width digit. */

@@ -1,6 +1,6 @@
 import { ConfigError, createAgentSession } from '@chatpay/core';
 import { createPostMessageTransport, type TransportReport } from '../../src/index.js';
-import { transportContract } from '../../src/contract.js';
+import { transportContract } from '../../src/testing.js';
 import { createBroadcastChannelTransport } from '../../src/index.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { agentTrust, testVoucher } from '../../../../test-support/trust.js';

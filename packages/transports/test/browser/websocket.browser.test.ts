@@ -1,6 +1,7 @@
 // The WebSocket transport in each engine, with the relay's log and join tokens: the parts that lean
 // on the browser (its WebSocket, URL, atob for a token's expiry), with a socket played by the test.
-import { ManualClock, PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { PROTOCOL_VERSION, type WireMessage } from '@chatpay/core';
+import { ManualClock } from '@chatpay/core/testing';
 import { createWebSocketTransport, type WebSocketLike } from '../../src/index.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 

@@ -1,0 +1,104 @@
+import type { Failure } from './errors.js';
+import type { Money } from './money.js';
+import type { CancelReason, ExpiredStage, MessageBodies, RequestTerms, SealedCard, WireMessage } from './protocol.js';
+
+/**
+ * Which browser an actor of the machine runs in, and in what role. An `observer` is another agent's
+ * session on the same conversation: it follows a request it did not send, from the terms, and acts on
+ * nothing (it sends no notices and holds no key).
+ */
+export type Side = 'agent' | 'customer' | 'observer';
+export type { Failure };
+
+/** What the agent has typed and validated, before the request is sent. */
+export interface RequestDraft {
+  readonly amount: Money;
+  readonly reason: string;
+}
+
+/** Whether the integrator vouched for the request's keys, or both sides run without vouching (development only). */
+export type Trust = 'vouched' | 'unverified';
+
+/**
+ * Where the agent's private keys for the request are, as the agent's session sees it: `here` (this
+ * session can open the card and sign), `other-tab` (another tab of the same agent holds them), `gone`
+ * (not on this device: sent from elsewhere, or lost with the browser's storage), `opened` (the card was
+ * opened here before this page was loaded, and opens once: the agent can still complete or cancel).
+ * The customer's and an observer's actors have `none`.
+ */
+export type KeyPlace = 'here' | 'other-tab' | 'gone' | 'opened' | 'none';
+
+export interface PaymentRequestInput {
+  readonly side: Side;
+  readonly requestId: string;
+  readonly conversationId: string;
+  /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side; an observer's is `Infinity`. */
+  readonly viewWindowMs?: number;
+  /**
+   * The terms as received. Customer and observer: their actors start from the agent's request. An
+   * agent's actor given terms is its own request rebuilt from the conversation's history.
+   */
+  readonly terms?: RequestTerms;
+  /** Default `vouched`. */
+  readonly trust?: Trust;
+  /** Agent side. Default `here` for the agent, `none` otherwise. */
+  readonly keys?: KeyPlace;
+}
+
+export interface PaymentRequestContext {
+  readonly side: Side;
+  readonly requestId: string;
+  readonly conversationId: string;
+  readonly viewWindowMs: number;
+  readonly draft: RequestDraft | null;
+  readonly terms: RequestTerms | null;
+  /** The message being delivered (the request on the agent side, the sealed card on the customer side), kept for retries. */
+  readonly outgoing: WireMessage | null;
+  /** The sealed card as received (ciphertext only). Agent side. */
+  readonly sealed: SealedCard | null;
+  /** When the agent's view window ends: set when the card arrives. */
+  readonly viewDeadline: number | null;
+  readonly failure: Failure | null;
+  readonly trust: Trust;
+  readonly keys: KeyPlace;
+  /** Agent side: a second, different customer key spoke for this request. The card is not opened; the agent is shown why. */
+  readonly conflict: boolean;
+  /** Why the request was cancelled, once it is. */
+  readonly cancelReason: CancelReason | null;
+}
+
+/** Events from the peer: validated wire messages, with the local time they were received. */
+export type PeerEvent =
+  | { readonly type: 'request.opened' }
+  | { readonly type: 'request.declined' }
+  | { readonly type: 'request.submitted'; readonly sealed: SealedCard; readonly receivedAt: number }
+  | { readonly type: 'request.completed' }
+  | { readonly type: 'request.cancelled'; readonly reason: CancelReason }
+  | { readonly type: 'request.expired'; readonly stage: ExpiredStage };
+
+/** Events from the person using this side. */
+export type LocalEvent =
+  | { readonly type: 'request.review'; readonly draft: RequestDraft }
+  | { readonly type: 'request.edit' }
+  | { readonly type: 'request.send' }
+  | { readonly type: 'request.retry' }
+  | { readonly type: 'request.cancel' }
+  | { readonly type: 'request.open' }
+  | { readonly type: 'request.decline' }
+  | { readonly type: 'card.submit' }
+  | { readonly type: 'card.view' }
+  | { readonly type: 'request.complete' };
+
+/** Facts the session learns about the request outside the wire's messages. */
+export type SessionFact =
+  { readonly type: 'customer.conflict' } | { readonly type: 'keys.changed'; readonly keys: KeyPlace };
+
+export type PaymentRequestEvent = PeerEvent | LocalEvent | SessionFact | { readonly type: 'deadline.reached' };
+
+/** A fire-and-forget message to the peer; its delivery is the session's concern (outbox, replay on sync). */
+export type Notice = {
+  [T in 'request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired']: {
+    readonly type: T;
+    readonly body: MessageBodies[T];
+  };
+}['request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired'];
