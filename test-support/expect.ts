@@ -25,6 +25,18 @@ export interface TestApi {
   expect(actual: unknown): Matchers;
 }
 
+/**
+ * Mocha's `it` (the browsers' runner) taking the timeout vitest takes as a third argument: mocha sets it
+ * with `this.timeout(ms)` inside the test instead.
+ */
+export function timedIt(it: (name: string, body: () => unknown) => void): TestApi['it'] {
+  return (name, body, timeout) =>
+    it(name, function (this: { timeout?(ms: number): void } | undefined) {
+      if (timeout !== undefined) this?.timeout?.(timeout);
+      return body();
+    });
+}
+
 const shown = (value: unknown) => {
   try {
     return JSON.stringify(value) ?? String(value);

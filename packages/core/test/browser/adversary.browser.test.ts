@@ -1,5 +1,5 @@
-import { expect } from '../../../../test-support/expect.js';
+import { expect, timedIt } from '../../../../test-support/expect.js';
 import { adversarySuite } from '../support/adversary-suite.js';
 
 // The adversary of adversary.property.test.ts, in a real browser's WebCrypto: fewer runs, the same property.
-adversarySuite({ describe, it, expect }, 8);
+adversarySuite({ describe, it: timedIt(it), expect }, 8);
