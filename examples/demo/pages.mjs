@@ -12,6 +12,8 @@ const RIGHT_TO_LEFT = ['ar'];
 
 const base = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+  /* Hidden means hidden, whatever display a rule below gives the element (the timelines are grids). */
+  [hidden] { display: none !important; }
   body { margin: 0; }
   .timeline, #history { list-style: none; margin: 0; padding: 1rem; display: grid; gap: 0.5rem; align-content: start; }
   .line { display: grid; gap: 0.125rem; max-inline-size: 36rem; }
@@ -47,15 +49,16 @@ const head = (title, attributes = '', look = { lang: 'en', themed: false }) => `
  */
 export function agentPage(relayUrl, look) {
   return `${head('ChatPay demo: agent console', ` data-relay="${relayUrl}" data-role="agent"`, look)}
-    body { display: grid; grid-template-columns: 14rem 1fr; grid-template-rows: auto 1fr; min-block-size: 100vh; }
+    /* The page is the window's height: the timeline scrolls, and the chat box and the composer stay in view. */
+    body { display: grid; grid-template-columns: 14rem 1fr; grid-template-rows: auto 1fr; block-size: 100vh; }
     header { grid-column: 1 / -1; padding: 0.75rem 1rem; display: grid; gap: 0.5rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
-    nav { border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); padding: 0.5rem; }
+    nav { border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); padding: 0.5rem; min-block-size: 0; overflow: auto; }
     nav ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
     nav button { inline-size: 100%; min-block-size: 2.75rem; display: flex; justify-content: space-between; align-items: center; font: inherit; text-align: start; padding-inline: 0.75rem; border: 0; border-radius: 0.5rem; background: transparent; color: inherit; cursor: pointer; }
     nav button[aria-current='true'] { background: color-mix(in srgb, CanvasText 10%, Canvas); font-weight: 600; }
     main { display: grid; grid-template-rows: auto 1fr auto auto; min-block-size: 0; }
     main > h2 { font-size: 1rem; margin: 0; padding: 0.75rem 1rem; }
-    #timelines { overflow: auto; }
+    #timelines { overflow: auto; min-block-size: 0; }
     chatpay-request-composer { padding: 1rem; border-block-start: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
   </style>
 </head>
@@ -82,9 +85,10 @@ export function agentPage(relayUrl, look) {
 /** The customer's page (see `agentPage`). @param {string} relayUrl @param {Look} look */
 export function customerPage(relayUrl, look) {
   return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}" data-role="customer"`, look)}
-    body { display: grid; grid-template-rows: auto 1fr auto; min-block-size: 100vh; }
+    /* The page is the window's height: the messages scroll, and the chat box stays in view. */
+    body { display: grid; grid-template-rows: auto 1fr auto; block-size: 100vh; }
     header { padding: 0.75rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
-    main { overflow: auto; }
+    main { overflow: auto; min-block-size: 0; }
   </style>
 </head>
 <body>
@@ -104,7 +108,7 @@ export function sideBySidePage() {
     body { display: grid; grid-template-rows: auto 1fr; block-size: 100vh; }
     header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: 0.5rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     label, select, button { font: inherit; }
-    .sides { display: grid; grid-template-columns: 3fr 2fr; }
+    .sides { display: grid; grid-template-columns: 3fr 2fr; min-block-size: 0; }
     iframe { inline-size: 100%; block-size: 100%; border: 0; border-inline-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
   </style>
 </head>

@@ -15,6 +15,7 @@ import { AGENT_MESSAGES_DE } from '@chatpay/agent/locales/de';
 import { AGENT_MESSAGES_ES } from '@chatpay/agent/locales/es';
 import { AGENT_MESSAGES_FR } from '@chatpay/agent/locales/fr';
 import { registerMessages } from '@chatpay/ui';
+import { keepNewestInView } from './newest-in-view.js';
 import { chatChannel, chatLine, CONVERSATIONS, HISTORY, limits, paymentTransport } from './wire.js';
 
 // The page's `lang` (the demo's Language switch) picks the catalogue.
@@ -33,6 +34,8 @@ const title = document.querySelector<HTMLHeadingElement>('#conversation-title')!
 const composer = document.querySelector('chatpay-request-composer')!;
 const chatForm = document.querySelector<HTMLFormElement>('#agent-chat')!;
 const banner = document.querySelector('chatpay-payment-banner')!;
+// The timelines scroll (the composer stays in view): the one in view keeps to its newest line.
+const newest = keepNewestInView(timelines);
 
 const sessions = new Map<string, AgentSession>();
 const chipped = new Set<string>();
@@ -82,6 +85,7 @@ for (const { id, customer } of CONVERSATIONS) {
     timeline.append(chatLine(line.from === 'agent' ? 'Agent' : customer, line.text, line.from === 'agent'));
   }
   timelines.append(timeline);
+  newest.follow(timeline);
   sayTo.set(
     id,
     chatChannel(id, (from, text) => timeline.append(chatLine(from, text, false))),
@@ -111,6 +115,7 @@ function open(id: string): void {
     button.setAttribute('aria-current', String(button.dataset.conversation === id));
   }
   composer.session = sessions.get(id);
+  newest.toNewest();
 }
 
 function addChip(conversationId: string, request: AgentRequest): void {

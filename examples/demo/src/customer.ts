@@ -8,6 +8,7 @@ import { CUSTOMER_MESSAGES_ES } from '@chatpay/customer/locales/es';
 import { CUSTOMER_MESSAGES_FR } from '@chatpay/customer/locales/fr';
 import { registerMessages } from '@chatpay/ui';
 import '@chatpay/masker/define';
+import { keepNewestInView } from './newest-in-view.js';
 import { chatChannel, chatLine, CONVERSATIONS, HISTORY, paymentTransport } from './wire.js';
 
 // The page's `lang` (the demo's Language switch) picks the catalogue.
@@ -24,6 +25,8 @@ const me = CONVERSATIONS.find((conversation) => conversation.id === id)?.custome
 document.querySelector('#customer-name')!.textContent = me;
 const history = document.querySelector<HTMLOListElement>('#history')!;
 const form = document.querySelector<HTMLFormElement>('#customer-chat')!;
+// The messages scroll (the chat box stays in view), keeping to the newest.
+keepNewestInView(document.querySelector('main')!).follow(history);
 for (const line of HISTORY[id] ?? []) {
   history.append(chatLine(line.from === 'agent' ? 'Agent' : me, line.text, line.from !== 'agent'));
 }

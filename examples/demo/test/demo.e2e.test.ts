@@ -1,17 +1,11 @@
 // The whole flow through the demo, in Debian's Chromium driven by playwright-core, as a person clicks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../../../test-support/chromium.js';
 // @ts-expect-error: a plain ES module script without types
 import { startDemo } from '../server.mjs';
+import { CARD, openDemo, pay, requestPayment, type Demo, type Layout } from './demo-driver.js';
 
-interface Demo {
-  url: string;
-  frames: { room: string; text: string; passed: boolean }[];
-  close(): Promise<void>;
-}
-
-const CARD = { number: '4111111111111111', name: 'Ada Lovelace', expiry: '1230', code: '737' };
 let demo: Demo;
 let browser: Browser;
 let context: BrowserContext;
@@ -32,36 +26,9 @@ afterEach(async () => {
 });
 
 /** The side-by-side page, or the two sides in two windows. */
-async function open(layout: 'side-by-side' | { agent: string; customer: string }) {
+async function open(layout: Layout) {
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  if (layout === 'side-by-side') {
-    const page = await context.newPage();
-    await page.goto(`${demo.url}/`);
-    return { page, agent: page.frameLocator('#agent'), customer: page.frameLocator('#customer-frame') };
-  }
-  const [agentPage, customerPage] = [await context.newPage(), await context.newPage()];
-  await agentPage.goto(`${demo.url}/agent.html${layout.agent}`);
-  await customerPage.goto(`${demo.url}/customer.html${layout.customer}`);
-  return { page: agentPage, agent: agentPage.locator(':root'), customer: customerPage.locator(':root') };
-}
-
-type Side = FrameLocator | ReturnType<Page['locator']>;
-
-async function requestPayment(agent: Side, amount = '12.50', reason = 'Replacement charger') {
-  await agent.locator('chatpay-request-composer #amount').pressSequentially(amount);
-  await agent.locator('chatpay-request-composer #reason').fill(reason);
-  await agent.getByRole('button', { name: 'Request', exact: true }).click();
-  await agent.getByRole('button', { name: 'Send', exact: true }).last().click();
-}
-
-async function pay(customer: Side) {
-  await customer.getByRole('button', { name: 'Enter Payment' }).click();
-  const form = customer.locator('chatpay-card-form');
-  await form.locator('#number').pressSequentially(CARD.number);
-  await form.locator('#name').fill(CARD.name);
-  await form.locator('#expiry').pressSequentially(CARD.expiry);
-  await form.locator('#securityCode').pressSequentially(CARD.code);
-  await form.getByRole('button', { name: /^Pay/ }).click();
+  return openDemo(context, demo.url, layout);
 }
 
 const wire = () => demo.frames.map((frame) => frame.text).join('\n');
@@ -97,7 +64,9 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     const { agent, customer } = await open({ agent: '', customer: '?conversation=c-2' });
     await agent.getByRole('button', { name: /Alan Turing/ }).click();
     await requestPayment(agent, '5', 'Postage');
-    await customer.getByRole('button', { name: 'Decline' }).click();
+    await customer.getByRole('button', { name: 'Decline', exact: true }).click();
+    // Declining is asked once more before it is done.
+    await customer.getByRole('button', { name: 'Yes, decline' }).click();
     await customer.getByText('You declined this payment').waitFor();
     await agent.getByText('CUSTOMER DECLINED PAYMENT').first().waitFor();
   });

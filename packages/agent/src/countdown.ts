@@ -1,6 +1,14 @@
 import type { AgentRequest, Clock } from '@chatpay/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** A countdown's last minute: drawn as urgent, and said once, as it begins. */
+export const LAST_MINUTE_MS = 60_000;
+
+/** Whether `left` ms (null: no countdown) is within a countdown's last minute. */
+export function isLastMinute(left: number | null): boolean {
+  return left !== null && left <= LAST_MINUTE_MS;
+}
+
 /** What a countdown follows: an absolute deadline (or none) on a clock. */
 export interface CountdownSource {
   readonly deadline: number | null;

@@ -25,6 +25,7 @@ function state(phase: Phase, given: Partial<ViewerState> = {}): ViewerState {
     snapshot: snapshotAt(phase, { observed: given.observed ?? false }),
     phase,
     observed: false,
+    terms: { amount: { minor: 1250, currency: 'USD' }, reason: 'Replacement charger' },
     card: phase === 'cardViewing' ? CARD : null,
     refused: null,
     visible: true,
@@ -105,6 +106,32 @@ describe('what the card viewer shows in each phase', () => {
     expect(isCounting('cardViewing', false)).toBe(true);
     expect(isCounting('cardViewing', true)).toBe(false);
     expect(isCounting('cardSubmitted', false)).toBe(false);
+  });
+
+  it('shows the amount and the reason next to the card, the amount for the locale', () => {
+    expect(connectCardViewer(state('cardViewing'), words).charge).toEqual({
+      amountLabel: 'Amount to charge',
+      amount: '$12.50',
+      reasonLabel: 'Reason for charge',
+      reason: 'Replacement charger',
+    });
+    expect(connectCardViewer(state('cardViewing', { locale: 'de-DE' }), words).charge?.amount).toBe('12,50\u00a0$');
+    expect(connectCardViewer(state('cardSubmitted'), words).charge?.reason).toBe('Replacement charger');
+    expect(connectCardViewer(state('cardViewing', { terms: null }), words).charge).toBeNull();
+  });
+
+  it('draws the last minute of the view window as urgent', () => {
+    expect(connectCardViewer(state('cardViewing', { left: 60_001 }), words).urgent).toBe(false);
+    expect(connectCardViewer(state('cardViewing', { left: 60_000 }), words).urgent).toBe(true);
+    expect(connectCardViewer(state('cardViewing', { left: 1 }), words).urgent).toBe(true);
+    expect(connectCardViewer(state('cardViewing'), words).urgent).toBe(false);
+  });
+
+  it('says the last minute in the same words every second of it, so the live region speaks once', () => {
+    const said = [60_000, 30_000, 1_000].map(
+      (left) => connectCardViewer(state('cardViewing', { left }), words).announced,
+    );
+    expect(said).toEqual([words.lastMinute, words.lastMinute, words.lastMinute]);
   });
 
   it('warns in the last minute, unless a copy has something newer to say', () => {

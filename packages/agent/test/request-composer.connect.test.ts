@@ -123,20 +123,37 @@ describe('what the composer shows', () => {
     expect(view.amountError).toBe(error);
   });
 
-  it('says first what the mask left out, then its own check, then the session refusal', () => {
-    const rules = { decimal: ',', group: '.', mapToRadix: [','], scale: 2 };
-    const dropped = touchedForm({ dropped: { notice: 'group-separator', rules, currency: 'EUR' } });
-    expect(connectRequestComposer(state({ form: dropped, amountText: '12' }), words).amountError).toBe(
-      '"." was left out: it is added for you between thousands. Type "," for decimals.',
+  it.each([
+    ['12,50', 'en-US', 'In English, "," groups thousands; use "." for decimals.'],
+    ['1,23,456', 'en-US', 'In English, "," groups thousands; use "." for decimals.'],
+    ['12.50', 'es', 'In Spanish, "." groups thousands; use "," for decimals.'],
+    ['1.5', 'de-DE', 'In German, "." groups thousands; use "," for decimals.'],
+    ['12 50', 'fr', 'In French, a space groups thousands; use "," for decimals.'],
+    ['1e12', 'en-US', 'Type the amount out in full: an exponent such as "e12" is not read here.'],
+    ['-5', 'en-US', 'The amount cannot be negative.'],
+    ['+5', 'en-US', 'An amount takes no "+" sign: type the digits only.'],
+    ['12x', 'en-US', 'Only digits, and "." for decimals, can be typed here.'],
+    ['1,5x', 'de-DE', 'Only digits, and "," for decimals, can be typed here.'],
+    ['1.234', 'en-US', 'USD amounts have at most 2 decimals.'],
+    ['12.', 'en-US', 'Enter the amount as digits.'],
+  ])('says why "%s" in %s was refused, and what was understood', (amountText, locale, error) => {
+    const view = connectRequestComposer(state({ form: touchedForm({ reason: 'Postage' }), amountText, locale }), words);
+    expect(view.amountError).toBe(error);
+  });
+
+  it('says a refusal for as long as the text is wrong, and an amount still being typed once the field is left', () => {
+    const typing = touchedForm({ reason: 'Postage', amountTyping: true });
+    const shown = (amountText: string, form = typing) => connectRequestComposer(state({ form, amountText }), words);
+    expect(shown('12,50').amountError).toBe('In English, "," groups thousands; use "." for decimals.');
+    expect(shown('12,500').amountError).toBeNull();
+    expect(shown('12.').amountError).toBeNull();
+    expect(shown('12.', touchedForm({ reason: 'Postage' })).amountError).toBe('Enter the amount as digits.');
+    expect(connectRequestComposer(state({ form: typing, amountText: '12.', currency: 'JPY' }), words).amountError).toBe(
+      'JPY amounts have no decimals.',
     );
-    const letter = touchedForm({ dropped: { notice: 'not-a-number', rules, currency: 'EUR' } });
-    expect(connectRequestComposer(state({ form: letter }), words).amountError).toBe(
-      'Only digits, and "," for decimals, can be typed here.',
-    );
-    const third = touchedForm({ dropped: { notice: 'too-many-decimals', rules, currency: 'EUR' } });
-    expect(connectRequestComposer(state({ form: third }), words).amountError).toBe(
-      'EUR amounts have at most 2 decimals.',
-    );
+  });
+
+  it('says its own check first, then the session refusal', () => {
     const refused = touchedForm({
       refusal: { field: 'amount', problem: { kind: 'decimals-dropped', currency: 'JPY' } },
     });
@@ -146,6 +163,13 @@ describe('what the composer shows', () => {
     expect(connectRequestComposer(state({ form: refused, amountText: '0' }), words).amountError).toBe(
       'The amount must be more than zero.',
     );
+  });
+
+  it('counts a reason over the limit, and refuses it, without cutting it', () => {
+    const form = touchedForm({ reason: 'x'.repeat(5000) });
+    const view = connectRequestComposer(state({ form, amountText: '5' }), words);
+    expect(view.reasonCount).toBe('5,000 of 500 characters');
+    expect(view.reasonError).toBe(words.reasonInvalid(MAX_REASON_LENGTH));
   });
 
   it('shows the unsafe-reason message as the agent types, before any Request', () => {

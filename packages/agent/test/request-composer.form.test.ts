@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MoneyError } from '@chatpay/core';
+import { MAX_REASON_LENGTH, MoneyError } from '@chatpay/core';
 import {
   EMPTY_FORM,
   nextForm,
@@ -7,7 +7,6 @@ import {
   type FormEvent,
 } from '../src/request-composer/request-composer.form.js';
 
-const de = { decimal: ',', group: '.', mapToRadix: [','], scale: 2 };
 const refusedAmount: FormEvent = {
   type: 'refused',
   refusal: { field: 'amount', problem: { kind: 'refused', error: new MoneyError('zero', 'Zero.'), currency: 'USD' } },
@@ -36,11 +35,14 @@ describe('the composer form', () => {
       ['amount'],
     ],
     ['Request pressed', [{ type: 'review.asked' }], ['amount', 'reason']],
+    ['an amount refused at once, as it is typed', [{ type: 'amount.typed', refused: true }], ['amount']],
+    ['an amount typed, not refused', [{ type: 'amount.typed', refused: false }], []],
     [
-      'a keystroke the mask left out',
-      [{ type: 'amount.dropped', dropped: { notice: 'group-separator', rules: de, currency: 'EUR' } }],
-      ['amount'],
+      'a reason over the limit, typed or pasted',
+      [{ type: 'reason.typed', reason: 'x'.repeat(MAX_REASON_LENGTH + 1) }],
+      ['reason'],
     ],
+    ['a reason at the limit', [{ type: 'reason.typed', reason: 'x'.repeat(MAX_REASON_LENGTH) }], []],
     ['fewer decimals for the new currency', [{ type: 'amount.decimals-dropped', currency: 'JPY' }], ['amount']],
     ['a request sent', [{ type: 'review.asked' }, { type: 'request.sent' }], []],
   ])('touches the fields: %s', (_, events, fields) => {
@@ -57,15 +59,13 @@ describe('the composer form', () => {
     expect(run(refusedAmount, { type: 'reason.typed', reason: 'P' }).refusal?.field).toBe('amount');
   });
 
-  it('a keystroke the mask takes clears the refusal and what it left out', () => {
-    const dropped = run(refusedAmount, {
-      type: 'amount.dropped',
-      dropped: { notice: 'not-a-number', rules: de, currency: 'EUR' },
-    });
-    expect(dropped.dropped?.notice).toBe('not-a-number');
-    const taken = nextForm(dropped, { type: 'amount.taken' });
-    expect(taken.dropped).toBeNull();
-    expect(taken.refusal).toBeNull();
+  it('typing in the amount clears the refusal, and the amount is being typed until the field is left', () => {
+    const typed = run(refusedAmount, { type: 'amount.typed', refused: false });
+    expect(typed.refusal).toBeNull();
+    expect(typed.amountTyping).toBe(true);
+    expect(nextForm(typed, { type: 'field.left', field: 'amount', amountTyped: true }).amountTyping).toBe(false);
+    expect(nextForm(typed, { type: 'field.left', field: 'reason', amountTyped: true }).amountTyping).toBe(true);
+    expect(nextForm(typed, { type: 'review.asked' }).amountTyping).toBe(false);
   });
 
   it('says a changed amount on the amount field', () => {
@@ -84,6 +84,6 @@ describe('the composer form', () => {
     );
     expect(sent).toEqual({ ...EMPTY_FORM, chosen: 'EUR', sent: true });
     expect(nextForm(sent, { type: 'reason.typed', reason: 'N' }).sent).toBe(false);
-    expect(nextForm(sent, { type: 'amount.taken' }).sent).toBe(true);
+    expect(nextForm(sent, { type: 'amount.typed', refused: false }).sent).toBe(true);
   });
 });

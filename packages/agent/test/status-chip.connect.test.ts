@@ -20,6 +20,9 @@ interface Case {
   readonly unverified?: boolean;
   /** Events the machine is made to refuse, to see the chip follow it. */
   readonly refuses?: readonly string[];
+  /** Time left on the running deadline, in ms. */
+  readonly left?: number;
+  readonly locale?: string;
 }
 
 /** The chip's state for a request of the real machine resting in `given.phase`. */
@@ -27,7 +30,13 @@ function state(given: Case): ChipState {
   const { snapshot, view } = requestAt(given.phase, { ...given, failed: given.notPrepared ?? false });
   const refused = new Set(given.refuses ?? []);
   const can: typeof snapshot.can = (event) => !refused.has(event.type) && snapshot.can(event);
-  return { snapshot: { context: snapshot.context, can }, view, observed: given.observed ?? false };
+  return {
+    snapshot: { context: snapshot.context, can },
+    view,
+    observed: given.observed ?? false,
+    left: given.left ?? null,
+    locale: given.locale ?? 'en-US',
+  };
 }
 
 describe('what the status chip shows and offers', () => {
@@ -47,7 +56,8 @@ describe('what the status chip shows and offers', () => {
     ['a request being sent', { phase: 'sending' }, 'SENDING', null, ['cancel'], null],
     ['a request whose keys are being made', { phase: 'preparing' }, 'SENDING', null, ['cancel'], null],
     ['a declined request', { phase: 'declined' }, 'CUSTOMER DECLINED PAYMENT', null, [], null],
-    ['an expired card', { phase: 'cardExpired' }, 'CARD EXPIRED', null, [], null],
+    // The view window ended: said so, rather than as if the customer's card had expired.
+    ['the view window ended', { phase: 'cardExpired' }, 'VIEW TIME ENDED', null, [], null],
     ['an unreadable card', { phase: 'cardRejected' }, 'CARD UNREADABLE', null, [], null],
     ['a completed request', { phase: 'completed' }, 'COMPLETED', null, [], null],
     ['a failed send', { phase: 'sendFailed' }, 'TRY AGAIN', 'retry', ['cancel'], null],
@@ -145,6 +155,105 @@ describe('what the status chip shows and offers', () => {
     expect(view.actions).toEqual(actions);
     expect(view.note?.text ?? null).toBe(note);
     expect(view.announced).toBe(note ? `${label}. ${note}` : label);
+    // Every request names what it asks for, so that several in one conversation can be told apart.
+    expect(view.terms).toEqual({ amount: '$12.50', reason: 'Postage', open: false });
+    expect(view.name).toBe(`${label}: $12.50, Postage`);
+    expect(view.timeLeft).toBeNull();
+    expect(view.urgent).toBe(false);
+  });
+
+  it('shows the terms sent once there are some, else the draft, else nothing', () => {
+    const { snapshot, view } = requestAt('waitingForCustomer');
+    const terms = { ...snapshot.context.draft!, amount: { minor: 990, currency: 'EUR' }, reason: 'Shipping' };
+    const sent: ChipState = {
+      snapshot: {
+        context: { ...snapshot.context, draft: null, terms: terms as never },
+        can: snapshot.can.bind(snapshot),
+      },
+      view,
+      observed: true,
+      locale: 'de-DE',
+    };
+    expect(connectStatusChip(sent, words).terms).toEqual({ amount: '9,90\u00a0€', reason: 'Shipping', open: false });
+    expect(connectStatusChip(sent, words).name).toBe('WAITING FOR CUSTOMER: 9,90\u00a0€, Shipping');
+    const blank = requestAt('draft');
+    const none: ChipState = {
+      snapshot: { context: { ...blank.snapshot.context, draft: null }, can: blank.snapshot.can.bind(blank.snapshot) },
+      view: blank.view,
+      observed: false,
+    };
+    expect(connectStatusChip(none, words).terms).toBeNull();
+    expect(connectStatusChip(none, words).name).toBe('DRAFT');
+  });
+
+  it('shows the reason as typed, markup and all, for the element to render as text', () => {
+    const { snapshot, view } = requestAt('waitingForCustomer');
+    const reason = '<b>Charger</b> & cable';
+    const given: ChipState = {
+      snapshot: { context: { ...snapshot.context, draft: { ...snapshot.context.draft!, reason } }, can: () => false },
+      view,
+      observed: false,
+      locale: 'en-US',
+    };
+    expect(connectStatusChip(given, words).terms?.reason).toBe(reason);
+  });
+
+  it.each<[string, Case, string, boolean, string]>([
+    [
+      'a minute and a bit to pay',
+      { phase: 'waitingForCustomer', left: 60_001 },
+      '1:01 left',
+      false,
+      'WAITING FOR CUSTOMER',
+    ],
+    [
+      'the last minute to pay',
+      { phase: 'waitingForCustomer', left: 60_000 },
+      '1:00 left',
+      true,
+      `WAITING FOR CUSTOMER. ${words.lastMinuteToPay}`,
+    ],
+    [
+      'the last second to pay',
+      { phase: 'waitingForCustomer', left: 1 },
+      '0:01 left',
+      true,
+      `WAITING FOR CUSTOMER. ${words.lastMinuteToPay}`,
+    ],
+    ['the view window, early', { phase: 'cardViewing', left: 600_000 }, '10:00 left', false, 'VIEW CARD'],
+    [
+      'the last minute to view',
+      { phase: 'cardViewing', left: 59_000 },
+      '0:59 left',
+      true,
+      `VIEW CARD. ${words.lastMinuteToView}`,
+    ],
+    [
+      'the last minute, after a note',
+      { phase: 'cardSubmitted', keys: 'opened', left: 30_000 },
+      '0:30 left',
+      true,
+      `CARD VIEWED. ${words.alreadyViewed} ${words.lastMinuteToView}`,
+    ],
+    [
+      'a countdown in Arabic digits',
+      { phase: 'cardViewing', left: 61_500, locale: 'ar-EG' },
+      '١:٠٢ left',
+      false,
+      'VIEW CARD',
+    ],
+  ])('counts down: %s', (_, given, timeLeft, urgent, announced) => {
+    const view = connectStatusChip(state(given), words);
+    expect(view.timeLeft).toBe(timeLeft);
+    expect(view.urgent).toBe(urgent);
+    expect(view.announced).toBe(announced);
+  });
+
+  it('says the last minute in the same words every second of it, so the live region speaks once', () => {
+    const said = [60_000, 45_000, 1_000].map(
+      (left) => connectStatusChip(state({ phase: 'cardViewing', left }), words).announced,
+    );
+    expect(new Set(said).size).toBe(1);
   });
 
   it('draws a conflict as a warning, and the other notes as plain notes', () => {
@@ -179,6 +288,12 @@ describe('what the chip remembers between renders', () => {
     const gone: Case = { phase: 'waitingForCustomer', keys: 'gone' };
     expect(view(gone, CHIP_FRESH).actions).toEqual(['request-again']);
     expect(view(gone, nextChipMemory(CHIP_FRESH, 'sent-again')).actions).toEqual([]);
+  });
+
+  it('keeps the whole reason shown once the terms are pressed, until they are pressed again', () => {
+    const open = nextChipMemory(CHIP_FRESH, 'toggle-reason');
+    expect(view({ phase: 'waitingForCustomer' }, open).terms?.open).toBe(true);
+    expect(view({ phase: 'waitingForCustomer' }, nextChipMemory(open, 'toggle-reason')).terms?.open).toBe(false);
   });
 
   it('says so when Send new request was refused', () => {

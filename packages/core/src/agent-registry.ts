@@ -2,6 +2,7 @@ import type { AgentRequest } from './agent-request.js';
 import type { AgentSession } from './agent-session.js';
 import { arrivalsAfter, type Arrival } from './card-arrivals.js';
 import { Emitter } from './emitter.js';
+import type { Money } from './money.js';
 import type { AgentStatus } from './status.js';
 
 /** One request in the agent's list across conversations. */
@@ -13,6 +14,11 @@ export interface RequestSummary {
   readonly needsAttention: boolean;
   /** Sent by another agent: followed, never opened here. */
   readonly observed: boolean;
+  /**
+   * The amount asked for (from the terms sent, or the draft being confirmed), or null before there is
+   * one.
+   */
+  readonly amount: Money | null;
 }
 
 export type RegistryEvent =
@@ -101,13 +107,17 @@ export class AgentRegistry {
   /** Every request of every followed conversation. */
   requests(): readonly RequestSummary[] {
     return [...this.#sessions.keys()].flatMap((session) =>
-      session.requests.map((request) => ({
-        conversationId: request.conversationId,
-        requestId: request.requestId,
-        status: request.timeline().status,
-        needsAttention: this.#attention.has(request),
-        observed: request.observed,
-      })),
+      session.requests.map((request) => {
+        const { terms, draft } = request.actor.getSnapshot().context;
+        return {
+          conversationId: request.conversationId,
+          requestId: request.requestId,
+          status: request.timeline().status,
+          needsAttention: this.#attention.has(request),
+          observed: request.observed,
+          amount: (terms ?? draft)?.amount ?? null,
+        };
+      }),
     );
   }
 

@@ -13,6 +13,14 @@ export interface Money {
 export type MoneyErrorCode =
   | 'empty'
   | 'invalid-format'
+  /** The locale's group separator where it cannot group: "12,50" in en, "12.50" in es. */
+  | 'ambiguous-separator'
+  /** A plus sign: an amount to charge is written without one. */
+  | 'sign'
+  /** An exponent ("1e12"): read as digits it would be another amount. */
+  | 'exponent'
+  /** Letters or a currency's name among the digits. */
+  | 'letters'
   | 'not-an-integer'
   | 'zero'
   | 'negative'
@@ -78,18 +86,33 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
   return ok({ minor, currency });
 }
 
-/** The grouping and decimal separators a locale writes numbers with. */
+/** The grouping and decimal separators a locale writes numbers with, and how many digits it groups. */
 export interface NumberSeparators {
   readonly group: string;
   readonly decimal: string;
+  /**
+   * How many digits each group holds: the last group before the decimals (`primary`, 3 almost
+   * everywhere) and the groups before it (`secondary`: 3 in en-US, 2 in en-IN's lakhs and crores).
+   */
+  readonly grouping: { readonly primary: number; readonly secondary: number };
 }
 
-/** The separators `locale` uses: `{ group: ',', decimal: '.' }` in en, `{ group: '.', decimal: ',' }` in de. */
+/**
+ * The separators `locale` uses: `{ group: ',', decimal: '.' }` in en, `{ group: '.', decimal: ',' }` in de,
+ * with the sizes of its groups (`1,23,45,678` in en-IN: primary 3, secondary 2).
+ */
 export function numberSeparators(locale?: string): NumberSeparators {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const format = new Intl.NumberFormat(locale);
+  const parts = format.formatToParts(12345.6);
+  const groups = format
+    .formatToParts(1234567890)
+    .filter((part) => part.type === 'integer')
+    .map((part) => part.value.length);
+  const grouped = groups.length > 2;
   return {
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
     decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    grouping: { primary: grouped ? groups.at(-1)! : 3, secondary: grouped ? groups.at(-2)! : 3 },
   };
 }
 
@@ -97,9 +120,21 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = /[\s\u00a0\u202f]/g;
 
 /**
+ * The whole part as the locale may write it: ungrouped, or grouped in its own sizes (in a locale that
+ * groups in lakhs, "12,34,567", in threes too: "1,234,567"), never grouped in another locale's sizes.
+ */
+function wholePatternFor({ primary, secondary }: NumberSeparators['grouping'], group: string): RegExp {
+  const sizes = [...new Set([secondary, primary])];
+  const grouped = sizes.map((size) => `\\d{1,${size}}(${group}\\d{${size}})*${group}\\d{${primary}}`);
+  return new RegExp(`^(\\d+|${grouped.join('|')})$`);
+}
+
+/**
  * Reads an amount the way a person types it in `locale` ("1,234.50" in en, "1.234,50" in de) into
  * minor units of `currency`. Grouping separators are accepted only where the locale puts them, so
- * "1.5" in German is refused rather than read as fifteen.
+ * "1.5" in German is refused rather than read as fifteen, and "12,50" in English rather than read as
+ * 1,250. Each refusal says which rule the text broke (`ambiguous-separator`, `sign`, `negative`,
+ * `exponent`, `letters`, `too-many-decimals`…), never what was typed.
  */
 export function parseAmount(
   text: string,
@@ -107,24 +142,55 @@ export function parseAmount(
   options: ParseAmountOptions = {},
 ): Result<Money, MoneyError> {
   if (!isCurrency(currency)) return err(unknownCurrency());
-  const { group, decimal } = numberSeparators(options.locale);
+  const { group, decimal, grouping } = numberSeparators(options.locale);
   let body = foldDigits(text.trim());
   if (body === '') return err(new MoneyError('empty', 'Enter an amount.'));
   if (/^[-\u2212]/.test(body) || /[-\u2212]$/.test(body)) {
     return err(new MoneyError('negative', 'The amount cannot be negative.'));
   }
+  if (/^\+|\+$/.test(body)) return err(new MoneyError('sign', 'An amount is written without a sign.'));
+  if (/\d[eE][-+\u2212]?\d/.test(body)) {
+    return err(new MoneyError('exponent', 'Write the amount out in digits, without an exponent.'));
+  }
+  if (/\p{L}/u.test(body)) {
+    return err(new MoneyError('letters', 'Write the amount in digits, without letters or a currency.'));
+  }
+  // A "." or "," the locale uses for neither decimals nor groups (in French, Arabic): it may mean either.
+  const foreign = ['.', ','].find((mark) => mark !== decimal && mark !== group && body.includes(mark));
+  if (foreign) {
+    return err(
+      new MoneyError(
+        'ambiguous-separator',
+        `"${foreign}" separates neither decimals nor groups of thousands in this locale; "${decimal}" comes before decimals.`,
+      ),
+    );
+  }
   const groupIsSpace = group.replace(SPACES, '') === '';
   if (groupIsSpace) body = body.replace(SPACES, ' ');
   const [whole = '', fraction, ...rest] = body.split(decimal);
   const groupPattern = groupIsSpace ? ' ' : escape(group);
-  const wholePattern = new RegExp(
-    `^(\\d+|\\d{1,3}(${groupPattern}\\d{3})+|\\d{1,2}(${groupPattern}\\d{2})*${groupPattern}\\d{3})$`,
-  );
-  if (rest.length > 0 || !wholePattern.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) {
-    return err(new MoneyError('invalid-format', `Enter the amount as digits, with "${decimal}" before any decimals.`));
+  const wholeIsGrouped = wholePatternFor(grouping, groupPattern).test(whole);
+  if (rest.length === 0 && !(wholeIsGrouped && (fraction === undefined || /^\d+$/.test(fraction)))) {
+    // Digits and the group separator alone, grouped wrong: the separator was meant otherwise.
+    const groupsOnly = new RegExp(`^[\\d${groupPattern}]*$`);
+    const misplaced = (part: string) => part.includes(groupIsSpace ? ' ' : group) && groupsOnly.test(part);
+    if ((!wholeIsGrouped && misplaced(whole)) || (fraction !== undefined && misplaced(fraction))) {
+      const named = groupIsSpace ? 'A space' : `"${group}"`;
+      return err(
+        new MoneyError(
+          'ambiguous-separator',
+          `${named} only separates groups of thousands in this locale; "${decimal}" comes before decimals.`,
+        ),
+      );
+    }
   }
   const digits = currencyDigits(currency);
-  if ((fraction ?? '').length > digits) {
+  // A decimal separator for a currency without decimals ("5." in yen) says that, rather than "not digits".
+  const decimalsTyped = fraction !== undefined && (digits === 0 ? /^\d*$/ : /^\d+$/).test(fraction);
+  if (rest.length > 0 || !wholeIsGrouped || (fraction !== undefined && !decimalsTyped)) {
+    return err(new MoneyError('invalid-format', `Enter the amount as digits, with "${decimal}" before any decimals.`));
+  }
+  if ((fraction ?? '').length > digits || (digits === 0 && fraction !== undefined)) {
     return err(
       new MoneyError(
         'too-many-decimals',

@@ -65,6 +65,7 @@ export const paymentRequestMachine = paymentRequestSetup.createMachine({
     keys: input.keys ?? (input.side === 'agent' ? 'here' : 'none'),
     conflict: false,
     cancelReason: null,
+    cardSent: false,
   }),
   on: {
     'customer.conflict': { actions: 'keepConflict' },
@@ -168,6 +169,7 @@ export const paymentRequestMachine = paymentRequestSetup.createMachine({
 
     // Both: the sealed card has reached (agent) or left for (customer) the agent.
     cardSubmitted: {
+      entry: 'keepCardSent',
       invoke: viewDeadline(),
       on: {
         'card.view': { guard: 'canOpenHere', target: 'opening' },

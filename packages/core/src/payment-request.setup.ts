@@ -78,6 +78,7 @@ export const paymentRequestSetup = setup({
             : context.cancelReason,
     }),
     dropCiphertext: assign({ sealed: null, outgoing: null }),
+    keepCardSent: assign({ cardSent: true }),
   },
   guards: {
     startsFromTerms: ({ context }) => context.side !== 'agent' || context.terms !== null,

@@ -65,6 +65,8 @@ export interface PaymentRequestContext {
   readonly conflict: boolean;
   /** Why the request was cancelled, once it is. */
   readonly cancelReason: CancelReason | null;
+  /** A card reached the agent for this request (it was in `cardSubmitted`): from then on it may have been charged. */
+  readonly cardSent: boolean;
 }
 
 /** Events from the peer: validated wire messages, with the local time they were received. */

@@ -53,11 +53,25 @@ describe('the agent registry', () => {
       status: 'view-card',
       needsAttention: true,
       observed: false,
+      amount: USD_12_50.amount,
     });
     expect(registry.arrivals()).toEqual([{ conversationId: 'conv-b', requestId: request.requestId }]);
     expectOk(await request.viewCard());
     expect(registry.needsAttention('conv-b')).toBe(false);
     expect(registry.arrivals()).toEqual([]);
+  });
+
+  it('lists each request with its amount once there is one: none in a blank draft, then the draft, then the terms', async () => {
+    const { registry, conversations } = console2();
+    const [a] = conversations as [(typeof conversations)[number]];
+    const request = a.agent.createRequest();
+    const summary = () => registry.requests().find((each) => each.requestId === request.requestId)!;
+    expect(summary().amount).toBeNull();
+    expectOk(request.review(USD_12_50));
+    expect(summary().amount).toEqual({ minor: 1250, currency: 'USD' });
+    expectOk(request.send());
+    await until(() => request.timeline().phase === 'waitingForCustomer' || a.wire.inFlight.length === 1);
+    expect(summary().amount).toEqual({ minor: 1250, currency: 'USD' });
   });
 
   it('lists the cards that arrived out of view, in order, until their conversation comes into view', async () => {

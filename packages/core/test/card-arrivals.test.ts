@@ -7,6 +7,7 @@ const summary = (conversationId: string, requestId: string, needsAttention = tru
   status: needsAttention ? 'view-card' : 'completed',
   needsAttention,
   observed: false,
+  amount: null,
 });
 const registry = (requests: readonly RequestSummary[], conversationInView: string | null = null) => ({
   requests: () => requests,

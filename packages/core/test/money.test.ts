@@ -8,6 +8,7 @@ import {
   formatMoney,
   isCurrency,
   MoneyError,
+  numberSeparators,
   parseAmount,
   type Money,
   type MoneyErrorCode,
@@ -99,38 +100,43 @@ describe('parseAmount: refused amounts, each with its code', () => {
     { text: '\t\n', currency: 'USD', locale: 'en-US', code: 'empty' },
     { text: NBSP, currency: 'EUR', locale: 'fr-FR', code: 'empty' },
     { text: NNBSP, currency: 'EUR', locale: 'fr-FR', code: 'empty' },
-    // invalid-format: "1.5" in German is neither one and a half (wrong decimal) nor fifteen (misplaced group)
-    { text: '1.5', currency: 'EUR', locale: 'de-DE', code: 'invalid-format' },
-    { text: '1.23', currency: 'EUR', locale: 'de-DE', code: 'invalid-format' },
-    { text: '1.2345', currency: 'EUR', locale: 'de-DE', code: 'invalid-format' },
-    { text: '1,234.56', currency: 'EUR', locale: 'de-DE', code: 'invalid-format' },
+    // ambiguous-separator: the locale's group separator where it cannot group. "1.5" in German is neither
+    // one and a half (wrong decimal) nor fifteen (misplaced group); "12,34" in English neither 12.34 nor 1,234.
+    // invalid-format: any other text that is not digits and the locale's separators.
+    { text: '1.5', currency: 'EUR', locale: 'de-DE', code: 'ambiguous-separator' },
+    { text: '1.23', currency: 'EUR', locale: 'de-DE', code: 'ambiguous-separator' },
+    { text: '1.2345', currency: 'EUR', locale: 'de-DE', code: 'ambiguous-separator' },
+    { text: '1,234.56', currency: 'EUR', locale: 'de-DE', code: 'ambiguous-separator' },
     { text: '1.234,5,6', currency: 'EUR', locale: 'de-DE', code: 'invalid-format' },
-    { text: 'abc', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: 'NaN', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1e5', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: 'Infinity', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '0x10', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: 'abc', currency: 'USD', locale: 'en-US', code: 'letters' },
+    { text: 'NaN', currency: 'USD', locale: 'en-US', code: 'letters' },
+    { text: '1e5', currency: 'USD', locale: 'en-US', code: 'exponent' },
+    { text: 'Infinity', currency: 'USD', locale: 'en-US', code: 'letters' },
+    { text: '0x10', currency: 'USD', locale: 'en-US', code: 'letters' },
     { text: '1.2.3', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
     { text: '1..5', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '12,34', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1,2345', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1234,567', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: ',123', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1,,234', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1,234,', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: '12,34', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
+    { text: '1,2345', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
+    { text: '1234,567', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
+    { text: ',123', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
+    { text: '1,,234', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
+    { text: '1,234,', currency: 'USD', locale: 'en-US', code: 'ambiguous-separator' },
     { text: '1 234', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
     { text: '.5', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
     { text: '5.', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '+5', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: '+5', currency: 'USD', locale: 'en-US', code: 'sign' },
     { text: '$5', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '5 USD', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
+    { text: '5 USD', currency: 'USD', locale: 'en-US', code: 'letters' },
     { text: '1_000', currency: 'USD', locale: 'en-US', code: 'invalid-format' },
-    { text: '1.234,56', currency: 'EUR', locale: 'fr-FR', code: 'invalid-format' },
-    { text: `1${NNBSP}23,5`, currency: 'EUR', locale: 'fr-FR', code: 'invalid-format' },
-    { text: '1,2,3', currency: 'INR', locale: 'en-IN', code: 'invalid-format' },
-    { text: '1,23,4567', currency: 'INR', locale: 'en-IN', code: 'invalid-format' },
-    { text: '1,234.56', currency: 'EGP', locale: 'ar-EG', code: 'invalid-format' },
-    { text: '١٬٢٣', currency: 'EGP', locale: 'ar-EG', code: 'invalid-format' },
+    { text: '1.234,56', currency: 'EUR', locale: 'fr-FR', code: 'ambiguous-separator' },
+    { text: `1${NNBSP}23,5`, currency: 'EUR', locale: 'fr-FR', code: 'ambiguous-separator' },
+    { text: '1,2,3', currency: 'INR', locale: 'en-IN', code: 'ambiguous-separator' },
+    { text: '1,23,4567', currency: 'INR', locale: 'en-IN', code: 'ambiguous-separator' },
+    { text: '1,234.56', currency: 'EGP', locale: 'ar-EG', code: 'ambiguous-separator' },
+    { text: '١٬٢٣', currency: 'EGP', locale: 'ar-EG', code: 'ambiguous-separator' },
+    // a "." or "," the locale uses for neither decimals nor groups may mean either: refused, not guessed
+    { text: '1,500', currency: 'KWD', locale: 'ar-KW', code: 'ambiguous-separator' },
+    { text: '1.500', currency: 'KWD', locale: 'fr-FR', code: 'ambiguous-separator' },
     // zero
     { text: '0', currency: 'USD', locale: 'en-US', code: 'zero' },
     { text: '0.00', currency: 'USD', locale: 'en-US', code: 'zero' },
@@ -155,6 +161,7 @@ describe('parseAmount: refused amounts, each with its code', () => {
     { text: '0.001', currency: 'USD', locale: 'en-US', code: 'too-many-decimals' },
     { text: '1.5', currency: 'JPY', locale: 'en-US', code: 'too-many-decimals' },
     { text: '1.0', currency: 'JPY', locale: 'en-US', code: 'too-many-decimals' },
+    { text: '1.', currency: 'JPY', locale: 'en-US', code: 'too-many-decimals' },
     { text: '1.2345', currency: 'KWD', locale: 'en-US', code: 'too-many-decimals' },
     { text: '1,999', currency: 'EUR', locale: 'de-DE', code: 'too-many-decimals' },
     { text: '١٫٢٣٤', currency: 'EGP', locale: 'ar-EG', code: 'too-many-decimals' },
@@ -186,6 +193,66 @@ describe('parseAmount: refused amounts, each with its code', () => {
   it('refuses a number too long to be exact rather than rounding it', () => {
     const result = parseAmount('99999999999999999999', 'USD', { locale: 'en-US', maximum: Number.MAX_VALUE });
     expectRefused(result, 'not-an-integer');
+  });
+});
+
+describe('parseAmount: each locale groups in its own way, and says why it refused', () => {
+  const cases: ReadonlyArray<{ text: string; currency: string; locale: string; read: number | MoneyErrorCode }> = [
+    // a separator the locale groups with, followed by two digits, is not a grouping
+    { text: '12,50', currency: 'USD', locale: 'en-US', read: 'ambiguous-separator' },
+    { text: '12.50', currency: 'EUR', locale: 'es', read: 'ambiguous-separator' },
+    { text: '12.50', currency: 'EUR', locale: 'de', read: 'ambiguous-separator' },
+    { text: '12 50', currency: 'EUR', locale: 'fr', read: 'ambiguous-separator' },
+    { text: `12${NNBSP}50`, currency: 'EUR', locale: 'fr-FR', read: 'ambiguous-separator' },
+    { text: '12,50', currency: 'EUR', locale: 'es', read: 1250 },
+    { text: '1.234,50', currency: 'EUR', locale: 'es', read: 123450 },
+    { text: '1234,50', currency: 'EUR', locale: 'es', read: 123450 },
+    // lakhs only where the locale groups in lakhs; there, groups of three too
+    { text: '1,23,456', currency: 'USD', locale: 'en-US', read: 'ambiguous-separator' },
+    { text: '1,23,456', currency: 'INR', locale: 'en-IN', read: 12345600 },
+    { text: '999,999', currency: 'INR', locale: 'en-IN', read: 99999900 },
+    { text: '9,99,999.8', currency: 'INR', locale: 'en-IN', read: 99999980 },
+    { text: '1,23,45', currency: 'INR', locale: 'en-IN', read: 'ambiguous-separator' },
+    // signs, exponents, letters
+    { text: '-5', currency: 'USD', locale: 'en-US', read: 'negative' },
+    { text: '+5', currency: 'USD', locale: 'en-US', read: 'sign' },
+    { text: '5+', currency: 'USD', locale: 'en-US', read: 'sign' },
+    { text: '1e12', currency: 'USD', locale: 'en-US', read: 'exponent' },
+    { text: '1E5', currency: 'USD', locale: 'en-US', read: 'exponent' },
+    { text: '1.5e3', currency: 'USD', locale: 'en-US', read: 'exponent' },
+    { text: '1e-2', currency: 'USD', locale: 'en-US', read: 'exponent' },
+    { text: '2,5e3', currency: 'EUR', locale: 'de', read: 'exponent' },
+    { text: 'e5', currency: 'USD', locale: 'en-US', read: 'letters' },
+    { text: 'USD 5', currency: 'USD', locale: 'en-US', read: 'letters' },
+    { text: '12 €', currency: 'EUR', locale: 'de', read: 'invalid-format' },
+    { text: '١٢x', currency: 'EGP', locale: 'ar-EG', read: 'letters' },
+  ];
+
+  it.each(cases)('"$text" $currency in $locale → $read', ({ text, currency, locale, read }) => {
+    const result = parseAmount(text, currency, { locale });
+    if (typeof read === 'number') expect(expectMoney(result)).toEqual({ minor: read, currency });
+    else expectRefused(result, read);
+  });
+
+  it.each([
+    { locale: 'en-US', group: ',', decimal: '.', primary: 3, secondary: 3 },
+    { locale: 'en-IN', group: ',', decimal: '.', primary: 3, secondary: 2 },
+    { locale: 'es', group: '.', decimal: ',', primary: 3, secondary: 3 },
+    { locale: 'de', group: '.', decimal: ',', primary: 3, secondary: 3 },
+    { locale: 'fr', group: NNBSP, decimal: ',', primary: 3, secondary: 3 },
+    { locale: 'ar-EG', group: '\u066c', decimal: '\u066b', primary: 3, secondary: 3 },
+  ])('numberSeparators($locale) names its separators and the sizes of its groups', (expected) => {
+    const { locale, group, decimal, primary, secondary } = expected;
+    expect(numberSeparators(locale)).toEqual({ group, decimal, grouping: { primary, secondary } });
+  });
+
+  it('says which separator groups and which comes before decimals, not what was typed', () => {
+    const error = expectRefused(parseAmount('98765,43', 'USD', { locale: 'en-US' }), 'ambiguous-separator');
+    expect(error.message).toBe('"," only separates groups of thousands in this locale; "." comes before decimals.');
+    const spaced = expectRefused(parseAmount('98 76', 'EUR', { locale: 'fr' }), 'ambiguous-separator');
+    expect(spaced.message).toBe(
+      'A space only separates groups of thousands in this locale; "," comes before decimals.',
+    );
   });
 });
 
@@ -372,10 +439,13 @@ describe('error messages never echo the text typed', () => {
     { text: TYPED, locale: 'en-US', code: 'over-maximum' },
     { text: `${TYPED}.123`, locale: 'en-US', code: 'too-many-decimals' },
     { text: `-${TYPED}`, locale: 'en-US', code: 'negative' },
-    { text: `${TYPED}abc`, locale: 'en-US', code: 'invalid-format' },
-    { text: `${TYPED.slice(0, 6)}.${TYPED.slice(6)}`, locale: 'de-DE', code: 'invalid-format' },
+    { text: `${TYPED}abc`, locale: 'en-US', code: 'letters' },
+    { text: `${TYPED.slice(0, 6)}.${TYPED.slice(6)}`, locale: 'de-DE', code: 'ambiguous-separator' },
     { text: `0.${TYPED}`, locale: 'en-US', code: 'too-many-decimals' },
     { text: '9,87,65,43,21,987', locale: 'en-IN', code: 'over-maximum' },
+    { text: `${TYPED}e5`, locale: 'en-US', code: 'exponent' },
+    { text: `+${TYPED}`, locale: 'en-US', code: 'sign' },
+    { text: `${TYPED.slice(0, 6)},${TYPED.slice(6, 8)}`, locale: 'en-US', code: 'ambiguous-separator' },
   ];
 
   it.each(cases)('"$text" in $locale → $code', ({ text, locale, code }) => {

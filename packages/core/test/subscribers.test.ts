@@ -190,6 +190,8 @@ function fakeSession(conversationId: string) {
     requestId: 'r-1',
     conversationId,
     observed: false,
+    // The terms the registry names in its summaries: none here.
+    actor: { getSnapshot: () => ({ context: { terms: null, draft: null } }) },
     // The card can be opened in this tab (its keys are here), with no conflict over the customer's key.
     timeline: () => ({
       phase,

@@ -705,7 +705,12 @@ describe('validateExpiry: one row per rule (in June 2025)', () => {
     ['12/204', false, true, 'incomplete'],
     ['00/30', false, false, 'invalid-month'],
     ['13/30', false, false, 'invalid-month'],
+    ['19/30', false, false, 'invalid-month'],
     ['1330', false, false, 'invalid-month'],
+    // The two month digits as the form's mask takes them, before any year: refused at once.
+    ['00', false, false, 'invalid-month'],
+    ['13', false, false, 'invalid-month'],
+    ['19/', false, false, 'invalid-month'],
     ['0/30', false, false, 'invalid-month'],
     ['/30', false, false, 'invalid-month'],
     ['123/30', false, false, 'invalid-month'],

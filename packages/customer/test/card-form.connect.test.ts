@@ -15,6 +15,13 @@ import {
   type CardFormMemoryEvent,
 } from '../src/card-form/card-form.memory.js';
 import { CARD_FORM_MESSAGES_EN as words } from '../src/card-form/card-form.messages.js';
+import {
+  CARD_NUMBER_REASONS,
+  CARDHOLDER_NAME_REASONS,
+  EXPIRY_REASONS,
+  POSTAL_CODE_REASONS,
+  SECURITY_CODE_REASONS,
+} from '../src/card-fields/index.js';
 
 const NOW = new Date(2026, 10, 24);
 const OPTIONS: CardFormOptions = { postalCode: false, extraCards: [] };
@@ -72,37 +79,84 @@ describe('which error shows for which field, and when', () => {
     [
       'a field left with a wrong number: its error only',
       [...typed({ number: '4111111111111112' }), { type: 'left', field: 'number' }],
-      { number: words.errors.luhn, name: null, expiry: null, securityCode: null },
+      { number: words.errors.number.luhn, name: null, expiry: null, securityCode: null },
     ],
-    ['a field left empty: required', [{ type: 'left', field: 'name' }], { number: null, name: words.errors.required }],
+    [
+      'a field left empty: required',
+      [{ type: 'left', field: 'name' }],
+      { number: null, name: words.errors.name.required },
+    ],
     [
       'a field left while still incomplete',
       [...typed({ expiry: '1' }), { type: 'left', field: 'expiry' }],
-      { expiry: words.errors.incomplete },
+      { expiry: words.errors.expiry.incomplete },
     ],
     [
       'an expired card',
       [...typed({ expiry: '01/20' }), { type: 'left', field: 'expiry' }],
-      { expiry: words.errors['in-the-past'] },
+      { expiry: words.errors.expiry['in-the-past'] },
     ],
     ['a field left valid: none', [...typed({ name: 'Ada Lovelace' }), { type: 'left', field: 'name' }], { name: null }],
     [
       'Pay tried on an empty form: every field',
       [{ type: 'pay-refused', fields: ['number', 'name', 'expiry', 'securityCode'] }],
       {
-        number: words.errors.required,
-        name: words.errors.required,
-        expiry: words.errors.required,
-        securityCode: words.errors.required,
+        number: words.errors.number.required,
+        name: words.errors.name.required,
+        expiry: words.errors.expiry.required,
+        securityCode: words.errors.securityCode.required,
       },
     ],
     [
       'a name where a number belongs',
       [...typed({ name: '4111 1111 1111 1111' }), { type: 'left', field: 'name' }],
-      { name: words.errors['card-number-like'] },
+      { name: words.errors.name['card-number-like'] },
+    ],
+    [
+      'a name with a digit: a name message',
+      [...typed({ name: 'A1' }), { type: 'left', field: 'name' }],
+      { name: 'Use only letters, spaces, apostrophes, hyphens and full stops in the name.' },
+    ],
+    [
+      'a name with an ampersand: a name message',
+      [...typed({ name: 'Ann & Bob' }), { type: 'left', field: 'name' }],
+      { name: words.errors.name['invalid-characters'] },
+    ],
+    [
+      'a month 13: refused as a month',
+      [...typed({ expiry: '13/30' }), { type: 'left', field: 'expiry' }],
+      { expiry: 'Enter a month from 01 to 12.' },
+    ],
+    [
+      'a month 00: refused as a month',
+      [...typed({ expiry: '00/30' }), { type: 'left', field: 'expiry' }],
+      { expiry: words.errors.expiry['invalid-month'] },
+    ],
+    [
+      'letters in the security code: a security code message',
+      [...typed({ securityCode: '7a7' }), { type: 'left', field: 'securityCode' }],
+      { securityCode: 'Use only digits in the security code.' },
     ],
   ])('%s', (_name, events, expected) => {
     expect(errors(after(...events))).toMatchObject(expected);
+  });
+
+  it('gives every field its own words for every reason, naming no other field', () => {
+    const fields = Object.keys(words.errors).sort();
+    expect(fields).toEqual(['expiry', 'name', 'number', 'postalCode', 'securityCode']);
+    expect(Object.keys(words.errors.number).sort()).toEqual([...CARD_NUMBER_REASONS].sort());
+    expect(Object.keys(words.errors.name).sort()).toEqual([...CARDHOLDER_NAME_REASONS].sort());
+    expect(Object.keys(words.errors.expiry).sort()).toEqual([...EXPIRY_REASONS].sort());
+    expect(Object.keys(words.errors.securityCode).sort()).toEqual([...SECURITY_CODE_REASONS].sort());
+    expect(Object.keys(words.errors.postalCode).sort()).toEqual([...POSTAL_CODE_REASONS].sort());
+    const all = Object.values(words.errors).flatMap((messages) => Object.values(messages) as string[]);
+    for (const reason of ['required', 'invalid-characters', 'incomplete'] as const) {
+      const said = [words.errors.number, words.errors.name, words.errors.expiry, words.errors.securityCode].map(
+        (messages) => messages[reason],
+      );
+      expect(new Set(said).size, `each field says "${reason}" its own way`).toBe(said.length);
+    }
+    expect(all.filter((message) => message === 'Use digits only here.')).toEqual([]);
   });
 
   it('ties each error and hint to its field, and marks only a field in error as invalid', () => {
@@ -127,7 +181,7 @@ describe('which error shows for which field, and when', () => {
   it('says a brand is not accepted, once the field is left', () => {
     const memory = after(...typed({ number: '378282246310005' }), { type: 'left', field: 'number' });
     expect(errors(memory, { options: { ...OPTIONS, acceptedBrands: ['visa', 'mastercard'] } }).number).toBe(
-      words.errors['brand-not-accepted'],
+      words.errors.number['brand-not-accepted'],
     );
     expect(errors(memory).number).toBeNull();
   });

@@ -15,6 +15,12 @@ import {
   paymentRequestStateOf,
   type PaymentRequestState,
 } from '../src/payment-request/payment-request.connect.js';
+import {
+  nextPaymentRequestMemory,
+  PAYMENT_REQUEST_FRESH,
+  type PaymentRequestMemory,
+  type PaymentRequestMemoryEvent,
+} from '../src/payment-request/payment-request.memory.js';
 import { PAYMENT_REQUEST_MESSAGES_EN as words } from '../src/payment-request/payment-request.messages.js';
 
 const TERMS: RequestTerms = {
@@ -34,7 +40,18 @@ interface At {
   /** The sealed card kept for a retry; a request that reached `sendFailed` through sealing has one. */
   readonly outgoing?: boolean;
   readonly cancelReason?: CancelReason;
+  /** A card reached the agent before the request ended; by default, in the phases that follow one. */
+  readonly cardSent?: boolean;
 }
+
+const AFTER_A_CARD: ReadonlySet<Phase> = new Set([
+  'cardSubmitted',
+  'opening',
+  'cardViewing',
+  'completed',
+  'cardExpired',
+  'cardRejected',
+]);
 
 /**
  * A snapshot of the real machine on the customer's side resting in `phase`: what each phase allows
@@ -56,51 +73,100 @@ function snapshotAt(phase: Phase, at: At = {}): PaymentRequestSnapshot {
     keys: 'none',
     conflict: false,
     cancelReason: at.cancelReason ?? null,
+    cardSent: at.cardSent ?? AFTER_A_CARD.has(phase),
   };
   return paymentRequestMachine.resolveState({ value: phase, context });
 }
 
-function stateAt(phase: Phase, at: At = {}, locale = 'de-DE'): PaymentRequestState {
+function stateAt(
+  phase: Phase,
+  at: At = {},
+  locale = 'de-DE',
+  memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH,
+): PaymentRequestState {
   const snapshot = snapshotAt(phase, at);
-  return { snapshot, view: customerTimeline(snapshot), terms: TERMS, locale };
+  return {
+    snapshot,
+    view: customerTimeline(snapshot),
+    terms: TERMS,
+    locale,
+    memory,
+    cardSent: snapshot.context.cardSent,
+  };
 }
 
+/** The bubble's memory after `events`, from a fresh one. */
+const remembered = (...events: PaymentRequestMemoryEvent[]) =>
+  events.reduce(nextPaymentRequestMemory, PAYMENT_REQUEST_FRESH);
+
+const NOT_CHARGED = 'You have not been charged.';
+
 describe('what the payment request shows and offers in each phase', () => {
-  it.each<[string, Phase, At, string, boolean, readonly string[]]>([
-    ['the request, before a choice', 'waitingForCustomer', {}, '', false, ['decline', 'enter-payment']],
-    ['the card being entered', 'customerEntering', {}, '', true, ['decline']],
-    ['the card being sealed', 'preparing', {}, 'Sending…', false, []],
-    ['the card being sent', 'sending', {}, 'Sending…', false, []],
-    ['a failed send', 'sendFailed', {}, 'Sending failed. Try again.', false, ['try-again']],
+  it.each<[string, Phase, At, string, string | null, boolean, readonly string[]]>([
+    ['the request, before a choice', 'waitingForCustomer', {}, '', null, false, ['decline', 'enter-payment']],
+    ['the card being entered', 'customerEntering', {}, 'Enter your card details', null, true, ['decline']],
+    ['the card being sealed', 'preparing', {}, 'Sending…', null, false, []],
+    ['the card being sent', 'sending', {}, 'Sending…', null, false, []],
+    ['a failed send', 'sendFailed', {}, 'Sending failed. Try again.', null, false, ['try-again']],
     [
       'a failed send with nothing kept to send again',
       'sendFailed',
       { outgoing: false },
       'Sending failed. Try again.',
+      null,
       false,
       [],
     ],
-    ['the card with the agent', 'cardSubmitted', {}, 'Sent. Waiting for the agent.', false, []],
-    ['the card being opened', 'opening', {}, 'Sent. Waiting for the agent.', false, []],
-    ['the card being viewed', 'cardViewing', {}, 'Sent. Waiting for the agent.', false, []],
-    ['completed', 'completed', {}, 'Payment Accepted', false, []],
-    ['declined', 'declined', {}, 'You declined this payment', false, []],
-    ['the request expired', 'requestExpired', {}, 'This request has expired', false, []],
-    ['the view window ran out', 'cardExpired', {}, 'This request has ended. The agent may send a new one.', false, []],
-    ['cancelled by the agent', 'cancelled', { cancelReason: 'agent' }, 'The agent cancelled this request', false, []],
+    ['the card with the agent', 'cardSubmitted', {}, 'Sent. Waiting for the agent.', null, false, []],
+    ['the card being opened', 'opening', {}, 'Sent. Waiting for the agent.', null, false, []],
+    ['the card being viewed', 'cardViewing', {}, 'Sent. Waiting for the agent.', null, false, []],
+    ['completed', 'completed', {}, 'Payment Accepted', null, false, []],
+    ['declined', 'declined', {}, 'You declined this payment', NOT_CHARGED, false, []],
+    ['the request expired', 'requestExpired', {}, 'This request has expired', NOT_CHARGED, false, []],
+    [
+      'the view window ran out',
+      'cardExpired',
+      {},
+      'This request has ended. The agent may send a new one.',
+      null,
+      false,
+      [],
+    ],
+    [
+      'cancelled by the agent',
+      'cancelled',
+      { cancelReason: 'agent' },
+      'The agent cancelled this request',
+      NOT_CHARGED,
+      false,
+      [],
+    ],
     [
       'replaced by a new request',
       'cancelled',
       { cancelReason: 'replaced' },
       'The agent sent a new request in place of this one',
+      NOT_CHARGED,
       false,
       [],
     ],
-    ['an unreadable card', 'cardRejected', {}, 'The agent cancelled this request', false, []],
-  ])('%s', (_name, phase, at, announced, cardForm, actions) => {
+    // A card reached the agent: it may have been charged before the end, so "not charged" is not said.
+    ['an unreadable card', 'cardRejected', {}, 'The agent cancelled this request', null, false, []],
+    [
+      'cancelled by the agent after the card arrived',
+      'cancelled',
+      { cancelReason: 'agent', cardSent: true },
+      'The agent cancelled this request',
+      null,
+      false,
+      [],
+    ],
+  ])('%s', (_name, phase, at, announced, notCharged, cardForm, actions) => {
     const view = connectPaymentRequest(stateAt(phase, at), words);
     expect(view.announced).toBe(announced);
+    expect(view.notCharged).toBe(notCharged);
     expect(view.cardForm).toBe(cardForm);
+    expect(view.question).toBeNull();
     expect(view.actions.map((action) => action.id)).toEqual(actions);
   });
 
@@ -124,6 +190,114 @@ describe('what the payment request shows and offers in each phase', () => {
       expect(offered.has('try-again')).toBe(state.snapshot.can({ type: 'request.retry' }));
       expect(view.cardForm).toBe(state.snapshot.can({ type: 'card.submit' }));
     }
+  });
+});
+
+describe('the decline question', () => {
+  const asked = remembered({ type: 'decline-asked' });
+
+  it.each<[string, Phase, boolean, readonly string[]]>([
+    ['before a choice: instead of Decline and Enter Payment', 'waitingForCustomer', false, ['keep', 'confirm-decline']],
+    [
+      'while the card is entered: instead of Decline, the form staying',
+      'customerEntering',
+      true,
+      ['keep', 'confirm-decline'],
+    ],
+  ])('is asked %s', (_name, phase, cardForm, actions) => {
+    const view = connectPaymentRequest(stateAt(phase, {}, 'de-DE', asked), words);
+    expect(view.question).toBe('Decline this payment?');
+    expect(view.cardForm).toBe(cardForm);
+    expect(view.actions).toEqual([
+      { id: 'keep', label: 'Keep', primary: true },
+      { id: 'confirm-decline', label: 'Yes, decline', primary: false },
+    ]);
+    expect(view.actions.map((action) => action.id)).toEqual(actions);
+  });
+
+  it('is no longer asked once the request cannot be declined, nor after Keep', () => {
+    for (const phase of ['requestExpired', 'cancelled', 'sending', 'completed'] as const) {
+      const view = connectPaymentRequest(stateAt(phase, {}, 'de-DE', asked), words);
+      expect(view.question).toBeNull();
+      expect(view.actions.map((action) => action.id)).not.toContain('confirm-decline');
+    }
+    const kept = connectPaymentRequest(
+      stateAt('waitingForCustomer', {}, 'de-DE', nextPaymentRequestMemory(asked, { type: 'decline-kept' })),
+      words,
+    );
+    expect(kept.question).toBeNull();
+    expect(kept.actions.map((action) => action.id)).toEqual(['decline', 'enter-payment']);
+  });
+});
+
+describe('the card paid with', () => {
+  const sealed = remembered({ type: 'sealed', card: { brand: 'visa', lastFour: '1111' } });
+
+  it('names the brand and the last four digits with Payment Accepted, when this page sealed the card', () => {
+    expect(connectPaymentRequest(stateAt('completed', {}, 'de-DE', sealed), words).announced).toBe(
+      'Payment Accepted — Visa •••• 1111',
+    );
+    const amex = remembered({ type: 'sealed', card: { brand: 'american-express', lastFour: '0005' } });
+    expect(connectPaymentRequest(stateAt('completed', {}, 'de-DE', amex), words).announced).toBe(
+      'Payment Accepted — American Express •••• 0005',
+    );
+  });
+
+  it('says only Payment Accepted when the card is not known here (a reloaded page), and names it nowhere else', () => {
+    expect(connectPaymentRequest(stateAt('completed'), words).announced).toBe('Payment Accepted');
+    for (const phase of ['cardSubmitted', 'sendFailed', 'declined', 'cardExpired', 'cancelled'] as const) {
+      expect(connectPaymentRequest(stateAt(phase, {}, 'de-DE', sealed), words).announced).not.toContain('1111');
+    }
+  });
+
+  it('shows the brand id as it is for a brand it does not know', () => {
+    const gift = remembered({ type: 'sealed', card: { brand: 'acme-gift', lastFour: '0001' } });
+    expect(connectPaymentRequest(stateAt('completed', {}, 'de-DE', gift), words).announced).toBe(
+      'Payment Accepted — acme-gift •••• 0001',
+    );
+  });
+});
+
+describe("the bubble's memory", () => {
+  it.each<[string, PaymentRequestMemoryEvent[], Partial<PaymentRequestMemory>]>([
+    ['fresh: nothing to ask, nothing to focus', [], { askingToDecline: false, focus: null, paid: null }],
+    ['Enter Payment: the focus goes to the form', [{ type: 'opened' }], { focus: 'card-form' }],
+    [
+      'Decline: the question, with the focus on Keep',
+      [{ type: 'decline-asked' }],
+      { askingToDecline: true, focus: 'keep' },
+    ],
+    [
+      'Keep: no question, the focus back on Decline',
+      [{ type: 'decline-asked' }, { type: 'decline-kept' }],
+      { askingToDecline: false, focus: 'decline' },
+    ],
+    [
+      'Yes, decline: no question, the focus on the outcome',
+      [{ type: 'decline-asked' }, { type: 'decline-confirmed' }],
+      { askingToDecline: false, focus: 'status' },
+    ],
+    [
+      'a card sealed: its brand and last four, the focus on the status',
+      [{ type: 'opened' }, { type: 'sealed', card: { brand: 'visa', lastFour: '1111' } }],
+      { paid: { brand: 'visa', lastFour: '1111' }, focus: 'status' },
+    ],
+    ['Try Again: the focus on the status', [{ type: 'retried' }], { focus: 'status' }],
+    ['the focus taken', [{ type: 'opened' }, { type: 'focused' }], { focus: null }],
+  ])('%s', (_name, events, expected) => {
+    expect(remembered(...events)).toMatchObject(expected);
+  });
+
+  it('keeps of a sealed card only its brand and last four digits', () => {
+    const card = { brand: 'visa', lastFour: '1111', number: '4111111111111111' };
+    expect(remembered({ type: 'sealed', card }).paid).toEqual({ brand: 'visa', lastFour: '1111' });
+  });
+
+  it('never changes the memory it is given', () => {
+    const before = remembered({ type: 'decline-asked' });
+    nextPaymentRequestMemory(before, { type: 'decline-kept' });
+    expect(before).toEqual({ paid: null, askingToDecline: true, focus: 'keep' });
+    expect(PAYMENT_REQUEST_FRESH).toEqual({ paid: null, askingToDecline: false, focus: null });
   });
 });
 
@@ -154,10 +328,15 @@ describe('what the payment request shows of its terms', () => {
       title: 'Zahlungsanforderung',
       decline: 'Ablehnen',
       status: { ...words.status, declined: 'Abgelehnt' },
+      notCharged: 'Ihnen wurde nichts berechnet.',
+      declineQuestion: 'Diese Zahlung ablehnen?',
     };
     expect(connectPaymentRequest(stateAt('waitingForCustomer'), other).title).toBe('Zahlungsanforderung');
     expect(connectPaymentRequest(stateAt('customerEntering'), other).actions[0]!.label).toBe('Ablehnen');
     expect(connectPaymentRequest(stateAt('declined'), other).announced).toBe('Abgelehnt');
+    expect(connectPaymentRequest(stateAt('declined'), other).notCharged).toBe('Ihnen wurde nichts berechnet.');
+    const asked = stateAt('waitingForCustomer', {}, 'de-DE', remembered({ type: 'decline-asked' }));
+    expect(connectPaymentRequest(asked, other).question).toBe('Diese Zahlung ablehnen?');
   });
 });
 
@@ -189,10 +368,12 @@ describe('reading a request', () => {
       timeline: () => customerTimeline(snapshot),
       terms: TERMS,
     } as unknown as CustomerRequest;
-    const state = paymentRequestStateOf(request, 'fr-FR');
+    const memory = remembered({ type: 'decline-asked' });
+    const state = paymentRequestStateOf(request, 'fr-FR', memory);
     expect(state.snapshot).toBe(snapshot);
     expect(state.view.status).toBe('entering-payment');
     expect(state.terms).toBe(TERMS);
     expect(state.locale).toBe('fr-FR');
+    expect(state.memory).toBe(memory);
   });
 });

@@ -70,3 +70,13 @@ export const reducedMotion = css`
     }
   }
 `;
+
+/** A countdown in its last minute (class `urgent`): drawn bold with the danger colour's mark; the words say it too. */
+export const urgentStyles = css`
+  .urgent {
+    padding-inline-start: 0.5rem;
+    border-inline-start: 4px solid var(--chatpay-color-danger, var(--_chatpay-danger));
+    color: var(--chatpay-color-danger, var(--_chatpay-danger));
+    font-weight: 700;
+  }
+`;

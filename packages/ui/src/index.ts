@@ -1,7 +1,7 @@
 // What every ChatPay element shares: default tokens (light and dark), base styles, and the controller
 // that keeps an element in step with what it shows.
 export { defaultTokens } from './tokens.styles.js';
-export { buttonStyles, reducedMotion, visuallyHidden } from './base.styles.js';
+export { buttonStyles, reducedMotion, urgentStyles, visuallyHidden } from './base.styles.js';
 export { FollowController, actorChanges, emitterChanges, type Subscribe } from './follow.controller.js';
 export { localeFor } from './locale.js';
 export { registerMessages, messagesFor, type MessageCatalogue } from './messages.js';

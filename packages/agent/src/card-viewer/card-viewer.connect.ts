@@ -1,13 +1,18 @@
-import type { AgentRequest, CardDetails, PaymentRequestSnapshot, Phase } from '@chatpay/core';
+import {
+  formatMoney,
+  type AgentRequest,
+  type CardDetails,
+  type Money,
+  type PaymentRequestSnapshot,
+  type Phase,
+} from '@chatpay/core';
 import { groupCardNumber, type CardDefinition } from '@chatpay/cards';
-import { formatDuration } from '../countdown.js';
+import { formatDuration, isLastMinute } from '../countdown.js';
 import type { CardViewerMessages } from './card-viewer.messages.js';
 
 /** A detail of the card, each with its own Copy button. */
 export type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'brand' | 'postalCode';
 
-/** The countdown warns in the view window's last minute. */
-const LAST_MINUTE_MS = 60_000;
 /** The details written left to right and kept on one line in every language. */
 const DIGITS: ReadonlySet<CardField> = new Set(['number', 'expiry', 'securityCode']);
 
@@ -25,6 +30,8 @@ export interface ViewerState {
   readonly snapshot: Pick<PaymentRequestSnapshot, 'can'>;
   readonly phase: Phase;
   readonly observed: boolean;
+  /** What the request asks for (its terms, or its draft), or null before there is any. */
+  readonly terms: { readonly amount: Money; readonly reason: string } | null;
   /** The opened card while the view window is open, else null: read from the session, never kept. */
   readonly card: CardDetails | null;
   readonly refused: OpenRefusal | null;
@@ -63,8 +70,17 @@ export interface CardRow {
 
 /** What the viewer shows: the details, or a message in their place, and what it offers and says. */
 export interface ViewerView {
+  /** What to charge, next to the card: the amount for the locale and the reason as typed (shown as text). */
+  readonly charge: {
+    readonly amountLabel: string;
+    readonly amount: string;
+    readonly reasonLabel: string;
+    readonly reason: string;
+  } | null;
   /** The countdown to the end of the view window ("Visible for 9:59"), or null. */
   readonly timeLeft: string | null;
+  /** The countdown is in its last minute: drawn as urgent. */
+  readonly urgent: boolean;
   /** The details to show, or null when a message stands in their place. */
   readonly rows: readonly CardRow[] | null;
   readonly message: { readonly text: string; readonly error: boolean; readonly alert: boolean } | null;
@@ -90,10 +106,14 @@ export interface ViewerOwn {
 /** Reads what the viewer needs from `request` now, and from what the element itself knows. */
 export function viewerStateOf(request: AgentRequest, own: ViewerOwn): ViewerState {
   const { phase } = request.timeline();
+  const snapshot = request.actor.getSnapshot();
+  const { terms, draft } = snapshot.context;
+  const asked = terms ?? draft;
   return {
-    snapshot: request.actor.getSnapshot(),
+    snapshot,
     phase,
     observed: request.observed,
+    terms: asked && { amount: asked.amount, reason: asked.reason },
     card: request.card(),
     refused: own.refused,
     visible: own.visible,
@@ -176,9 +196,18 @@ export function connectCardViewer(state: ViewerState, words: CardViewerMessages)
   const actions: ('complete' | 'cancel')[] = [];
   if (card && state.snapshot.can({ type: 'request.complete' })) actions.push('complete');
   if (card && state.snapshot.can({ type: 'request.cancel' })) actions.push('cancel');
-  const warning = state.left !== null && state.left <= LAST_MINUTE_MS ? words.lastMinute : '';
+  const urgent = isLastMinute(state.left);
+  const warning = urgent ? words.lastMinute : '';
+  const { terms } = state;
   return {
+    charge: terms && {
+      amountLabel: words.chargeAmount,
+      amount: formatMoney(terms.amount, state.locale),
+      reasonLabel: words.chargeReason,
+      reason: terms.reason,
+    },
     timeLeft: state.left === null ? null : words.visibleFor(formatDuration(state.left, state.locale)),
+    urgent,
     rows: card && state.visible ? cardRows(card, state, words) : null,
     clipboardStuck: state.clipboardStuck,
     message,

@@ -8,6 +8,7 @@ import {
   localeFor,
   messagesFor,
   reducedMotion,
+  urgentStyles,
   visuallyHidden,
 } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -23,6 +24,7 @@ import {
   type OpenRefusal,
 } from './card-viewer.connect.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from './card-viewer.messages.js';
+import { chargePart, detailsPart, timeLeftPart } from './card-viewer.parts.js';
 import { cardViewerStyles } from './card-viewer.styles.js';
 import { clearSystemClipboard, CopiedValue, writeToClipboard, type ClearClipboard } from './clipboard-clearing.js';
 import { ClipboardKeeper } from './clipboard-keeper.js';
@@ -37,7 +39,9 @@ export type { ClipboardAccess, ClipboardClearing } from './clipboard-clearing.js
 
 /**
  * Opens the sealed card of a request and shows its details to copy into the agent's own payment
- * system, with a countdown to the end of the view window, then Mark as Completed. The details are
+ * system, next to the amount to charge and the reason the request gives, with a countdown to the end
+ * of the view window (drawn as urgent in its last minute, and announced once as it begins), then Mark
+ * as Completed. The details are
  * read from the session at each render and never kept by the element: when the window ends, on
  * completion or cancellation, they leave the DOM. By default they are also hidden while the agent's
  * window is not focused.
@@ -52,9 +56,13 @@ export type { ClipboardAccess, ClipboardClearing } from './clipboard-clearing.js
  *
  * @tag chatpay-card-viewer
  * @csspart base - The viewer.
+ * @csspart charge - The amount to charge and the reason, next to the card.
+ * @csspart amount - The amount to charge.
+ * @csspart reason - The reason for the charge, as text.
  * @csspart details - The list of card details.
  * @csspart copy - Each Copy button.
  * @csspart time-left - The countdown.
+ * @csspart urgent - The countdown in its last minute (it also carries `data-urgent`).
  * @csspart complete - The Mark as Completed button.
  * @csspart cancel - The Cancel request button.
  * @csspart clipboard-note - The note that a copied value will be cleared from the clipboard, or could not be.
@@ -64,7 +72,7 @@ export type { ClipboardAccess, ClipboardClearing } from './clipboard-clearing.js
  * @cssproperty --chatpay-card-viewer-color - Its text colour.
  */
 export class ChatPayCardViewer extends LitElement {
-  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, cardViewerStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, urgentStyles, cardViewerStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },
@@ -196,37 +204,6 @@ export class ChatPayCardViewer extends LitElement {
     return clearingNote(clearAfterMs(this.clipboardClearAfter, CLIPBOARD_CLEAR_AFTER_S), words, this.#locale);
   }
 
-  #details(rows: readonly CardRow[]) {
-    const words = this.#words;
-    return html`<dl part="details">
-      ${rows.map(
-        (row) =>
-          html`<div class="row">
-            <dt>${row.label}</dt>
-            <dd>
-              ${
-                // A card number, an expiry or a code reads left to right in every language; a name,
-                // a brand or a postal code keeps its own direction.
-                row.digits
-                  ? html`<bdi class="value digits" dir="ltr">${row.shown}</bdi>`
-                  : html`<bdi class="value">${row.shown}</bdi>`
-              }
-              <button
-                part="copy"
-                type="button"
-                aria-label=${words.copy(row.label)}
-                @click=${() => this.#copyValue(row)}
-              >
-                ${words.copyButton}
-              </button>
-              <span class="feedback" aria-hidden="true">${row.feedback}</span>
-              ${row.clipboardNote ? html`<span part="clipboard-note" class="note">${row.clipboardNote}</span>` : nothing}
-            </dd>
-          </div>`,
-      )}
-    </dl>`;
-  }
-
   /** Completing or cancelling: the clipboard is cleared first, while the agent's click still counts. */
   #end(action: 'complete' | 'cancel'): void {
     void this.#clipboard.takeBack();
@@ -251,8 +228,8 @@ export class ChatPayCardViewer extends LitElement {
     const { message } = view;
     // An article, not a landmark: the console may show several requests' viewers at once.
     return html`<article part="base" aria-label=${words.title}>
-      ${view.timeLeft ? html`<p part="time-left" role="timer">${view.timeLeft}</p>` : nothing}
-      ${view.rows ? this.#details(view.rows) : nothing}
+      ${view.charge ? chargePart(view.charge) : nothing} ${timeLeftPart(view)}
+      ${view.rows ? detailsPart(view.rows, words, (row) => void this.#copyValue(row)) : nothing}
       ${
         message
           ? html`<p class=${message.error ? 'message error' : 'message'} role=${message.alert ? 'alert' : nothing}>

@@ -1,6 +1,10 @@
 /** Every word the card viewer shows. Integrators override any of them through the `messages` property. */
 export interface CardViewerMessages {
   readonly title: string;
+  /** The label of the amount the request asks for, shown next to the card. */
+  readonly chargeAmount: string;
+  /** The label of the reason for the charge, shown next to the card. */
+  readonly chargeReason: string;
   readonly number: string;
   readonly name: string;
   readonly expiry: string;
@@ -60,6 +64,8 @@ const BRAND_NAMES: Readonly<Record<string, string>> = {
 
 export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
   title: 'Card details',
+  chargeAmount: 'Amount to charge',
+  chargeReason: 'Reason for charge',
   number: 'Card number',
   name: 'Name on card',
   expiry: 'Expiry',

@@ -15,7 +15,8 @@ export const cardViewerStyles = css`
     gap: 0.5rem;
     margin: 0;
   }
-  .row {
+  .row,
+  .charge-row {
     display: grid;
     grid-template-columns: minmax(7rem, max-content) 1fr;
     align-items: center;
@@ -23,6 +24,9 @@ export const cardViewerStyles = css`
   }
   dt {
     font-size: 0.875rem;
+  }
+  .charge-row dd {
+    display: block;
   }
   dd {
     display: flex;
@@ -64,6 +68,20 @@ export const cardViewerStyles = css`
   }
   .message {
     margin: 0;
+  }
+  .amount {
+    font-weight: 600;
+    font-size: 1.0625rem;
+  }
+  /* The reason as typed, whole, wrapped where it must be. */
+  .reason {
+    overflow-wrap: anywhere;
+  }
+  @media (forced-colors: active) {
+    .urgent {
+      border-color: CanvasText;
+      color: CanvasText;
+    }
   }
   .error {
     color: var(--chatpay-color-danger, var(--_chatpay-danger));

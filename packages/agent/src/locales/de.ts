@@ -14,7 +14,7 @@ export const AGENT_MESSAGES_DE = {
       decimals === 0 ? `In ${currency}, nur ganze Einheiten.` : `In ${currency}, bis zu ${decimals} Nachkommastellen.`,
     currency: 'Währung',
     reason: 'Grund der Belastung',
-    reasonCount: (used, limit) => `${used} von ${limit} Zeichen`,
+    reasonCount: (used, limit) => `${used.toLocaleString('de')} von ${limit.toLocaleString('de')} Zeichen`,
     request: 'Anfordern',
     confirmTitle: 'Anforderung bestätigen',
     back: 'Zurück',
@@ -24,6 +24,10 @@ export const AGENT_MESSAGES_DE = {
     amountErrors: {
       empty: 'Geben Sie den zu belastenden Betrag ein.',
       'invalid-format': 'Geben Sie den Betrag in Ziffern ein.',
+      'ambiguous-separator': 'Ein Trennzeichen steht dort, wo es keine Tausender trennen kann. Prüfen Sie den Betrag.',
+      sign: 'Ein Betrag hat kein „+“-Zeichen: Geben Sie nur die Ziffern ein.',
+      exponent: 'Schreiben Sie den Betrag aus: Ein Exponent wie „e12“ wird hier nicht gelesen.',
+      letters: 'Hier können nur Ziffern und das Dezimaltrennzeichen eingegeben werden.',
       'not-an-integer': 'Geben Sie den Betrag in Ziffern ein.',
       zero: 'Der Betrag muss größer als null sein.',
       negative: 'Der Betrag darf nicht negativ sein.',
@@ -39,8 +43,8 @@ export const AGENT_MESSAGES_DE = {
     reasonRequired: 'Geben Sie den Grund der Belastung ein.',
     reasonInvalid: (limit) => `Geben Sie einen Grund mit höchstens ${limit} Zeichen ohne Steuerzeichen ein.`,
     reasonUnsafe: 'Der Grund enthält Steuerzeichen, richtungsändernde oder unsichtbare Zeichen. Entfernen Sie sie.',
-    groupSeparatorTyped: (group, decimal) =>
-      `„${group}“ wurde weggelassen: Es wird zwischen den Tausendern automatisch gesetzt. Tippen Sie „${decimal}“ für Nachkommastellen.`,
+    ambiguousSeparator: (language, group, decimal) =>
+      `Auf ${new Intl.DisplayNames('de', { type: 'language' }).of(language)} trennt ${group.trim() === '' ? 'ein Leerzeichen' : `„${group}“`} die Tausender; verwenden Sie „${decimal}“ für Nachkommastellen.`,
     notANumber: (decimal) => `Hier können nur Ziffern und „${decimal}“ für Nachkommastellen eingegeben werden.`,
     decimalsDropped: (currency) =>
       `${currency} hat weniger Nachkommastellen: Der Betrag hat sich geändert. Bitte prüfen.`,
@@ -59,11 +63,14 @@ export const AGENT_MESSAGES_DE = {
       completed: 'ABGESCHLOSSEN',
       'customer-declined': 'KUNDE HAT ZAHLUNG ABGELEHNT',
       'request-expired': 'ANFORDERUNG ABGELAUFEN',
-      'card-expired': 'KARTE ABGELAUFEN',
+      'card-expired': 'ANSICHTSZEIT ABGELAUFEN',
       'card-rejected': 'KARTE NICHT LESBAR',
       cancelled: 'STORNIERT',
     },
     timeLeft: (time) => `noch ${time}`,
+    lastMinuteToPay: 'Dem Kunden bleibt weniger als eine Minute zum Bezahlen.',
+    lastMinuteToView: 'Weniger als eine Minute, um die Karte anzusehen.',
+    named: (status, amount, reason) => `${status}: ${amount}, ${reason}`,
     cancel: 'Anforderung stornieren',
     cancelQuestion: 'Diese Anforderung stornieren?',
     keep: 'Behalten',
@@ -90,6 +97,8 @@ export const AGENT_MESSAGES_DE = {
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Kartendaten',
+    chargeAmount: 'Zu belastender Betrag',
+    chargeReason: 'Grund der Belastung',
     number: 'Kartennummer',
     name: 'Name auf der Karte',
     expiry: 'Ablaufdatum',
@@ -126,7 +135,8 @@ export const AGENT_MESSAGES_DE = {
   } satisfies CardViewerMessages,
   'chatpay-payment-banner': {
     label: 'Kartenzahlungen',
-    cardArrived: (customer) => `${customer} hat die Karte gesendet.`,
+    cardArrived: (customer, amount) =>
+      amount === null ? `${customer} hat die Karte gesendet.` : `${customer} hat die Karte für ${amount} gesendet.`,
     view: 'Ansehen',
     dismiss: 'Ausblenden',
   } satisfies PaymentBannerMessages,

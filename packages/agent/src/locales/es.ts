@@ -14,7 +14,7 @@ export const AGENT_MESSAGES_ES = {
       decimals === 0 ? `En ${currency}, solo unidades enteras.` : `En ${currency}, hasta ${decimals} decimales.`,
     currency: 'Moneda',
     reason: 'Motivo del cobro',
-    reasonCount: (used, limit) => `${used} de ${limit} caracteres`,
+    reasonCount: (used, limit) => `${used.toLocaleString('es')} de ${limit.toLocaleString('es')} caracteres`,
     request: 'Solicitar',
     confirmTitle: 'Confirma la solicitud',
     back: 'Atrás',
@@ -24,6 +24,10 @@ export const AGENT_MESSAGES_ES = {
     amountErrors: {
       empty: 'Introduce el importe a cobrar.',
       'invalid-format': 'Introduce el importe en cifras.',
+      'ambiguous-separator': 'Hay un separador donde no puede separar los miles. Revisa el importe.',
+      sign: 'Un importe no lleva el signo «+»: escribe solo las cifras.',
+      exponent: 'Escribe el importe completo: aquí no se lee un exponente como «e12».',
+      letters: 'Aquí solo se pueden escribir cifras y el separador decimal.',
       'not-an-integer': 'Introduce el importe en cifras.',
       zero: 'El importe debe ser mayor que cero.',
       negative: 'El importe no puede ser negativo.',
@@ -39,8 +43,8 @@ export const AGENT_MESSAGES_ES = {
     reasonRequired: 'Introduce el motivo del cobro.',
     reasonInvalid: (limit) => `Introduce un motivo de ${limit} caracteres como máximo, sin caracteres de control.`,
     reasonUnsafe: 'El motivo contiene caracteres de control, de cambio de dirección o invisibles. Elimínalos.',
-    groupSeparatorTyped: (group, decimal) =>
-      `Se ha omitido «${group}»: se añade solo entre los miles. Escribe «${decimal}» para los decimales.`,
+    ambiguousSeparator: (language, group, decimal) =>
+      `En ${new Intl.DisplayNames('es', { type: 'language' }).of(language)}, ${group.trim() === '' ? 'un espacio' : `«${group}»`} separa los miles; usa «${decimal}» para los decimales.`,
     notANumber: (decimal) => `Aquí solo se pueden escribir cifras y «${decimal}» para los decimales.`,
     decimalsDropped: (currency) => `${currency} admite menos decimales: el importe ha cambiado. Revísalo.`,
     currencyUnknown: (currency) =>
@@ -58,11 +62,14 @@ export const AGENT_MESSAGES_ES = {
       completed: 'COMPLETADO',
       'customer-declined': 'EL CLIENTE RECHAZÓ EL PAGO',
       'request-expired': 'SOLICITUD CADUCADA',
-      'card-expired': 'TARJETA CADUCADA',
+      'card-expired': 'TIEMPO DE VISUALIZACIÓN AGOTADO',
       'card-rejected': 'TARJETA ILEGIBLE',
       cancelled: 'CANCELADA',
     },
     timeLeft: (time) => `quedan ${time}`,
+    lastMinuteToPay: 'Al cliente le queda menos de un minuto para pagar.',
+    lastMinuteToView: 'Queda menos de un minuto para ver la tarjeta.',
+    named: (status, amount, reason) => `${status}: ${amount}, ${reason}`,
     cancel: 'Cancelar solicitud',
     cancelQuestion: '¿Cancelar esta solicitud?',
     keep: 'Mantenerla',
@@ -89,6 +96,8 @@ export const AGENT_MESSAGES_ES = {
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Datos de la tarjeta',
+    chargeAmount: 'Importe a cobrar',
+    chargeReason: 'Motivo del cobro',
     number: 'Número de tarjeta',
     name: 'Nombre en la tarjeta',
     expiry: 'Caducidad',
@@ -124,7 +133,10 @@ export const AGENT_MESSAGES_ES = {
   } satisfies CardViewerMessages,
   'chatpay-payment-banner': {
     label: 'Pagos con tarjeta',
-    cardArrived: (customer) => `${customer} ha enviado su tarjeta.`,
+    cardArrived: (customer, amount) =>
+      amount === null
+        ? `${customer} ha enviado su tarjeta.`
+        : `${customer} ha enviado su tarjeta para pagar ${amount}.`,
     view: 'Ver',
     dismiss: 'Descartar',
   } satisfies PaymentBannerMessages,

@@ -14,7 +14,7 @@ export const AGENT_MESSAGES_FR = {
       decimals === 0 ? `En ${currency}, unités entières seulement.` : `En ${currency}, ${decimals} décimales au plus.`,
     currency: 'Devise',
     reason: 'Motif du débit',
-    reasonCount: (used, limit) => `${used} caractères sur ${limit}`,
+    reasonCount: (used, limit) => `${used.toLocaleString('fr')} caractères sur ${limit.toLocaleString('fr')}`,
     request: 'Demander',
     confirmTitle: 'Confirmer la demande',
     back: 'Retour',
@@ -24,6 +24,10 @@ export const AGENT_MESSAGES_FR = {
     amountErrors: {
       empty: 'Saisissez le montant à débiter.',
       'invalid-format': 'Saisissez le montant en chiffres.',
+      'ambiguous-separator': 'Un séparateur est placé là où il ne peut pas séparer les milliers. Vérifiez le montant.',
+      sign: 'Un montant ne prend pas de signe « + » : saisissez seulement les chiffres.',
+      exponent: 'Écrivez le montant en entier : un exposant comme « e12 » n’est pas lu ici.',
+      letters: 'Seuls les chiffres et le séparateur décimal peuvent être saisis ici.',
       'not-an-integer': 'Saisissez le montant en chiffres.',
       zero: 'Le montant doit être supérieur à zéro.',
       negative: 'Le montant ne peut pas être négatif.',
@@ -40,8 +44,8 @@ export const AGENT_MESSAGES_FR = {
     reasonInvalid: (limit) => `Saisissez un motif de ${limit} caractères au plus, sans caractères de contrôle.`,
     reasonUnsafe:
       'Le motif contient des caractères de contrôle, de changement de direction ou invisibles. Supprimez-les.',
-    groupSeparatorTyped: (group, decimal) =>
-      `« ${group} » a été ignoré : il est ajouté automatiquement entre les milliers. Tapez « ${decimal} » pour les décimales.`,
+    ambiguousSeparator: (language, group, decimal) =>
+      `En ${new Intl.DisplayNames('fr', { type: 'language' }).of(language)}, ${group.trim() === '' ? 'une espace' : `« ${group} »`} sépare les milliers ; utilisez « ${decimal} » pour les décimales.`,
     notANumber: (decimal) => `Seuls les chiffres, et « ${decimal} » pour les décimales, peuvent être saisis ici.`,
     decimalsDropped: (currency) => `${currency} a moins de décimales : le montant a changé. Vérifiez-le.`,
     currencyUnknown: (currency) =>
@@ -59,11 +63,14 @@ export const AGENT_MESSAGES_FR = {
       completed: 'TERMINÉ',
       'customer-declined': 'LE CLIENT A REFUSÉ LE PAIEMENT',
       'request-expired': 'DEMANDE EXPIRÉE',
-      'card-expired': 'CARTE EXPIRÉE',
+      'card-expired': 'TEMPS DE CONSULTATION ÉCOULÉ',
       'card-rejected': 'CARTE ILLISIBLE',
       cancelled: 'ANNULÉE',
     },
     timeLeft: (time) => `encore ${time}`,
+    lastMinuteToPay: 'Il reste moins d’une minute au client pour payer.',
+    lastMinuteToView: 'Il reste moins d’une minute pour voir la carte.',
+    named: (status, amount, reason) => `${status}\u00a0: ${amount}, ${reason}`,
     cancel: 'Annuler la demande',
     cancelQuestion: 'Annuler cette demande ?',
     keep: 'La garder',
@@ -90,6 +97,8 @@ export const AGENT_MESSAGES_FR = {
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Informations de la carte',
+    chargeAmount: 'Montant à débiter',
+    chargeReason: 'Motif du débit',
     number: 'Numéro de carte',
     name: 'Nom sur la carte',
     expiry: 'Expiration',
@@ -126,7 +135,8 @@ export const AGENT_MESSAGES_FR = {
   } satisfies CardViewerMessages,
   'chatpay-payment-banner': {
     label: 'Paiements par carte',
-    cardArrived: (customer) => `${customer} a envoyé sa carte.`,
+    cardArrived: (customer, amount) =>
+      amount === null ? `${customer} a envoyé sa carte.` : `${customer} a envoyé sa carte pour payer ${amount}.`,
     view: 'Voir',
     dismiss: 'Ignorer',
   } satisfies PaymentBannerMessages,

@@ -1,4 +1,4 @@
-import type { Arrival } from '@chatpay/core';
+import { formatMoney, type Arrival, type RequestSummary } from '@chatpay/core';
 import type { PaymentBannerMessages } from './payment-banner.messages.js';
 
 /** The registry's arrivals less those the agent dismissed here: the banners, in the order their cards arrived. */
@@ -17,15 +17,27 @@ export interface BannerView {
   readonly dismiss: string;
 }
 
-/** What the banner shows for `arrivals`, in `words`, naming each customer with `nameOf`. */
+/**
+ * What the banner shows for `arrivals`, in `words`, naming each customer with `nameOf` and the amount
+ * its request asks for, as the registry's `requests` list it, formatted for `locale`.
+ */
 export function connectPaymentBanner(
   arrivals: readonly Arrival[],
   words: PaymentBannerMessages,
   nameOf: (conversationId: string) => string,
+  requests: readonly Pick<RequestSummary, 'requestId' | 'amount'>[] = [],
+  locale?: string,
 ): BannerView {
+  const amountOf = (arrival: Arrival) => {
+    const amount = requests.find((request) => request.requestId === arrival.requestId)?.amount;
+    return amount ? formatMoney(amount, locale) : null;
+  };
   return {
     label: words.label,
-    banners: arrivals.map((arrival) => ({ arrival, text: words.cardArrived(nameOf(arrival.conversationId)) })),
+    banners: arrivals.map((arrival) => ({
+      arrival,
+      text: words.cardArrived(nameOf(arrival.conversationId), amountOf(arrival)),
+    })),
     view: words.view,
     dismiss: words.dismiss,
   };

@@ -13,9 +13,10 @@ export interface ViewConversationDetail {
 
 /**
  * A banner for each card that arrives on a conversation the agent is not looking at, naming the
- * customer, with View and Dismiss. View fires `chatpay-view-conversation` for the host app to bring
- * that conversation into view (and tell the registry). A banner goes once its conversation is in view
- * or its card no longer waits.
+ * customer and the amount asked for ("Grace sent their card for $12.50.", from the registry's
+ * `requests()`, formatted for `locale`), with View and Dismiss. View fires
+ * `chatpay-view-conversation` for the host app to bring that conversation into view (and tell the
+ * registry). A banner goes once its conversation is in view or its card no longer waits.
  *
  * @tag chatpay-payment-banner
  * @event chatpay-view-conversation - View was chosen. `detail`: `{ conversationId, requestId }`.
@@ -31,12 +32,15 @@ export class ChatPayPaymentBanner extends LitElement {
   static override styles = [defaultTokens, reducedMotion, buttonStyles, paymentBannerStyles];
   static override properties = {
     registry: { attribute: false },
+    locale: { type: String },
     nameOf: { attribute: false },
     messages: { attribute: false },
   };
 
   /** The agent's registry of requests across conversations. */
   declare registry: AgentRegistry | undefined;
+  /** The locale for the words and the amounts. Default: the document's language. */
+  declare locale: string | undefined;
   /** The customer's name for a conversation, as the agent's list shows it. Default: the conversation id. */
   declare nameOf: (conversationId: string) => string;
   /** Overrides of its words (see `PAYMENT_BANNER_MESSAGES_EN`). */
@@ -58,7 +62,7 @@ export class ChatPayPaymentBanner extends LitElement {
   }
 
   get #words(): PaymentBannerMessages {
-    return messagesFor('chatpay-payment-banner', localeFor(undefined), PAYMENT_BANNER_MESSAGES_EN, this.messages);
+    return messagesFor('chatpay-payment-banner', localeFor(this.locale), PAYMENT_BANNER_MESSAGES_EN, this.messages);
   }
 
   /** The banners are the registry's arrivals; a new registry starts with none dismissed. */
@@ -99,7 +103,8 @@ export class ChatPayPaymentBanner extends LitElement {
   }
 
   protected override render() {
-    const view = connectPaymentBanner(this.#banners, this.#words, this.nameOf);
+    const requests = this.registry?.requests() ?? [];
+    const view = connectPaymentBanner(this.#banners, this.#words, this.nameOf, requests, localeFor(this.locale));
     // The region is always there, so a banner that appears in it is announced.
     return html`<section aria-label=${view.label} aria-live="polite" tabindex="-1">
       ${

@@ -1,15 +1,19 @@
 /** Every word the payment banner shows. Integrators override any of them through the `messages` property. */
 export interface PaymentBannerMessages {
   readonly label: string;
-  /** One card arrived: `customer` is the conversation's name, from the banner's `nameOf`. */
-  readonly cardArrived: (customer: string) => string;
+  /**
+   * One card arrived: `customer` is the conversation's name, from the banner's `nameOf`; `amount` is
+   * what the request asks for, formatted for the locale (null when the registry does not know it).
+   */
+  readonly cardArrived: (customer: string, amount: string | null) => string;
   readonly view: string;
   readonly dismiss: string;
 }
 
 export const PAYMENT_BANNER_MESSAGES_EN: PaymentBannerMessages = {
   label: 'Card payments',
-  cardArrived: (customer) => `${customer} sent their card.`,
+  cardArrived: (customer, amount) =>
+    amount === null ? `${customer} sent their card.` : `${customer} sent their card for ${amount}.`,
   view: 'View',
   dismiss: 'Dismiss',
 };

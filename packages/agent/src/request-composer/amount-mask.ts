@@ -1,37 +1,30 @@
-import { foldDigits } from '@chatpay/cards';
-// imask's smallest entry point, with only the number mask.
-import IMask from 'imask/holder';
-import 'imask/masked/number';
-import type { InputMask, MaskedNumberOptions } from 'imask';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { amountRulesFor, droppedTyping, type AmountRules } from './amount-typing.js';
-import type { DroppedTyping } from './request-composer.form.js';
+import { amountRulesFor, moveAmount, typeAmount, type AmountRules } from './amount-typing.js';
 
-/** What the mask tells its composer. */
+/** What the amount field tells its composer. */
 export interface AmountMaskEvents {
-  /** The mask took a keystroke. */
-  readonly taken: () => void;
-  /** Something typed or pasted was left out. */
-  readonly dropped: (dropped: DroppedTyping) => void;
-  /** Masked anew for a currency with fewer decimals, the amount changed (said during an update: no new one). */
+  /** The agent typed or pasted into the amount; `refused` says the text was refused at once. */
+  readonly typed: (refused: boolean) => void;
+  /** Written anew for a currency with fewer decimals, the amount changed (said during an update: no new one). */
   readonly decimalsDropped: (currency: string) => void;
 }
 
 /**
- * The amount field's imask, on the composer's `#amount` input: made for the locale and currency the
- * composer shows (`amountRulesFor`), made anew when either changes, taken down when the composer
- * leaves the page and put back when it returns. It says when a keystroke was not taken, rather than
- * drop it in silence.
+ * The amount field's mask, on the composer's `#amount` input, for the locale and currency the
+ * composer shows (`amountRulesFor`). After each keystroke or paste it writes an amount again with
+ * the locale's separators (`typeAmount`), and leaves anything else exactly as the agent wrote it, to
+ * be refused: nothing typed is dropped or read as another amount. A new currency or locale writes
+ * the same amount for the new rules (`moveAmount`).
  */
 export class AmountMaskController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
   readonly #target: () => { readonly locale: string | undefined; readonly currency: string };
   readonly #events: AmountMaskEvents;
-  #mask: InputMask<MaskedNumberOptions> | undefined;
   #rules: AmountRules | undefined;
-  /** The locale and currency the mask was made for. */
-  #maskedFor = '';
-  #pending: { readonly typed: string; readonly before: string } | null = null;
+  /** What the field showed after the last input: which group separators it wrote itself. */
+  #shown = '';
+  /** The locale and currency the rules were made for. */
+  #madeFor = '';
 
   constructor(
     host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
@@ -44,92 +37,58 @@ export class AmountMaskController implements ReactiveController {
     host.addController(this);
   }
 
+  get #input(): HTMLInputElement | null {
+    return this.#host.renderRoot.querySelector<HTMLInputElement>('#amount');
+  }
+
   /** The amount as shown in the field. */
   get value(): string {
-    return this.#mask?.value ?? '';
+    return this.#input?.value ?? '';
   }
 
   clear(): void {
-    if (this.#mask) this.#mask.value = '';
+    const input = this.#input;
+    if (input) input.value = '';
+    this.#shown = '';
   }
 
-  /** Connected again after a move in the page: the mask comes back on the same input. */
-  hostConnected(): void {
-    this.#attach();
-  }
-
-  hostDisconnected(): void {
-    this.#mask?.destroy();
-    this.#mask = undefined;
-  }
-
-  /** New currency or locale: masked anew before the composer renders. */
+  /** New currency or locale: the amount is written for them before the composer renders. */
   hostUpdate(): void {
-    if (this.#mask && this.#maskedFor !== this.#key()) this.#remask();
+    const before = this.#rules;
+    const rules = this.#current();
+    const input = this.#input;
+    if (!before || before === rules || !input) return;
+    const moved = moveAmount(input.value, before, rules);
+    if (moved.text !== input.value) input.value = moved.text;
+    this.#shown = moved.text;
+    if (moved.decimalsDropped) this.#events.decimalsDropped(rules.currency);
   }
 
-  /** The first render made the input: the mask goes on it. */
-  hostUpdated(): void {
-    this.#attach();
-  }
-
-  /** What is about to be typed or pasted into the amount, to see afterwards whether the mask took it all. */
-  readonly beforeInput = (event: InputEvent): void => {
+  /**
+   * The agent typed, pasted, dropped or deleted in the amount: the field shows what will be read.
+   * Text still being composed by an input method is left alone until the composition ends.
+   */
+  readonly input = (event: Event): void => {
+    if (event instanceof InputEvent && event.isComposing) return;
     const input = event.target as HTMLInputElement;
-    const typed = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-    const collapsed = input.selectionStart === input.selectionEnd;
-    this.#pending = typed && collapsed && this.#mask ? { typed, before: this.#mask.unmaskedValue } : null;
+    const caret = input.selectionStart ?? input.value.length;
+    const typed = typeAmount(input.value, caret, this.#current(), this.#shown);
+    this.#shown = typed.text;
+    if (typed.text !== input.value) {
+      input.value = typed.text;
+      input.setSelectionRange(typed.caret, typed.caret);
+    }
+    this.#events.typed(typed.refused);
   };
 
-  readonly afterInput = (): void => {
-    const pending = this.#pending;
-    this.#pending = null;
-    // The mask handles the same input event after this listener: judge once it has.
-    queueMicrotask(() => {
-      const rules = this.#rules;
-      if (!pending || !this.#mask || !rules) return;
-      const notice = droppedTyping(pending.typed, pending.before, this.#mask.unmaskedValue, rules);
-      if (notice) this.#events.dropped({ notice, rules, currency: this.#target().currency });
-    });
-  };
-
-  #attach(): void {
-    const input = this.#host.renderRoot.querySelector<HTMLInputElement>('#amount');
-    if (!input || this.#mask) return;
-    this.#mask = IMask(input, this.#options());
-    this.#mask.on('accept', () => this.#events.taken());
-  }
-
-  #key(): string {
+  /** The rules for the locale and currency shown now, made again only when either changes. */
+  #current(): AmountRules {
     const { locale, currency } = this.#target();
-    return `${locale ?? ''} ${currency}`;
-  }
-
-  #options(): MaskedNumberOptions {
-    this.#maskedFor = this.#key();
-    const { locale, currency } = this.#target();
-    const rules = amountRulesFor(locale, currency);
-    this.#rules = rules;
-    return {
-      mask: Number,
-      scale: rules.scale,
-      radix: rules.decimal,
-      thousandsSeparator: rules.group,
-      mapToRadix: [...rules.mapToRadix],
-      // Digits typed in another script (Arabic-Indic, Devanagari, full-width) count as digits.
-      prepareChar: (text: string) => foldDigits(text),
-      min: 0,
-      normalizeZeros: true,
-      padFractionalZeros: false,
-    };
-  }
-
-  /** The same number, masked anew; if the new currency takes fewer decimals the amount changes, and that is said. */
-  #remask(): void {
-    const mask = this.#mask!;
-    const before = mask.unmaskedValue;
-    mask.updateOptions(this.#options() as Parameters<typeof mask.updateOptions>[0]);
-    mask.unmaskedValue = before;
-    if (Number(mask.unmaskedValue) !== Number(before)) this.#events.decimalsDropped(this.#target().currency);
+    const key = `${locale ?? ''} ${currency}`;
+    if (!this.#rules || this.#madeFor !== key) {
+      this.#rules = amountRulesFor(locale, currency);
+      this.#madeFor = key;
+    }
+    return this.#rules;
   }
 }

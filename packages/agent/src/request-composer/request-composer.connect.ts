@@ -4,14 +4,15 @@ import {
   isCurrency,
   MAX_REASON_LENGTH,
   MoneyError,
-  parseAmount,
+  numberSeparators,
   reasonProblem,
   SessionError,
   type Money,
   type PaymentRequestSnapshot,
   type Result,
 } from '@chatpay/core';
-import type { ComposerForm, ComposerProblem, DroppedTyping, Field, Refusal } from './request-composer.form.js';
+import { amountRulesFor, isAmountInProgress, readTypedAmount } from './amount-typing.js';
+import type { ComposerForm, ComposerProblem, Field, Refusal } from './request-composer.form.js';
 import type { RequestComposerMessages } from './request-composer.messages.js';
 
 /** What the composer needs to know to show itself, read at each render. */
@@ -67,14 +68,15 @@ export function currenciesOf(
   return { list, chosen: shown };
 }
 
-/** The amount the mask holds, read for the chosen currency, the locale and the session's maximum. */
+/** The amount the field shows, read for the chosen currency, the locale and the session's maximum. */
 export function amountOf(state: ComposerState): Result<Money, MoneyError> {
   const { chosen } = currenciesOf(state.currency, state.currencies, state.form.chosen);
-  return parseAmount(state.amountText, chosen, {
-    locale: state.locale,
-    ...(state.maximum === undefined ? {} : { maximum: state.maximum }),
-  });
+  return readTypedAmount(state.amountText, amountRulesFor(state.locale, chosen), state.maximum);
 }
+
+/** The language code of `locale`, or of the runtime's when none is set: "en" for en-US. */
+const languageOf = (locale: string | undefined): string =>
+  new Intl.Locale(new Intl.NumberFormat(locale).resolvedOptions().locale).language;
 
 /** Where a refusal of Request goes: a reason the session refused on the reason, anything else on the amount. */
 export function refusalOf(error: MoneyError | SessionError, currency: string): Refusal {
@@ -96,6 +98,9 @@ function amountMessage(
     return said.overMaximum(formatMoney({ minor: maximum * scale, currency }, locale));
   }
   if (error.code === 'too-many-decimals') return said.tooManyDecimals(currency, currencyDigits(currency));
+  const { group, decimal } = numberSeparators(locale);
+  if (error.code === 'ambiguous-separator') return words.ambiguousSeparator(languageOf(locale), group, decimal);
+  if (error.code === 'letters') return words.notANumber(decimal);
   return said[error.code];
 }
 
@@ -111,13 +116,6 @@ export function reasonMessage(reason: string, words: RequestComposerMessages): s
     case null:
       return null;
   }
-}
-
-/** What the mask left out, in `words`, with how to type it. */
-function droppedMessage({ notice, rules, currency }: DroppedTyping, words: RequestComposerMessages): string {
-  if (notice === 'group-separator') return words.groupSeparatorTyped(rules.group, rules.decimal);
-  if (notice === 'not-a-number') return words.notANumber(rules.decimal);
-  return words.amountErrors.tooManyDecimals(currency, rules.scale);
 }
 
 /**
@@ -145,7 +143,10 @@ export function problemMessage(
   }
 }
 
-/** What the composer shows for `state`, in `words`. Errors show on a field once it is touched. */
+/**
+ * What the composer shows for `state`, in `words`. Errors show on a field once it is touched, and stay
+ * while its text is wrong; an amount still being typed ("12.") waits until the field is left.
+ */
 export function connectRequestComposer(state: ComposerState, words: RequestComposerMessages): ComposerView {
   const { form, snapshot, locale, maximum } = state;
   const { list, chosen } = currenciesOf(state.currency, state.currencies, form.chosen);
@@ -154,8 +155,10 @@ export function connectRequestComposer(state: ComposerState, words: RequestCompo
     form.refusal?.field === field ? problemMessage(form.refusal.problem, words, locale, maximum) : null;
   const errorFor = (field: Field): string | null => {
     if (!form.touched.has(field)) return null;
-    if (field === 'amount' && form.dropped) return droppedMessage(form.dropped, words);
     const amount = field === 'amount' ? amountOf(state) : null;
+    // An amount still being typed ("12.") is said once the field is left.
+    const inProgress = form.amountTyping && isAmountInProgress(state.amountText, amountRulesFor(locale, chosen));
+    if (amount && !amount.ok && inProgress) return null;
     const own =
       amount === null
         ? reasonMessage(form.reason, words)

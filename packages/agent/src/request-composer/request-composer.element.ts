@@ -1,4 +1,4 @@
-import { MAX_REASON_LENGTH, type AgentRequest, type AgentSession } from '@chatpay/core';
+import type { AgentRequest, AgentSession } from '@chatpay/core';
 import {
   actorChanges,
   buttonStyles,
@@ -30,8 +30,8 @@ export interface RequestSentDetail {
 }
 
 /**
- * The agent's card request, in the chat composer: amount to charge (masked for the currency and the
- * locale), currency, reason for charge. Request shows a confirmation; Back returns to the fields with
+ * The agent's card request, in the chat composer: amount to charge (written with the locale's
+ * separators, refused with the reason when it cannot be read exactly), currency, reason for charge. Request shows a confirmation; Back returns to the fields with
  * nothing lost; Send sends it once, however many times it is clicked.
  *
  * @tag chatpay-request-composer
@@ -75,8 +75,7 @@ export class ChatPayRequestComposer extends LitElement {
   /** What the agent has put in the form besides the amount, and what was said about it. */
   #form: ComposerForm = EMPTY_FORM;
   readonly #mask = new AmountMaskController(this, () => ({ locale: this.#locale, currency: this.#chosen }), {
-    taken: () => this.#note({ type: 'amount.taken' }),
-    dropped: (dropped) => this.#note({ type: 'amount.dropped', dropped }),
+    typed: (refused) => this.#note({ type: 'amount.typed', refused }),
     decimalsDropped: (currency) => {
       this.#form = nextForm(this.#form, { type: 'amount.decimals-dropped', currency });
     },
@@ -229,8 +228,8 @@ export class ChatPayRequestComposer extends LitElement {
               aria-invalid=${amountError ? 'true' : 'false'}
               aria-describedby=${amountError ? 'amount-hint amount-error' : 'amount-hint'}
               @blur=${() => this.#leave('amount')}
-              @beforeinput=${this.#mask.beforeInput}
-              @input=${this.#mask.afterInput}
+              @input=${this.#mask.input}
+              @compositionend=${this.#mask.input}
             />
           </label>
           ${
@@ -256,7 +255,6 @@ export class ChatPayRequestComposer extends LitElement {
           ${words.reason}
           <textarea
             id="reason"
-            maxlength=${MAX_REASON_LENGTH}
             .value=${this.#form.reason}
             aria-invalid=${reasonError ? 'true' : 'false'}
             aria-describedby=${reasonError ? 'reason-count reason-error' : 'reason-count'}

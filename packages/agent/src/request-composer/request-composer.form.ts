@@ -1,5 +1,4 @@
-import type { MoneyError, SessionError } from '@chatpay/core';
-import type { AmountRules, TypingNotice } from './amount-typing.js';
+import { reasonProblem, type MoneyError, type SessionError } from '@chatpay/core';
 
 /** A field of the composer's form. */
 export type Field = 'amount' | 'reason';
@@ -19,17 +18,11 @@ export interface Refusal {
   readonly problem: ComposerProblem;
 }
 
-/** Something typed or pasted that the amount mask did not take, with the rules and currency it broke. */
-export interface DroppedTyping {
-  readonly notice: TypingNotice;
-  readonly rules: AmountRules;
-  readonly currency: string;
-}
-
 /**
- * What the agent has put in the form, apart from the amount itself (the mask holds what is typed
- * there) and the confirmation (the request's `confirming` phase). Errors show on a field only once it
- * is touched: left with something in it, or Request pressed.
+ * What the agent has put in the form, apart from the amount itself (the amount field holds what is
+ * typed there) and the confirmation (the request's `confirming` phase). Errors show on a field once
+ * it is touched: left with something in it, Request pressed, or given text that typing on cannot mend
+ * (a letter or a misplaced separator in the amount, a reason over the limit).
  */
 export interface ComposerForm {
   readonly reason: string;
@@ -37,8 +30,8 @@ export interface ComposerForm {
   readonly chosen: string | undefined;
   readonly touched: ReadonlySet<Field>;
   readonly refusal: Refusal | null;
-  /** Said next to the amount until the next keystroke the mask takes. */
-  readonly dropped: DroppedTyping | null;
+  /** The agent is typing the amount: an amount still being typed ("12.") is not an error yet. */
+  readonly amountTyping: boolean;
   /** A request was just sent: said to screen readers until the agent types again. */
   readonly sent: boolean;
 }
@@ -48,7 +41,7 @@ export const EMPTY_FORM: ComposerForm = {
   chosen: undefined,
   touched: new Set(),
   refusal: null,
-  dropped: null,
+  amountTyping: false,
   sent: false,
 };
 
@@ -57,9 +50,8 @@ export type FormEvent =
   | { readonly type: 'reason.typed'; readonly reason: string }
   /** A field was left; `amountTyped` says whether the amount mask holds anything. */
   | { readonly type: 'field.left'; readonly field: Field; readonly amountTyped: boolean }
-  /** The mask took a keystroke. */
-  | { readonly type: 'amount.taken' }
-  | { readonly type: 'amount.dropped'; readonly dropped: DroppedTyping }
+  /** The agent typed or pasted into the amount; `refused` says the text was refused at once. */
+  | { readonly type: 'amount.typed'; readonly refused: boolean }
   | { readonly type: 'currency.chosen'; readonly currency: string }
   /** The new currency takes fewer decimals: the amount changed. */
   | { readonly type: 'amount.decimals-dropped'; readonly currency: string }
@@ -80,17 +72,23 @@ export function nextForm(form: ComposerForm, event: FormEvent): ComposerForm {
         reason: event.reason,
         sent: false,
         refusal: form.refusal?.field === 'reason' ? null : form.refusal,
+        // Over the limit is said at once, typed or pasted: nothing is cut in silence.
+        touched: reasonProblem(event.reason) === 'too-long' ? touch(form, 'reason') : form.touched,
       };
     case 'field.left': {
       // Only a field with something in it shows its errors when left: an empty one is not an error yet.
       const typed =
         event.field === 'amount' ? event.amountTyped || form.refusal?.field === 'amount' : form.reason !== '';
-      return typed ? { ...form, touched: touch(form, event.field) } : form;
+      const left = event.field === 'amount' ? { ...form, amountTyping: false } : form;
+      return typed ? { ...left, touched: touch(form, event.field) } : left;
     }
-    case 'amount.taken':
-      return { ...form, refusal: null, dropped: null };
-    case 'amount.dropped':
-      return { ...form, dropped: event.dropped, touched: touch(form, 'amount') };
+    case 'amount.typed':
+      return {
+        ...form,
+        refusal: null,
+        amountTyping: true,
+        touched: event.refused ? touch(form, 'amount') : form.touched,
+      };
     case 'currency.chosen':
       return { ...form, chosen: event.currency };
     case 'amount.decimals-dropped':
@@ -100,7 +98,7 @@ export function nextForm(form: ComposerForm, event: FormEvent): ComposerForm {
         refusal: { field: 'amount', problem: { kind: 'decimals-dropped', currency: event.currency } },
       };
     case 'review.asked':
-      return { ...form, touched: new Set(['amount', 'reason']), refusal: null };
+      return { ...form, touched: new Set(['amount', 'reason']), refusal: null, amountTyping: false };
     case 'refused':
       return { ...form, refusal: event.refusal };
     case 'request.sent':

@@ -1,4 +1,11 @@
-import type { AgentRequest, AgentStatus, PaymentRequestSnapshot, TimelineView } from '@chatpay/core';
+import {
+  formatMoney,
+  type AgentRequest,
+  type AgentStatus,
+  type PaymentRequestSnapshot,
+  type TimelineView,
+} from '@chatpay/core';
+import { formatDuration, isLastMinute } from '../countdown.js';
 import type { StatusChipMessages } from './status-chip.messages.js';
 
 /** What the chip needs to know of a request, read from it at each render. */
@@ -8,6 +15,10 @@ export interface ChipState {
   readonly view: TimelineView<AgentStatus>;
   /** Another agent's request: followed, never acted on. */
   readonly observed: boolean;
+  /** Time left on the running deadline, in ms, or null (or absent) when none runs. */
+  readonly left?: number | null;
+  /** The locale the amount and the countdown are written for. Default: the runtime's. */
+  readonly locale?: string | undefined;
 }
 
 /** What the chip itself remembers of its request between renders. A new request starts from `CHIP_FRESH`. */
@@ -18,12 +29,22 @@ export interface ChipMemory {
   readonly requestAgainFailed: boolean;
   /** A new request was sent in place of this one (the host kept the chip here): it is not offered twice. */
   readonly sentAgain: boolean;
+  /** The agent pressed the terms: the whole reason stays shown, not cut to one line. */
+  readonly reasonOpen: boolean;
 }
 
-export const CHIP_FRESH: ChipMemory = { askingCancel: false, requestAgainFailed: false, sentAgain: false };
+export const CHIP_FRESH: ChipMemory = {
+  askingCancel: false,
+  requestAgainFailed: false,
+  sentAgain: false,
+  reasonOpen: false,
+};
 
-/** What happened to the chip's memory: the agent asked or answered, or Send new request failed or went. */
-export type ChipMemoryEvent = 'ask-cancel' | 'keep' | 'acted' | 'request-again-failed' | 'sent-again';
+/**
+ * What happened to the chip's memory: the agent asked or answered, Send new request failed or went,
+ * or the agent pressed the terms to show or cut the reason.
+ */
+export type ChipMemoryEvent = 'ask-cancel' | 'keep' | 'acted' | 'request-again-failed' | 'sent-again' | 'toggle-reason';
 
 /** The chip's memory after `event`. Acting (cancel, complete) ends the question. */
 export function nextChipMemory(memory: ChipMemory, event: ChipMemoryEvent): ChipMemory {
@@ -37,6 +58,8 @@ export function nextChipMemory(memory: ChipMemory, event: ChipMemoryEvent): Chip
       return { ...memory, requestAgainFailed: true };
     case 'sent-again':
       return { ...memory, sentAgain: true };
+    case 'toggle-reason':
+      return { ...memory, reasonOpen: !memory.reasonOpen };
   }
 }
 
@@ -59,15 +82,35 @@ export interface ChipView {
   readonly askingCancel: boolean;
   /** Said as an alert: Send new request was refused. */
   readonly failure: string | null;
-  /** What the polite live region says when it changes: the label, then the note. */
+  /**
+   * What the request asks for, once it has terms (or a draft being confirmed): the amount formatted
+   * for the locale and the reason as typed (shown as text, cut to one line unless `open`).
+   */
+  readonly terms: { readonly amount: string; readonly reason: string; readonly open: boolean } | null;
+  /** The countdown ("9:59 left"), or null when no deadline runs. */
+  readonly timeLeft: string | null;
+  /** The countdown is in its last minute: drawn as urgent, and said once in the live region. */
+  readonly urgent: boolean;
+  /** The chip's accessible name: the status, then the amount and the whole reason. */
+  readonly name: string;
+  /** What the polite live region says when it changes: the label, then the note, then the last-minute warning. */
   readonly announced: string;
 }
 
 const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected']);
 
-/** Reads what the chip needs from `request` now. */
-export function chipStateOf(request: AgentRequest): ChipState {
-  return { snapshot: request.actor.getSnapshot(), view: request.timeline(), observed: request.observed };
+/** Reads what the chip needs from `request` now, with the countdown's time left and the element's locale. */
+export function chipStateOf(
+  request: AgentRequest,
+  own: { readonly left: number | null; readonly locale: string | undefined } = { left: null, locale: undefined },
+): ChipState {
+  return {
+    snapshot: request.actor.getSnapshot(),
+    view: request.timeline(),
+    observed: request.observed,
+    left: own.left,
+    locale: own.locale,
+  };
 }
 
 /**
@@ -120,7 +163,16 @@ export function connectStatusChip(
   const againOffered = !observed && ((!settled && keys === 'gone') || (settled && conflict && status !== 'completed'));
   if (againOffered && !memory.sentAgain) actions.push('request-again');
 
-  const announced = note ? `${label}. ${note.text}` : label;
+  const said = note ? `${label}. ${note.text}` : label;
+  const { left = null, locale } = state;
+  const urgent = isLastMinute(left);
+  const lastMinute = status === 'view-card' ? words.lastMinuteToView : words.lastMinuteToPay;
+  // A note ends its own sentence; a label does not.
+  const announced = !urgent ? said : note ? `${said} ${lastMinute}` : `${said}. ${lastMinute}`;
+  const asked = snapshot.context.terms ?? snapshot.context.draft;
+  const terms = asked
+    ? { amount: formatMoney(asked.amount, locale), reason: asked.reason, open: memory.reasonOpen }
+    : null;
   return {
     label,
     labelAction,
@@ -130,6 +182,10 @@ export function connectStatusChip(
     actions,
     askingCancel: memory.askingCancel && actions.includes('cancel'),
     failure: memory.requestAgainFailed ? words.requestAgainFailed : null,
+    terms,
+    timeLeft: left === null ? null : words.timeLeft(formatDuration(left, locale)),
+    urgent,
+    name: terms ? words.named(label, terms.amount, terms.reason) : label,
     announced,
   };
 }

@@ -8,11 +8,12 @@ import {
   localeFor,
   messagesFor,
   reducedMotion,
+  urgentStyles,
   visuallyHidden,
 } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
-import { CountdownController, deadlineOf, formatDuration } from '../countdown.js';
+import { CountdownController, deadlineOf } from '../countdown.js';
 import {
   CHIP_FRESH,
   chipStateOf,
@@ -23,6 +24,7 @@ import {
   type ChipView,
 } from './status-chip.connect.js';
 import { STATUS_CHIP_MESSAGES_EN, type StatusChipMessages } from './status-chip.messages.js';
+import { actionsPart, termsPart, timeLeftPart, type ChipHandlers } from './status-chip.parts.js';
 import {
   requestReplacedEvent,
   viewCardEvent,
@@ -35,9 +37,14 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
 
 /**
  * A request's status on the conversation timeline: WAITING FOR CUSTOMER with the time left, VIEW CARD,
- * TRY AGAIN (retries the send), REQUEST EXPIRED, CUSTOMER DECLINED PAYMENT, and the outcomes. Changes
- * are announced politely. A request can be cancelled whenever its state allows it (sent, waiting,
- * after a failed send, its card waiting or open).
+ * TRY AGAIN (retries the send), REQUEST EXPIRED, CUSTOMER DECLINED PAYMENT, VIEW TIME ENDED, and the
+ * outcomes. Next to the status, the amount asked for (formatted for `locale`) and the reason, so that
+ * several requests in one conversation can be told apart: the reason is cut to one line, and shown
+ * whole while the terms have the focus or the pointer, or after they are pressed. The chip's
+ * accessible name is the status, the amount and the whole reason. Changes are announced politely;
+ * the last minute of the countdown is drawn as urgent and announced once, as it begins. A request
+ * can be cancelled whenever its state allows it (sent, waiting, after a failed send, its card waiting
+ * or open).
  *
  * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
  * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
@@ -55,9 +62,13 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
  * @tag chatpay-status-chip
  * @event chatpay-view-card - VIEW CARD was chosen. Cancelable. `detail`: `{ requestId, conversationId }`.
  * @event chatpay-request-replaced - Send new request sent a new request in place of this one. Cancelable (the chip then stays on the old one). `detail`: `{ requestId, conversationId, replacedRequestId }`.
- * @csspart base - The chip and its actions.
+ * @csspart base - The chip and its actions: a group named by the status, the amount and the reason.
  * @csspart label - The status (a button for VIEW CARD and TRY AGAIN).
+ * @csspart terms - The amount and the reason: a button that keeps the whole reason shown.
+ * @csspart amount - The amount asked for.
+ * @csspart reason - The reason for the charge, cut to one line.
  * @csspart time-left - The countdown.
+ * @csspart urgent - The countdown in its last minute (it also carries `data-urgent`).
  * @csspart unverified - The UNVERIFIED badge, on a request nobody vouched for.
  * @csspart note - Why the card cannot be opened here, or what else to do.
  * @csspart cancel - The Cancel request button.
@@ -75,7 +86,7 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
  * @cssproperty --chatpay-status-chip-warning-color - The UNVERIFIED badge's and warnings' border and mark.
  */
 export class ChatPayStatusChip extends LitElement {
-  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, statusChipStyles];
+  static override styles = [defaultTokens, reducedMotion, buttonStyles, visuallyHidden, urgentStyles, statusChipStyles];
   static override properties = {
     request: { attribute: false },
     locale: { type: String },
@@ -86,7 +97,7 @@ export class ChatPayStatusChip extends LitElement {
 
   /** The request, from an `AgentSession`. */
   declare request: AgentRequest | undefined;
-  /** The locale for the countdown. Default: the document's language. */
+  /** The locale for the amount and the countdown. Default: the document's language. */
   declare locale: string | undefined;
   /** Overrides of its words (see `STATUS_CHIP_MESSAGES_EN`). */
   declare messages: Partial<StatusChipMessages>;
@@ -144,6 +155,13 @@ export class ChatPayStatusChip extends LitElement {
     target?.focus();
   }
 
+  readonly #handlers: ChipHandlers = {
+    askCancel: (asking) => void this.#askCancel(asking),
+    act: (action) => this.#act(action),
+    requestAgain: () => this.#requestAgain(),
+    toggleReason: () => this.#remember('toggle-reason'),
+  };
+
   #remember(event: ChipMemoryEvent): void {
     this.#memory = nextChipMemory(this.#memory, event);
     this.requestUpdate();
@@ -195,49 +213,6 @@ export class ChatPayStatusChip extends LitElement {
     return html`<span part="label" class=${problem} aria-hidden="true">${view.label}</span>`;
   }
 
-  #actions(view: ChipView) {
-    const words = this.#words;
-    const described = view.note ? 'note' : nothing;
-    return view.actions.map((action) => {
-      if (action === 'complete') {
-        return html`<button
-          part="complete"
-          type="button"
-          aria-describedby=${described}
-          @click=${() => this.#act('complete')}
-        >
-          ${words.complete}
-        </button>`;
-      }
-      if (action === 'request-again') {
-        return html`<button
-          part="request-again"
-          class="primary"
-          type="button"
-          aria-describedby=${described}
-          @click=${this.#requestAgain}
-        >
-          ${words.requestAgain}
-        </button>`;
-      }
-      if (!view.askingCancel) {
-        return html`<button
-          part="cancel"
-          type="button"
-          aria-describedby=${described}
-          @click=${() => this.#askCancel(true)}
-        >
-          ${words.cancel}
-        </button>`;
-      }
-      return html`<span role="group" aria-label=${words.cancelQuestion}>
-        <span aria-hidden="true">${words.cancelQuestion}</span>
-        <button part="keep" type="button" @click=${() => this.#askCancel(false)}>${words.keep}</button>
-        <button part="confirm-cancel" type="button" @click=${() => this.#act('cancel')}>${words.confirmCancel}</button>
-      </span>`;
-    });
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another request: nothing asked or failed about the last one carries over.
     if (changed.has('request')) this.#memory = CHIP_FRESH;
@@ -247,18 +222,16 @@ export class ChatPayStatusChip extends LitElement {
     const request = this.request;
     if (!request) return nothing;
     const words = this.#words;
-    const view = connectStatusChip(chipStateOf(request), words, this.#memory);
-    const remaining = this.#countdown.remaining();
-    const left = remaining === null ? null : formatDuration(remaining, localeFor(this.locale));
-    return html`<span part="base" tabindex="-1">
+    const own = { left: this.#countdown.remaining(), locale: localeFor(this.locale) };
+    const view = connectStatusChip(chipStateOf(request, own), words, this.#memory);
+    return html`<span part="base" role="group" aria-label=${view.name} tabindex="-1">
         ${
           view.badge
             ? html`<span part="unverified" class="badge">${view.badge.text}</span>
                 <span class="note">${view.badge.description}</span>`
             : nothing
         }
-        ${this.#label(view)}
-        ${left === null ? nothing : html`<span part="time-left" role="timer">${words.timeLeft(left)}</span>`}
+        ${this.#label(view)} ${view.terms ? termsPart(view.terms, this.#handlers) : nothing} ${timeLeftPart(view)}
         ${
           view.note
             ? html`<span id="note" part="note" class=${view.note.warning ? 'note warning' : 'note'} aria-hidden="true">
@@ -266,7 +239,7 @@ export class ChatPayStatusChip extends LitElement {
               </span>`
             : nothing
         }
-        ${this.#actions(view)}
+        ${actionsPart(view, words, this.#handlers)}
         ${view.failure ? html`<span class="note warning" role="alert">${view.failure}</span>` : nothing}
         <span class="visually-hidden" role="status">${view.announced}</span>
       </span>

@@ -5,6 +5,12 @@ export interface StatusChipMessages {
   readonly status: Readonly<Record<AgentStatus, string>>;
   /** Time left before the request expires (waiting) or the view window ends (card arrived). */
   readonly timeLeft: (time: string) => string;
+  /** Said once as the last minute before the request expires begins. */
+  readonly lastMinuteToPay: string;
+  /** Said once as the last minute of the view window begins. */
+  readonly lastMinuteToView: string;
+  /** The chip's accessible name: its status, the amount formatted for the locale, and the whole reason. */
+  readonly named: (status: string, amount: string, reason: string) => string;
   readonly cancel: string;
   readonly cancelQuestion: string;
   readonly keep: string;
@@ -47,7 +53,7 @@ const STATUS_LABELS_EN: Readonly<Record<AgentStatus, string>> = {
   completed: 'COMPLETED',
   'customer-declined': 'CUSTOMER DECLINED PAYMENT',
   'request-expired': 'REQUEST EXPIRED',
-  'card-expired': 'CARD EXPIRED',
+  'card-expired': 'VIEW TIME ENDED',
   'card-rejected': 'CARD UNREADABLE',
   cancelled: 'CANCELLED',
 };
@@ -55,6 +61,9 @@ const STATUS_LABELS_EN: Readonly<Record<AgentStatus, string>> = {
 export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
   status: STATUS_LABELS_EN,
   timeLeft: (time) => `${time} left`,
+  lastMinuteToPay: 'Less than a minute left for the customer to pay.',
+  lastMinuteToView: 'Less than a minute left to view the card.',
+  named: (status, amount, reason) => `${status}: ${amount}, ${reason}`,
   cancel: 'Cancel request',
   cancelQuestion: 'Cancel this request?',
   keep: 'Keep it',

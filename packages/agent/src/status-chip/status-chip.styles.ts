@@ -36,6 +36,33 @@ export const statusChipStyles = css`
   .note {
     font-size: 0.8125rem;
   }
+  /* The amount and the reason: the reason on one line, cut with an ellipsis, whole on focus, hover or press. */
+  .terms {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-inline-size: min(20rem, 100%);
+    padding-inline: 0.75rem;
+    font-size: 0.8125rem;
+    text-align: start;
+  }
+  .amount {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .reason {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .terms:hover .reason,
+  .terms:focus-visible .reason,
+  .terms[data-open='true'] .reason {
+    overflow: visible;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
   /* The badge and the notes say what they mean in words; the colour only adds to them. */
   [part~='unverified'] {
     display: inline-flex;
@@ -80,8 +107,12 @@ export const statusChipStyles = css`
       border: 1px solid ButtonText;
     }
     [part~='unverified'],
-    .warning {
+    .warning,
+    .urgent {
       border-color: CanvasText;
+    }
+    .urgent {
+      color: CanvasText;
     }
   }
 `;

@@ -25,6 +25,7 @@ function agentConsole() {
   const conversations = ['c-1', 'c-2', 'c-3'].map((id) => conversation(id, clock));
   for (const { agent } of conversations) registry.add(agent);
   const banner = mount(document.createElement('chatpay-payment-banner'));
+  banner.locale = 'en-US';
   banner.registry = registry;
   banner.nameOf = (id) => NAMES[id] ?? id;
   const list = mount(document.createElement('ul'));
@@ -73,7 +74,11 @@ describe('the agent console: banner and activity dots', () => {
     await two.paid(requests[1]!);
     await three.paid(requests[2]!);
     await settled(...lit());
-    checkEqual(banners(banner), ['Alan Turing sent their card.', 'Katherine Johnson sent their card.'], 'two banners');
+    checkEqual(
+      banners(banner),
+      ['Alan Turing sent their card for $12.50.', 'Katherine Johnson sent their card for $12.50.'],
+      'two banners, each naming the amount',
+    );
     checkEqual(dotted(dots), ['c-1', 'c-2', 'c-3'], 'three dots');
     check(dots.get('c-2')!.shadowRoot!.textContent!.includes('Card waiting to be viewed'), 'the dot speaks');
     await accessible('banners and dots');
@@ -87,7 +92,11 @@ describe('the agent console: banner and activity dots', () => {
     await sendKeys({ press: 'Enter' });
     await settled(...lit());
     checkEqual(views, [{ conversationId: 'c-2', requestId: requests[1]!.requestId }], 'View names the conversation');
-    checkEqual(banners(banner), ['Katherine Johnson sent their card.'], "c-2's banner goes once it is in view");
+    checkEqual(
+      banners(banner),
+      ['Katherine Johnson sent their card for $12.50.'],
+      "c-2's banner goes once it is in view",
+    );
     checkEqual(dotted(dots), ['c-1', 'c-2', 'c-3'], 'the dots stay until the cards are viewed');
 
     check((await requests[1]!.viewCard()).ok, 'c-2 viewed');

@@ -85,6 +85,9 @@ describe('<chatpay-card-viewer>', () => {
     await sendKeys({ press: 'Enter' });
     await settled(element);
     checkEqual(copied, ['4111111111111111'], 'the number is copied without spaces');
+    // The feedback follows once the viewer has kept the copy's digest (WebCrypto, asynchronous).
+    await waitUntil(() => copyNumber.nextElementSibling?.textContent === 'Copied', 'the feedback');
+    await settled(element);
     checkEqual(copyNumber.nextElementSibling!.textContent, 'Copied', 'visible feedback');
     checkEqual(announced(element), 'Card number copied. Cleared from the clipboard in 30 seconds.', 'announced');
     await sendKeys({ press: 'Tab' });

@@ -1,6 +1,15 @@
 import { sendKeys } from '../../../../test-support/keys.js';
-import { createAgentSession, createMemoryTransportPair, parseMessage, type WireMessage } from '@chatpay/core';
+import {
+  createAgentSession,
+  createMemoryTransportPair,
+  MAX_REASON_LENGTH,
+  numberSeparators,
+  parseAmount,
+  parseMessage,
+  type WireMessage,
+} from '@chatpay/core';
 import '../../src/define.js';
+import { amountRulesFor, readTypedAmount } from '../../src/request-composer/amount-typing.js';
 import type { ChatPayRequestComposer } from '../../src/request-composer/request-composer.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
@@ -30,6 +39,37 @@ async function typeInto(element: ChatPayRequestComposer, id: string, text: strin
   field(element, id).focus();
   await sendKeys({ type: text });
   await settled(element);
+}
+
+/** Puts `text` in the field at the caret in one go, as a paste does: one input event for all of it. */
+async function pasteInto(element: ChatPayRequestComposer, id: string, text: string) {
+  field(element, id).focus();
+  document.execCommand('insertText', false, text);
+  await settled(element);
+}
+
+/** Empties the amount the way an agent does, selecting it all and deleting. */
+async function clearAmount(element: ChatPayRequestComposer) {
+  const amount = field(element, 'amount');
+  amount.focus();
+  amount.select();
+  await sendKeys({ press: 'Backspace' });
+  await settled(element);
+}
+
+/** The number in a formatted amount, without its symbol: its first run of digits and the locale's separators. */
+function numberIn(formatted: string, locale: string): string {
+  const { group, decimal } = numberSeparators(locale);
+  const marks = new Set([group, decimal]);
+  const chars = [...formatted];
+  const start = chars.findIndex((char) => /\p{Nd}/u.test(char));
+  let end = start;
+  while (
+    end < chars.length &&
+    (/\p{Nd}/u.test(chars[end]!) || (marks.has(chars[end]!) && /\p{Nd}/u.test(chars[end + 1] ?? '')))
+  )
+    end += 1;
+  return chars.slice(start, end).join('');
 }
 
 describe('<chatpay-request-composer>', () => {
@@ -147,12 +187,12 @@ describe('<chatpay-request-composer>', () => {
     const { element, customer } = composer({ locale: 'de-DE', currency: 'EUR' });
     await settled(element);
     await typeInto(element, 'amount', '1234,567');
-    checkEqual(field(element, 'amount').value, '1.234,56', 'German separators, two decimals');
-    checkEqual(
-      errors(element)[0],
-      'EUR amounts have at most 2 decimals.',
-      'the third decimal was not taken, and says so',
-    );
+    checkEqual(field(element, 'amount').value, '1.234,567', 'German separators, and the third decimal kept in view');
+    checkEqual(errors(element)[0], 'EUR amounts have at most 2 decimals.', 'the third decimal is refused, and says so');
+    await sendKeys({ press: 'Backspace' });
+    await settled(element);
+    checkEqual(field(element, 'amount').value, '1.234,56', 'two decimals');
+    checkEqual(errors(element), [], 'and the refusal goes once the text is an amount');
     check(shadow(element).querySelector('#amount-hint')!.textContent!.includes('EUR'), 'the hint names the currency');
     await typeInto(element, 'reason', 'Ersatzteil');
     part(element, 'request')!.click();
@@ -163,15 +203,17 @@ describe('<chatpay-request-composer>', () => {
     checkEqual(customer.requests[0]!.terms.amount, { minor: 123456, currency: 'EUR' }, 'read in minor units');
   });
 
-  it('says so when a keystroke is not taken, rather than reading "1.5" as fifteen', async () => {
+  it('refuses a "." typed in German, rather than reading "1.5" as fifteen', async () => {
     const { element } = composer({ locale: 'de-DE', currency: 'EUR' });
     await settled(element);
     await typeInto(element, 'amount', '1.');
+    checkEqual(field(element, 'amount').value, '1.', 'the "." stays in view');
     checkEqual(
       errors(element)[0],
-      '"." was left out: it is added for you between thousands. Type "," for decimals.',
+      'In German, "." groups thousands; use "," for decimals.',
       'the agent learns how to type decimals here',
     );
+    await sendKeys({ press: 'Backspace' });
     await typeInto(element, 'amount', ',5');
     checkEqual(field(element, 'amount').value, '1,5', 'then types it the German way');
     checkEqual(errors(element), [], 'and the notice goes');
@@ -242,6 +284,94 @@ describe('<chatpay-request-composer>', () => {
     checkEqual(part(element, 'confirmation'), null, 'no confirmation');
     checkEqual(agent.requests.length, 0, 'nothing was created');
   });
+
+  for (const [locale, currency, text, error] of [
+    ['en-US', 'USD', '12,50', 'In English, "," groups thousands; use "." for decimals.'],
+    ['es', 'EUR', '12.50', 'In Spanish, "." groups thousands; use "," for decimals.'],
+    ['de', 'EUR', '12.50', 'In German, "." groups thousands; use "," for decimals.'],
+    ['fr', 'EUR', '12 50', 'In French, a space groups thousands; use "," for decimals.'],
+    ['en-US', 'USD', '1e12', 'Type the amount out in full: an exponent such as "e12" is not read here.'],
+    ['es', 'EUR', '1e12', 'Type the amount out in full: an exponent such as "e12" is not read here.'],
+    ['en-US', 'USD', '-5', 'The amount cannot be negative.'],
+    ['ar', 'EGP', '-5', 'The amount cannot be negative.'],
+    ['fr', 'EUR', '12x', 'Only digits, and "," for decimals, can be typed here.'],
+  ] as const) {
+    for (const how of ['typed', 'pasted'] as const) {
+      it(`keeps "${text}" ${how} in ${locale} in view, refused with the reason until it is an amount`, async () => {
+        const { element, agent } = composer({ locale, currency });
+        await settled(element);
+        await (how === 'typed' ? typeInto : pasteInto)(element, 'amount', text);
+        checkEqual(field(element, 'amount').value, text, 'the text as the agent wrote it');
+        checkEqual(errors(element), [error], 'refused with the reason, at once');
+        checkEqual(field(element, 'amount').getAttribute('aria-invalid'), 'true', 'marked invalid');
+        await typeInto(element, 'reason', 'Postage');
+        checkEqual(errors(element), [error], 'still said after other keystrokes');
+        part(element, 'request')!.click();
+        await settled(element);
+        checkEqual(part(element, 'confirmation'), null, 'no confirmation');
+        checkEqual(agent.requests.length, 0, 'nothing was created');
+        check(shadow(element).activeElement === field(element, 'amount'), 'focus on the amount');
+        await clearAmount(element);
+        await typeInto(element, 'amount', '5');
+        checkEqual(errors(element), [], 'the refusal goes once the text is an amount');
+      });
+    }
+  }
+
+  for (const [locale, currency, text, shown] of [
+    ['en-US', 'USD', '1234.5', '1,234.5'],
+    ['es', 'EUR', '1234,5', '1.234,5'],
+    ['de', 'EUR', '1234,56', '1.234,56'],
+    ['fr', 'EUR', '1234,5', '1\u202f234,5'],
+    ['ar', 'EGP', '12.5', null],
+    ['en-IN', 'INR', '123456.7', '1,23,456.7'],
+  ] as const) {
+    for (const how of ['typed', 'pasted'] as const) {
+      it(`confirms exactly the amount the field shows: "${text}" ${how} in ${locale}`, async () => {
+        const { element, customer } = composer({ locale, currency });
+        await settled(element);
+        await (how === 'typed' ? typeInto : pasteInto)(element, 'amount', text);
+        const value = field(element, 'amount').value;
+        if (shown && how === 'typed') checkEqual(value, shown, 'written with the locale separators');
+        const rules = amountRulesFor(locale, currency);
+        const inField = readTypedAmount(value, rules);
+        check(inField.ok, `the field reads as an amount (${value})`);
+        await typeInto(element, 'reason', 'Postage');
+        part(element, 'request')!.click();
+        await settled(element);
+        const confirmed = shadow(element).querySelector('#summary strong')!.textContent!;
+        const readBack = parseAmount(numberIn(confirmed, locale), currency, { locale });
+        checkEqual(readBack.ok && readBack.value, inField.ok && inField.value, `the confirmation (${confirmed})`);
+        part(element, 'send')!.click();
+        await waitUntil(() => customer.requests.length === 1, 'sent');
+        checkEqual(customer.requests[0]!.terms.amount, inField.ok && inField.value, 'and that amount is charged');
+      });
+    }
+  }
+
+  for (const how of ['typed', 'pasted'] as const) {
+    it(`refuses a reason over the limit ${how}, counting it, and cuts nothing`, async () => {
+      const { element, agent } = composer();
+      await settled(element);
+      await typeInto(element, 'amount', '5');
+      const long = 'x'.repeat(how === 'typed' ? MAX_REASON_LENGTH + 1 : 5000);
+      if (how === 'typed') {
+        const reason = field<HTMLTextAreaElement>(element, 'reason');
+        reason.value = 'x'.repeat(MAX_REASON_LENGTH);
+        reason.dispatchEvent(new Event('input'));
+        await typeInto(element, 'reason', 'x');
+      } else await pasteInto(element, 'reason', long);
+      checkEqual(field<HTMLTextAreaElement>(element, 'reason').value.length, long.length, 'nothing cut');
+      check(!field(element, 'reason').hasAttribute('maxlength'), 'no maxlength to cut a paste');
+      const count = how === 'typed' ? '501 of 500 characters' : '5,000 of 500 characters';
+      checkEqual(shadow(element).querySelector('#reason-count')!.textContent!.trim(), count, 'the count');
+      checkEqual(errors(element), [`Enter a reason of at most 500 characters, without control characters.`], 'at once');
+      part(element, 'request')!.click();
+      await settled(element);
+      checkEqual(part(element, 'confirmation'), null, 'no confirmation');
+      checkEqual(agent.requests.length, 0, 'nothing was created');
+    });
+  }
 
   it('says so when its currency list has a code that is not a currency', async () => {
     const { element } = composer({ currencies: ['USD', 'XXQ'] });

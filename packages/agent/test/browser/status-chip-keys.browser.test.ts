@@ -45,9 +45,12 @@ const note = (element: ChatPayStatusChip) =>
 const announced = (element: ChatPayStatusChip) => shadow(element).querySelector('[role="status"]')!.textContent;
 const part = (element: ChatPayStatusChip, name: string) =>
   shadow(element).querySelector<HTMLButtonElement>(`[part~="${name}"]`);
-/** The parts of every button the chip shows. */
+/**
+ * The parts of every button the chip shows, besides its terms: every request with terms shows them
+ * (request-terms.browser.test.ts), so what tells the phases apart is the rest.
+ */
 const buttons = (element: ChatPayStatusChip) =>
-  [...shadow(element).querySelectorAll('button')].map((button) => button.getAttribute('part'));
+  [...shadow(element).querySelectorAll('button:not([part~="terms"])')].map((button) => button.getAttribute('part'));
 
 /** What the customer's chat shows for each request of the conversation, oldest first. */
 const customerStatuses = (customer: CustomerSession) => customer.requests.map((request) => request.timeline().status);

@@ -202,7 +202,7 @@ describe('<chatpay-status-chip>', () => {
     check(shadow(waiting).activeElement === part(waiting, 'base'), 'focus stays in the chip after cancelling');
   });
 
-  it('shows the outcomes: completed, card expired', async () => {
+  it('shows the outcomes: completed, view time ended', async () => {
     const setup = conversation();
     const first = await setup.requested();
     await setup.paid(first);
@@ -214,7 +214,7 @@ describe('<chatpay-status-chip>', () => {
     setup.clock.advance(VIEW);
     await settled(done, lapsed);
     checkEqual(label(done).textContent!.trim(), 'COMPLETED', 'completed');
-    checkEqual(label(lapsed).textContent!.trim(), 'CARD EXPIRED', 'the view window ended');
+    checkEqual(label(lapsed).textContent!.trim(), 'VIEW TIME ENDED', 'the view window ended, not the card');
     await accessible('outcomes');
   });
 });

@@ -41,6 +41,7 @@ export function snapshotAt(phase: Phase, at: RequestAt = {}): PaymentRequestSnap
     keys: at.keys ?? (at.observed ? 'none' : 'here'),
     conflict: at.conflict ?? false,
     cancelReason: null,
+    cardSent: false,
   };
   return paymentRequestMachine.resolveState({ value: phase, context });
 }

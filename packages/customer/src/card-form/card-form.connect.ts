@@ -6,11 +6,10 @@ import {
   validatePostalCode,
   validateSecurityCode,
   type CardDefinition,
-  type CardFieldReason,
   type CardNumberResult,
   type FieldCheck,
 } from '../card-fields/index.js';
-import type { CardFormMessages } from './card-form.messages.js';
+import type { CardFormErrors, CardFormMessages, CardFormReasons } from './card-form.messages.js';
 import type { CardFormField, CardFormMemory } from './card-form.memory.js';
 
 /** What `chatpay-card-sealed` carries: the brand and the last four digits, never more. */
@@ -113,7 +112,7 @@ function checksOf({ memory, options, now }: Pick<CardFormState, 'memory' | 'opti
     ...(options.acceptedBrands ? { acceptedBrands: options.acceptedBrands } : {}),
   });
   const name = validateCardholderName(values.name);
-  const checks: Record<CardFormField, FieldCheck<CardFieldReason>> = {
+  const checks: { readonly [F in CardFormField]: FieldCheck<CardFormReasons[F]> } = {
     number,
     name,
     expiry: validateExpiry(values.expiry, now),
@@ -130,17 +129,24 @@ function checksOf({ memory, options, now }: Pick<CardFormState, 'memory' | 'opti
   return { number, name, checks, fields, valid: fields.every((field) => checks[field].isValid) };
 }
 
+/** The message for `field` failing for `reason`: each field names its own problem. */
+function errorOf<F extends CardFormField>(errors: CardFormErrors, field: F, reason: CardFormReasons[F]): string {
+  const messages: Readonly<Record<CardFormReasons[F], string>> = errors[field];
+  return messages[reason];
+}
+
 /** What the form shows for `state`, in `words`. Pay is enabled only when every field is valid, with a request, and not while paying. */
 export function connectCardForm(state: CardFormState, words: CardFormMessages): CardFormView {
   const { memory, options } = state;
   const { number, checks, valid } = checksOf(state);
-  const field = (
-    id: CardFormField,
+  const field = <F extends CardFormField>(
+    id: F,
     label: string,
     input: Pick<CardFormFieldView, 'autocomplete' | 'dir'> & Partial<Pick<CardFormFieldView, 'inputmode' | 'hint'>>,
   ): CardFormFieldView => {
-    const check = checks[id];
-    const error = memory.touched.has(id) && !check.isValid && check.reason !== null ? words.errors[check.reason] : null;
+    const check: FieldCheck<CardFormReasons[F]> = checks[id];
+    const reason = memory.touched.has(id) && !check.isValid ? check.reason : null;
+    const error = reason !== null ? errorOf(words.errors, id, reason) : null;
     const hint = input.hint ?? null;
     const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     return { id, label, inputmode: null, ...input, hint, error, describedBy: described || null };

@@ -10,12 +10,16 @@ export type MaskedField = Extract<CardFormField, 'number' | 'expiry' | 'security
 
 const MASKED: readonly MaskedField[] = ['number', 'expiry', 'securityCode'];
 
-/** `MM/YY`: a month from 01 to 12 (a lone 2 to 9 is padded to 02–09), then two digits. */
+/**
+ * `MM/YY`: two month digits as typed or pasted, then two year digits. A month is never corrected: `00`
+ * and `13` to `19` stay as they are for the expiry rule to refuse with its month message. Only a first
+ * digit of 2 to 9, which no two-digit month starts with, is a month of its own and padded (`5` is `05`).
+ */
 function expiryMask(): FactoryArg {
   return {
     mask: 'MM/YY',
     blocks: {
-      MM: { mask: IMask.MaskedRange, from: 1, to: 12, maxLength: 2, autofix: 'pad' },
+      MM: { mask: IMask.MaskedRange, from: 0, to: 19, maxLength: 2, autofix: 'pad' },
       YY: { mask: IMask.MaskedRange, from: 0, to: 99, maxLength: 2 },
     },
   };

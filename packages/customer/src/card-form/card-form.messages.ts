@@ -1,4 +1,23 @@
-import type { CardFieldReason } from '../card-fields/index.js';
+import type {
+  CardholderNameReason,
+  CardNumberReason,
+  ExpiryReason,
+  PostalCodeReason,
+  SecurityCodeReason,
+} from '../card-fields/index.js';
+import type { CardFormField } from './card-form.memory.js';
+
+/** The reasons each of the form's fields can give, by the id of its input. */
+export interface CardFormReasons {
+  readonly number: CardNumberReason;
+  readonly name: CardholderNameReason;
+  readonly expiry: ExpiryReason;
+  readonly securityCode: SecurityCodeReason;
+  readonly postalCode: PostalCodeReason;
+}
+
+/** One message for each field and each of its reasons, so that every error names its own field's problem. */
+export type CardFormErrors = { readonly [F in CardFormField]: Readonly<Record<CardFormReasons[F], string>> };
 
 /** Every word the card form shows. Integrators override any of them through the `messages` property. */
 export interface CardFormMessages {
@@ -13,7 +32,7 @@ export interface CardFormMessages {
   readonly pay: (amount: string) => string;
   readonly paying: string;
   readonly brand: (brand: string) => string;
-  readonly errors: Readonly<Record<CardFieldReason, string>>;
+  readonly errors: CardFormErrors;
   readonly failed: string;
   /** Above the empty form when the page was reloaded while the card was being entered. */
   readonly resumed: string;
@@ -33,17 +52,42 @@ export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
   failed: 'The card could not be sent securely. Check the details and try again.',
   resumed: 'The page was reloaded and your card details were not kept, for your security. Please enter them again.',
   errors: {
-    required: 'This field is required.',
-    incomplete: 'This is not complete yet.',
-    'invalid-characters': 'Use digits only here.',
-    luhn: 'This card number is not valid. Check it for typos.',
-    'unknown-brand': 'This card type is not recognised.',
-    'brand-not-accepted': 'This card type is not accepted here.',
-    'wrong-length': 'This card number has the wrong number of digits.',
-    'invalid-month': 'Enter a month from 01 to 12.',
-    'in-the-past': 'This card has expired.',
-    'too-far-ahead': 'This expiry date is too far in the future.',
-    'card-number-like': 'Enter the name printed on the card, not its number.',
-    'too-long': 'This is too long.',
+    number: {
+      required: 'Enter the card number.',
+      'invalid-characters': 'Use only digits in the card number.',
+      'unknown-brand': 'This card type is not recognised.',
+      'brand-not-accepted': 'This card type is not accepted here.',
+      incomplete: 'This card number is not complete yet.',
+      'wrong-length': 'This card number has the wrong number of digits.',
+      luhn: 'This card number is not valid. Check it for typos.',
+    },
+    name: {
+      required: 'Enter the name on the card.',
+      'too-long': 'This name is too long.',
+      'card-number-like': 'Enter the name printed on the card, not its number.',
+      'invalid-characters': 'Use only letters, spaces, apostrophes, hyphens and full stops in the name.',
+      incomplete: 'The name needs at least one letter.',
+    },
+    expiry: {
+      required: 'Enter the expiry date.',
+      'invalid-characters': 'Use only digits in the expiry date, as MM/YY.',
+      incomplete: 'Enter the expiry date in full, as MM/YY.',
+      'invalid-month': 'Enter a month from 01 to 12.',
+      'wrong-length': 'Enter the expiry date as MM/YY.',
+      'in-the-past': 'This card has expired.',
+      'too-far-ahead': 'This expiry date is too far in the future.',
+    },
+    securityCode: {
+      required: 'Enter the security code.',
+      'invalid-characters': 'Use only digits in the security code.',
+      incomplete: 'This security code is too short.',
+      'wrong-length': 'This security code has the wrong number of digits.',
+    },
+    postalCode: {
+      required: 'Enter the billing postal code.',
+      'invalid-characters': 'Use only letters, digits, spaces and hyphens in the postal code.',
+      'too-long': 'This postal code is too long.',
+      incomplete: 'This postal code is not complete yet.',
+    },
   },
 };

@@ -10,6 +10,9 @@ export const CUSTOMER_MESSAGES_DE = {
     decline: 'Ablehnen',
     enterPayment: 'Zahlung eingeben',
     tryAgain: 'Erneut versuchen',
+    declineQuestion: 'Diese Zahlung ablehnen?',
+    keep: 'Behalten',
+    confirmDecline: 'Ja, ablehnen',
     status: {
       'payment-requested': 'Zahlung angefordert',
       'entering-payment': 'Geben Sie Ihre Kartendaten ein',
@@ -23,6 +26,8 @@ export const CUSTOMER_MESSAGES_DE = {
       cancelled: 'Der Mitarbeiter hat diese Anforderung storniert',
       replaced: 'Der Mitarbeiter hat an ihrer Stelle eine neue Anforderung gesendet',
     },
+    notCharged: 'Ihnen wurde nichts berechnet.',
+    acceptedWith: (brand, lastFour) => `Zahlung angenommen — ${brand} •••• ${lastFour}`,
     unverified: 'NICHT VERIFIZIERT · Entwicklungsmodus',
     unverifiedDescription:
       'Der Server des Unternehmens hat diese Anforderung nicht geprüft: Es ist ein Test in der Entwicklung. Geben Sie keine echte Karte ein.',
@@ -42,18 +47,45 @@ export const CUSTOMER_MESSAGES_DE = {
     resumed:
       'Die Seite wurde neu geladen und Ihre Kartendaten wurden zu Ihrer Sicherheit nicht aufbewahrt. Bitte geben Sie sie erneut ein.',
     errors: {
-      required: 'Dieses Feld ist erforderlich.',
-      incomplete: 'Das ist noch nicht vollständig.',
-      'invalid-characters': 'Hier nur Ziffern verwenden.',
-      luhn: 'Diese Kartennummer ist ungültig. Bitte auf Tippfehler prüfen.',
-      'unknown-brand': 'Dieser Kartentyp wird nicht erkannt.',
-      'brand-not-accepted': 'Dieser Kartentyp wird hier nicht akzeptiert.',
-      'wrong-length': 'Diese Kartennummer hat die falsche Anzahl an Ziffern.',
-      'invalid-month': 'Geben Sie einen Monat von 01 bis 12 ein.',
-      'in-the-past': 'Diese Karte ist abgelaufen.',
-      'too-far-ahead': 'Dieses Ablaufdatum liegt zu weit in der Zukunft.',
-      'card-number-like': 'Geben Sie den Namen auf der Karte ein, nicht ihre Nummer.',
-      'too-long': 'Das ist zu lang.',
+      number: {
+        required: 'Geben Sie die Kartennummer ein.',
+        'invalid-characters': 'Verwenden Sie in der Kartennummer nur Ziffern.',
+        'unknown-brand': 'Dieser Kartentyp wird nicht erkannt.',
+        'brand-not-accepted': 'Dieser Kartentyp wird hier nicht akzeptiert.',
+        incomplete: 'Diese Kartennummer ist noch nicht vollständig.',
+        'wrong-length': 'Diese Kartennummer hat die falsche Anzahl an Ziffern.',
+        luhn: 'Diese Kartennummer ist ungültig. Bitte auf Tippfehler prüfen.',
+      },
+      name: {
+        required: 'Geben Sie den Namen auf der Karte ein.',
+        'too-long': 'Dieser Name ist zu lang.',
+        'card-number-like': 'Geben Sie den Namen auf der Karte ein, nicht ihre Nummer.',
+        'invalid-characters':
+          'Verwenden Sie im Namen nur Buchstaben, Leerzeichen, Apostrophe, Bindestriche und Punkte.',
+        incomplete: 'Der Name braucht mindestens einen Buchstaben.',
+      },
+      expiry: {
+        required: 'Geben Sie das Ablaufdatum ein.',
+        'invalid-characters': 'Verwenden Sie im Ablaufdatum nur Ziffern, als MM/JJ.',
+        incomplete: 'Geben Sie das Ablaufdatum vollständig ein, als MM/JJ.',
+        'invalid-month': 'Geben Sie einen Monat von 01 bis 12 ein.',
+        'wrong-length': 'Geben Sie das Ablaufdatum als MM/JJ ein.',
+        'in-the-past': 'Diese Karte ist abgelaufen.',
+        'too-far-ahead': 'Dieses Ablaufdatum liegt zu weit in der Zukunft.',
+      },
+      securityCode: {
+        required: 'Geben Sie den Sicherheitscode ein.',
+        'invalid-characters': 'Verwenden Sie im Sicherheitscode nur Ziffern.',
+        incomplete: 'Dieser Sicherheitscode ist zu kurz.',
+        'wrong-length': 'Dieser Sicherheitscode hat die falsche Anzahl an Ziffern.',
+      },
+      postalCode: {
+        required: 'Geben Sie die Postleitzahl der Rechnungsadresse ein.',
+        'invalid-characters':
+          'Verwenden Sie in der Postleitzahl nur Buchstaben, Ziffern, Leerzeichen und Bindestriche.',
+        'too-long': 'Diese Postleitzahl ist zu lang.',
+        incomplete: 'Diese Postleitzahl ist noch nicht vollständig.',
+      },
     },
   } satisfies CardFormMessages,
 } satisfies MessageCatalogue;

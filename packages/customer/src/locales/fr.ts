@@ -10,6 +10,9 @@ export const CUSTOMER_MESSAGES_FR = {
     decline: 'Refuser',
     enterPayment: 'Saisir le paiement',
     tryAgain: 'Réessayer',
+    declineQuestion: 'Refuser ce paiement ?',
+    keep: 'Conserver',
+    confirmDecline: 'Oui, refuser',
     status: {
       'payment-requested': 'Paiement demandé',
       'entering-payment': 'Saisissez les informations de votre carte',
@@ -23,6 +26,8 @@ export const CUSTOMER_MESSAGES_FR = {
       cancelled: "L'agent a annulé cette demande",
       replaced: "L'agent a envoyé une nouvelle demande à la place de celle-ci",
     },
+    notCharged: 'Aucun montant ne vous a été débité.',
+    acceptedWith: (brand, lastFour) => `Paiement accepté — ${brand} •••• ${lastFour}`,
     unverified: 'NON VÉRIFIÉE · mode développement',
     unverifiedDescription:
       "Cette demande n'a pas été vérifiée par le serveur de l'entreprise : c'est un essai en développement. Ne saisissez pas une vraie carte.",
@@ -42,18 +47,45 @@ export const CUSTOMER_MESSAGES_FR = {
     resumed:
       "La page a été rechargée et les informations de votre carte n'ont pas été conservées, pour votre sécurité. Saisissez-les à nouveau.",
     errors: {
-      required: 'Ce champ est obligatoire.',
-      incomplete: "Ce n'est pas encore complet.",
-      'invalid-characters': 'Chiffres uniquement.',
-      luhn: "Ce numéro de carte n'est pas valide. Vérifiez-le.",
-      'unknown-brand': "Ce type de carte n'est pas reconnu.",
-      'brand-not-accepted': "Ce type de carte n'est pas accepté ici.",
-      'wrong-length': "Ce numéro de carte n'a pas le bon nombre de chiffres.",
-      'invalid-month': 'Saisissez un mois de 01 à 12.',
-      'in-the-past': 'Cette carte a expiré.',
-      'too-far-ahead': "Cette date d'expiration est trop lointaine.",
-      'card-number-like': 'Saisissez le nom imprimé sur la carte, pas son numéro.',
-      'too-long': "C'est trop long.",
+      number: {
+        required: 'Saisissez le numéro de carte.',
+        'invalid-characters': 'Utilisez uniquement des chiffres dans le numéro de carte.',
+        'unknown-brand': "Ce type de carte n'est pas reconnu.",
+        'brand-not-accepted': "Ce type de carte n'est pas accepté ici.",
+        incomplete: "Ce numéro de carte n'est pas encore complet.",
+        'wrong-length': "Ce numéro de carte n'a pas le bon nombre de chiffres.",
+        luhn: "Ce numéro de carte n'est pas valide. Vérifiez-le.",
+      },
+      name: {
+        required: 'Saisissez le nom figurant sur la carte.',
+        'too-long': 'Ce nom est trop long.',
+        'card-number-like': 'Saisissez le nom imprimé sur la carte, pas son numéro.',
+        'invalid-characters':
+          'Utilisez uniquement des lettres, des espaces, des apostrophes, des traits d’union et des points dans le nom.',
+        incomplete: 'Le nom doit contenir au moins une lettre.',
+      },
+      expiry: {
+        required: "Saisissez la date d'expiration.",
+        'invalid-characters': "Utilisez uniquement des chiffres dans la date d'expiration, au format MM/AA.",
+        incomplete: "Saisissez la date d'expiration complète, au format MM/AA.",
+        'invalid-month': 'Saisissez un mois de 01 à 12.',
+        'wrong-length': "Saisissez la date d'expiration au format MM/AA.",
+        'in-the-past': 'Cette carte a expiré.',
+        'too-far-ahead': "Cette date d'expiration est trop lointaine.",
+      },
+      securityCode: {
+        required: 'Saisissez le code de sécurité.',
+        'invalid-characters': 'Utilisez uniquement des chiffres dans le code de sécurité.',
+        incomplete: 'Ce code de sécurité est trop court.',
+        'wrong-length': "Ce code de sécurité n'a pas le bon nombre de chiffres.",
+      },
+      postalCode: {
+        required: 'Saisissez le code postal de facturation.',
+        'invalid-characters':
+          "Utilisez uniquement des lettres, des chiffres, des espaces et des traits d'union dans le code postal.",
+        'too-long': 'Ce code postal est trop long.',
+        incomplete: "Ce code postal n'est pas encore complet.",
+      },
     },
   } satisfies CardFormMessages,
 } satisfies MessageCatalogue;

@@ -7,20 +7,26 @@ import {
   type RequestTerms,
   type TimelineView,
 } from '@chatpay/core';
+import { cardBrand } from '@chatpay/cards';
 import type { PaymentRequestMessages } from './payment-request.messages.js';
+import type { PaymentRequestMemory } from './payment-request.memory.js';
 
 /** What the bubble needs to know of its request, read from it at each render. */
 export interface PaymentRequestState {
   /** The request's machine: what it allows now decides what the bubble offers. */
   readonly snapshot: Pick<PaymentRequestSnapshot, 'can'>;
-  readonly view: Pick<TimelineView<CustomerStatus>, 'status' | 'trust'>;
+  readonly view: Pick<TimelineView<CustomerStatus>, 'status' | 'trust' | 'settled'>;
   readonly terms: Pick<RequestTerms, 'amount' | 'reason'>;
   /** The locale for the amount; `undefined` for the runtime's default. */
   readonly locale: string | undefined;
+  /** What the bubble itself remembers: the card it sealed, the decline question. */
+  readonly memory: PaymentRequestMemory;
+  /** A card reached the agent (the machine's `cardSent`): an ending then no longer means "not charged". */
+  readonly cardSent: boolean;
 }
 
 /** The bubble's buttons, each named by its `part`. */
-export type PaymentRequestAction = 'decline' | 'enter-payment' | 'try-again';
+export type PaymentRequestAction = 'decline' | 'enter-payment' | 'try-again' | 'keep' | 'confirm-decline';
 
 export interface PaymentRequestActionView {
   readonly id: PaymentRequestAction;
@@ -39,35 +45,65 @@ export interface PaymentRequestView {
   /** The words before the reason, and the reason itself (the agent's text, shown as text only). */
   readonly reasonLabel: string;
   readonly reason: string;
-  /** What the polite status line says: empty while the customer has a choice to make, as the buttons say it. */
+  /**
+   * What the polite status line says: empty before the customer's choice, as the buttons say it; the
+   * outcome afterwards, with the card's brand and last four once paid when this page sealed it.
+   */
   readonly announced: string;
+  /** Said after the outcome of a request that ended without a payment; `null` otherwise. */
+  readonly notCharged: string | null;
   /** The card form is shown in place. */
   readonly cardForm: boolean;
+  /** Asked (with Keep and Yes, decline as the actions) after Decline was pressed; `null` otherwise. */
+  readonly question: string | null;
   /** The buttons after the form (or instead of it), in order. */
   readonly actions: readonly PaymentRequestActionView[];
 }
 
 /** Reads what the bubble needs from `request` now. */
-export function paymentRequestStateOf(request: CustomerRequest, locale: string | undefined): PaymentRequestState {
-  return { snapshot: request.actor.getSnapshot(), view: request.timeline(), terms: request.terms, locale };
+export function paymentRequestStateOf(
+  request: CustomerRequest,
+  locale: string | undefined,
+  memory: PaymentRequestMemory,
+): PaymentRequestState {
+  const snapshot = request.actor.getSnapshot();
+  const { cardSent } = snapshot.context;
+  return { snapshot, view: request.timeline(), terms: request.terms, locale, memory, cardSent };
+}
+
+/** The status line's words for the timeline's status, naming the card paid with when it is known. */
+function announcedOf(state: PaymentRequestState, words: PaymentRequestMessages): string {
+  const { view, memory } = state;
+  if (view.status === 'payment-accepted' && memory.paid) {
+    const { brand, lastFour } = memory.paid;
+    return words.acceptedWith(cardBrand(brand)?.niceName ?? brand, lastFour);
+  }
+  return words.status[view.status];
 }
 
 /**
  * What the bubble shows and offers for `state`, in `words`. Each button, and the card form, is offered
  * only when the request's machine allows what it does now (`snapshot.can`): Enter Payment opens the
- * request, Decline declines it, the form submits a card, Try Again sends the sealed card again.
+ * request, Decline asks whether to decline it (Keep, Yes, decline), the form submits a card, Try Again
+ * sends the sealed card again. A request that ended without a payment says the customer was not charged.
  */
 export function connectPaymentRequest(state: PaymentRequestState, words: PaymentRequestMessages): PaymentRequestView {
-  const { snapshot, view, terms, locale } = state;
+  const { snapshot, view, terms, locale, memory } = state;
   const can = (
     type: Extract<LocalEvent['type'], 'request.open' | 'request.decline' | 'card.submit' | 'request.retry'>,
   ) => snapshot.can({ type });
   const cardForm = can('card.submit');
-  const choosing = can('request.open') || cardForm;
+  const choosing = can('request.open');
+  const asking = memory.askingToDecline && can('request.decline');
 
   const actions: PaymentRequestActionView[] = [];
-  if (can('request.decline')) actions.push({ id: 'decline', label: words.decline, primary: false });
-  if (can('request.open')) actions.push({ id: 'enter-payment', label: words.enterPayment, primary: true });
+  if (asking) {
+    actions.push({ id: 'keep', label: words.keep, primary: true });
+    actions.push({ id: 'confirm-decline', label: words.confirmDecline, primary: false });
+  } else {
+    if (can('request.decline')) actions.push({ id: 'decline', label: words.decline, primary: false });
+    if (can('request.open')) actions.push({ id: 'enter-payment', label: words.enterPayment, primary: true });
+  }
   if (can('request.retry')) actions.push({ id: 'try-again', label: words.tryAgain, primary: true });
 
   return {
@@ -76,8 +112,11 @@ export function connectPaymentRequest(state: PaymentRequestState, words: Payment
     amount: formatMoney(terms.amount, locale),
     reasonLabel: words.reason,
     reason: terms.reason,
-    announced: choosing ? '' : words.status[view.status],
+    announced: choosing ? '' : announcedOf(state, words),
+    // Only while no card has reached the agent: after that, the agent may have charged it before the end.
+    notCharged: view.settled && view.status !== 'payment-accepted' && !state.cardSent ? words.notCharged : null,
     cardForm,
+    question: asking ? words.declineQuestion : null,
     actions,
   };
 }

@@ -9,21 +9,42 @@ import {
   reducedMotion,
 } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
+import type { CardSealedDetail } from '../card-form/card-form.connect.js';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
-import { connectPaymentRequest, paymentRequestStateOf, type PaymentRequestAction } from './payment-request.connect.js';
+import {
+  connectPaymentRequest,
+  paymentRequestStateOf,
+  type PaymentRequestAction,
+  type PaymentRequestActionView,
+} from './payment-request.connect.js';
+import {
+  nextPaymentRequestMemory,
+  PAYMENT_REQUEST_FRESH,
+  type PaymentRequestFocus,
+  type PaymentRequestMemory,
+  type PaymentRequestMemoryEvent,
+} from './payment-request.memory.js';
 import { PAYMENT_REQUEST_MESSAGES_EN, type PaymentRequestMessages } from './payment-request.messages.js';
 import { paymentRequestStyles } from './payment-request.styles.js';
 
 /**
  * One payment request in the customer's chat: the amount in the customer's locale, the reason as
- * plain text, Decline and Enter Payment; Enter Payment opens the card form in place. Afterwards it
- * shows the outcome the request's session reports, with Try Again after a failed send, and says so
- * when the agent sent a new request in place of this one. A request nobody vouched for (development
- * mode) carries an UNVERIFIED badge that tells the customer not to enter a real card.
+ * plain text, Decline and Enter Payment; Enter Payment opens the card form in place and moves the focus
+ * to its first field. Decline first asks "Decline this payment?" (Keep, Yes, decline; Escape keeps).
+ * Afterwards it shows the outcome the request's session reports in its status line, where the focus
+ * goes after Pay: Payment Accepted with the card's brand and last four digits (when this page sealed
+ * it), Try Again after a failed send, and that the customer was not charged when the request ended
+ * without a payment (declined, expired, cancelled, or replaced by a new request from the agent). A
+ * request nobody vouched for (development mode) carries an UNVERIFIED badge that tells the customer
+ * not to enter a real card.
  *
  * @tag chatpay-payment-request
  * @csspart base - The bubble.
+ * @csspart status - The status line: the outcome, and that the customer was not charged.
  * @csspart decline - The Decline button.
+ * @csspart decline-question - The question asked after Decline, with its Keep and Yes, decline buttons.
+ * @csspart keep - The Keep button: the request is not declined.
+ * @csspart confirm-decline - The Yes, decline button.
  * @csspart enter-payment - The Enter Payment button.
  * @csspart try-again - The Try Again button, after a failed send.
  * @csspart unverified - The UNVERIFIED badge and what it means, on a request nobody vouched for.
@@ -59,6 +80,9 @@ export class ChatPayPaymentRequest extends LitElement {
   /** The clock for the card form's expiry check. */
   declare now: (() => Date) | undefined;
 
+  // The card this page sealed (brand and last four only), the decline question, the next focus.
+  #memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH;
+
   constructor() {
     super();
     // Re-renders on every change of what the element shows.
@@ -72,17 +96,56 @@ export class ChatPayPaymentRequest extends LitElement {
     return messagesFor('chatpay-payment-request', localeFor(this.locale), PAYMENT_REQUEST_MESSAGES_EN, this.messages);
   }
 
+  #remember(event: PaymentRequestMemoryEvent): void {
+    this.#memory = nextPaymentRequestMemory(this.#memory, event);
+    this.requestUpdate();
+  }
+
   /** Forwards a button's click to the request; what each button does is the session's to allow. */
   #act(action: PaymentRequestAction): void {
     const request = this.request;
     if (!request) return;
-    if (action === 'decline') request.decline();
-    else if (action === 'enter-payment') request.open();
-    else request.retry();
+    if (action === 'decline') this.#remember({ type: 'decline-asked' });
+    else if (action === 'keep') this.#remember({ type: 'decline-kept' });
+    else if (action === 'confirm-decline') {
+      request.decline();
+      this.#remember({ type: 'decline-confirmed' });
+    } else if (action === 'enter-payment') {
+      if (request.open().ok) this.#remember({ type: 'opened' });
+    } else if (request.retry().ok) this.#remember({ type: 'retried' });
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Another request: nothing this bubble remembered of the last one applies to it.
+    if (changed.has('request') && changed.get('request') !== undefined) this.#memory = PAYMENT_REQUEST_FRESH;
+  }
+
+  protected override updated(): void {
+    const focus = this.#memory.focus;
+    if (focus === null) return;
+    this.#memory = nextPaymentRequestMemory(this.#memory, { type: 'focused' });
+    void this.#moveFocus(focus);
+  }
+
+  /** Focuses `focus` once drawn, if the focus is still here or was lost with the content it was on: never taken from elsewhere. */
+  async #moveFocus(focus: PaymentRequestFocus): Promise<void> {
+    const target = this.renderRoot.querySelector<HTMLElement>(
+      focus === 'card-form' ? 'chatpay-card-form' : `[part~="${focus}"]`,
+    );
+    // The card form delegates its focus to its first field, once that is drawn.
+    if (target instanceof LitElement) await target.updateComplete;
+    const active = document.activeElement;
+    if (active === null || active === document.body || this.matches(':focus-within')) target?.focus();
   }
 
   #cardForm(request: CustomerRequest) {
+    // The form leaves the page as soon as the card is being sealed; its event still reaches this
+    // listener, which is on the form itself.
+    const sealed = (event: CustomEvent<CardSealedDetail>) => {
+      if (this.request === request) this.#remember({ type: 'sealed', card: event.detail });
+    };
     return html`<chatpay-card-form
+      @chatpay-card-sealed=${sealed}
       .request=${request}
       .messages=${this.cardFormMessages}
       .locale=${this.locale}
@@ -94,7 +157,8 @@ export class ChatPayPaymentRequest extends LitElement {
   protected override render() {
     const request = this.request;
     if (!request) return nothing;
-    const view = connectPaymentRequest(paymentRequestStateOf(request, localeFor(this.locale)), this.#words);
+    const state = paymentRequestStateOf(request, localeFor(this.locale), this.#memory);
+    const view = connectPaymentRequest(state, this.#words);
     // An article, not a landmark: a chat may hold many requests, each named by its title and amount.
     return html`<article part="base" aria-labelledby="title amount">
       <h2 id="title">${view.title}</h2>
@@ -107,26 +171,44 @@ export class ChatPayPaymentRequest extends LitElement {
       }
       <p class="amount" id="amount">${view.amount}</p>
       <p class="reason">${view.reasonLabel} <bdi>${view.reason}</bdi></p>
-      <p class="status" role="status">${view.announced}</p>
+      <p part="status" class="status" role="status" tabindex="-1">
+        <span>${view.announced}</span>
+        ${view.notCharged ? html`<span class="not-charged">${view.notCharged}</span>` : nothing}
+      </p>
       ${view.cardForm ? this.#cardForm(request) : nothing}
       ${
-        view.actions.length > 0
-          ? html`<div class="actions">
-              ${view.actions.map(
-                (action) =>
-                  html`<button
-                    part=${action.id}
-                    class=${action.primary ? 'primary' : nothing}
-                    @click=${() => this.#act(action.id)}
-                  >
-                    ${action.label}
-                  </button>`,
-              )}
+        view.question
+          ? html`<div part="decline-question" role="group" aria-labelledby="question" @keydown=${this.#keepOnEscape}>
+              <p id="question" class="question">${view.question}</p>
+              ${this.#actions(view.actions)}
             </div>`
-          : nothing
+          : this.#actions(view.actions)
       }
     </article>`;
   }
+
+  #actions(actions: readonly PaymentRequestActionView[]) {
+    if (actions.length === 0) return nothing;
+    return html`<div class="actions">
+      ${actions.map(
+        (action) =>
+          html`<button
+            part=${action.id}
+            class=${action.primary ? 'primary' : nothing}
+            @click=${() => this.#act(action.id)}
+          >
+            ${action.label}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  /** Escape answers the decline question with Keep. */
+  readonly #keepOnEscape = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.#act('keep');
+  };
 }
 
 declare global {

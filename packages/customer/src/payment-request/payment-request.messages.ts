@@ -7,8 +7,18 @@ export interface PaymentRequestMessages {
   readonly decline: string;
   readonly enterPayment: string;
   readonly tryAgain: string;
+  /** Asked when Decline is pressed, before anything is declined. */
+  readonly declineQuestion: string;
+  /** The answer that keeps the request as it is. */
+  readonly keep: string;
+  /** The answer that declines it. */
+  readonly confirmDecline: string;
   /** What the status line says for each status of the customer's timeline. */
   readonly status: Readonly<Record<CustomerStatus, string>>;
+  /** After the outcome of a request that ended without a payment (declined, expired, cancelled, replaced). */
+  readonly notCharged: string;
+  /** The status line once paid, when this page sealed the card: its brand's name and last four digits. */
+  readonly acceptedWith: (brand: string, lastFour: string) => string;
   /** The badge on a request nobody vouched for (both sides run without key vouching). */
   readonly unverified: string;
   /** What the badge means, next to it. */
@@ -21,6 +31,9 @@ export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
   decline: 'Decline',
   enterPayment: 'Enter Payment',
   tryAgain: 'Try Again',
+  declineQuestion: 'Decline this payment?',
+  keep: 'Keep',
+  confirmDecline: 'Yes, decline',
   status: {
     'payment-requested': 'Payment requested',
     'entering-payment': 'Enter your card details',
@@ -34,6 +47,8 @@ export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
     cancelled: 'The agent cancelled this request',
     replaced: 'The agent sent a new request in place of this one',
   },
+  notCharged: 'You have not been charged.',
+  acceptedWith: (brand, lastFour) => `Payment Accepted — ${brand} •••• ${lastFour}`,
   unverified: 'UNVERIFIED · development mode',
   unverifiedDescription:
     "This request was not checked by the business's server: it is a test in development. Do not enter a real card.",

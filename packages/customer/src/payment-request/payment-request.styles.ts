@@ -37,6 +37,23 @@ export const paymentRequestStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  /* Empty while the customer has a choice to make; the focus comes here after Pay. */
+  .status:focus-visible {
+    outline: 2px solid var(--chatpay-color-focus, var(--_chatpay-focus));
+    outline-offset: 2px;
+  }
+  .not-charged {
+    display: block;
+    font-weight: 400;
+  }
+  [part='decline-question'] {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .question {
+    margin: 0;
+    font-weight: 600;
+  }
   /* The badge says what it means in words; the colour only adds to them. */
   .unverified {
     margin: 0;

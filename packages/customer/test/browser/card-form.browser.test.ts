@@ -114,12 +114,14 @@ describe('<chatpay-card-form>', () => {
       check(found, `a text field named "${name}" (fields: ${fields.map((node) => node.name).join(', ')})`);
       return found!;
     };
-    for (const name of ['Card number', 'Name on card', 'Expiry date', 'Security code']) {
+    for (const [name, required] of [
+      ['Card number', 'Enter the card number.'],
+      ['Name on card', 'Enter the name on the card.'],
+      ['Expiry date', 'Enter the expiry date.'],
+      ['Security code', 'Enter the security code.'],
+    ] as const) {
       const node = read(name);
-      check(
-        node.description?.includes('This field is required.'),
-        `"${name}" is described by its error: ${node.description}`,
-      );
+      check(node.description?.includes(required), `"${name}" is described by its own error: ${node.description}`);
       checkEqual(node.invalid, 'true', `"${name}" is invalid`);
     }
     check(read('Expiry date').description?.includes('MM/YY'), 'the expiry is described by its format');
@@ -301,6 +303,60 @@ describe('<chatpay-card-form> rules and options', () => {
     const code = field(form, 'securityCode').getBoundingClientRect();
     check(expiry.left > code.left, 'the expiry, first in reading order, is on the right');
   });
+});
+
+describe("<chatpay-card-form>: each field's own error", () => {
+  const errorOf = (form: ChatPayCardForm, id: string) => form.shadowRoot!.getElementById(`${id}-error`)?.textContent;
+  const paste = (form: ChatPayCardForm, id: string, value: string) => {
+    const input = field(form, id);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  };
+
+  it('tells a name with a digit or an ampersand what a name may hold, not to use digits', async () => {
+    const form = await mount(fakeRequest().request);
+    for (const name of ['A1', 'Ann & Bob']) {
+      field(form, 'name').select();
+      await typeInto(form, 'name', name);
+      field(form, 'expiry').focus();
+      await form.updateComplete;
+      checkEqual(
+        errorOf(form, 'name'),
+        'Use only letters, spaces, apostrophes, hyphens and full stops in the name.',
+        `the name's own message for "${name}"`,
+      );
+      checkEqual(field(form, 'name').getAttribute('aria-invalid'), 'true', 'marked invalid');
+    }
+    await accessible('a name in error');
+  });
+
+  for (const [how, enter] of [
+    ['typed', (form: ChatPayCardForm, value: string) => typeInto(form, 'expiry', value)],
+    ['pasted', async (form: ChatPayCardForm, value: string) => (paste(form, 'expiry', value), form.updateComplete)],
+  ] as const) {
+    it(`refuses the impossible months 13 and 00, ${how}, keeping them as they were written`, async () => {
+      const form = await mount(fakeRequest().request);
+      await fillValid(form);
+      for (const [value, shown] of [
+        [how === 'typed' ? '1330' : '13/30', '13/30'],
+        [how === 'typed' ? '0030' : '00/30', '00/30'],
+      ] as const) {
+        field(form, 'expiry').select();
+        await sendKeys({ press: 'Backspace' });
+        await enter(form, value);
+        field(form, 'name').focus();
+        await form.updateComplete;
+        checkEqual(field(form, 'expiry').value, shown, `${value} is kept as written, not corrected`);
+        checkEqual(errorOf(form, 'expiry'), 'Enter a month from 01 to 12.', `${shown} gets the month message`);
+        check(payButton(form).disabled, `no paying with ${shown}`);
+      }
+      field(form, 'expiry').select();
+      await sendKeys({ press: 'Backspace' });
+      await typeInto(form, 'expiry', '530');
+      checkEqual(field(form, 'expiry').value, '05/30', 'a lone 5 is still the month 05');
+      check(!payButton(form).disabled, 'a possible month pays');
+    });
+  }
 });
 
 describe('<chatpay-card-form> masks', () => {

@@ -52,6 +52,13 @@ describe('the customer elements in Spanish, French, German and Arabic', () => {
         shown.includes(new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(1234.56)),
         'the amount',
       );
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
+      await element.updateComplete;
+      const asked = element.shadowRoot!.textContent!;
+      check(asked.includes(words.declineQuestion), `the decline question in ${locale}`);
+      check(asked.includes(words.keep) && asked.includes(words.confirmDecline), `its answers in ${locale}`);
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="keep"]')!.click();
+      await element.updateComplete;
       element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter-payment"]')!.click();
       await new Promise((resolve) => setTimeout(resolve, 0));
       await element.updateComplete;
@@ -75,6 +82,10 @@ describe('the customer elements in Spanish, French, German and Arabic', () => {
       check(
         replaced.shadowRoot!.textContent!.includes(catalogue['chatpay-payment-request'].status.replaced),
         `replaced, in ${locale}`,
+      );
+      check(
+        replaced.shadowRoot!.textContent!.includes(catalogue['chatpay-payment-request'].notCharged),
+        `not charged, in ${locale}`,
       );
       const resumed = await show((await resumedRequest()).incoming);
       const form = resumed.shadowRoot!.querySelector('chatpay-card-form')!;

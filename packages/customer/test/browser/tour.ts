@@ -47,7 +47,7 @@ const settle = async (element: ChatPayPaymentRequest) => {
 export const CUSTOMER_TOURS: Tour[] = [
   {
     name: 'the request, the card form with its errors, and the outcomes',
-    states: ['requested', 'the empty form', 'the form with errors', 'declined'],
+    states: ['requested', 'the empty form', 'the form with errors', 'asking to decline', 'declined'],
     async run(stop) {
       const { element, request } = await requested();
       await stop('requested');
@@ -59,7 +59,11 @@ export const CUSTOMER_TOURS: Tour[] = [
       await settle(element);
       check(form.shadowRoot!.querySelector('.error'), 'errors are shown');
       await stop('the form with errors');
-      element.request!.decline();
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
+      await settle(element);
+      check(element.shadowRoot!.querySelector('[part~="decline-question"]'), 'the question is asked');
+      await stop('asking to decline');
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-decline"]')!.click();
       await waitUntil(() => request.timeline().status === 'customer-declined', 'declined');
       await settle(element);
       await stop('declined');
@@ -70,8 +74,18 @@ export const CUSTOMER_TOURS: Tour[] = [
     states: ['waiting for the agent', 'accepted, expired'],
     async run(stop) {
       const first = await requested();
-      first.element.request!.open();
-      check((await first.element.request!.pay(TEST_CARD)).ok, 'paid');
+      // Paid through the form, so that the bubble knows the brand and last four it names once accepted.
+      first.element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter-payment"]')!.click();
+      await settle(first.element);
+      const form = first.element.shadowRoot!.querySelector('chatpay-card-form')!;
+      for (const [id, value] of Object.entries(TEST_CARD)) {
+        const input = form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`);
+        if (!input) continue;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }
+      await form.updateComplete;
+      form.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
       await waitUntil(() => first.request.timeline().phase === 'cardSubmitted', 'the card');
       await settle(first.element);
       await stop('waiting for the agent');
@@ -83,6 +97,7 @@ export const CUSTOMER_TOURS: Tour[] = [
       await waitUntil(() => second.element.request!.timeline().status === 'request-expired', 'expired');
       await settle(first.element);
       await settle(second.element);
+      check(first.element.shadowRoot!.textContent!.includes('•••• 1111'), 'the card paid with');
       await stop('accepted, expired');
     },
   },
