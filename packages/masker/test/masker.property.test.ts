@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCardNumbers, maskCardNumbers, type MaskOptions } from '@chatpay/masker';
+import { foldDigits } from '@chatpay/cards';
 import { BRAND_RANGES, fullWidth, isDigit, luhnValid, masked, withCheckDigit, type Brand } from './support/cards.js';
 
 /** Separators people put between groups: ASCII, no-break and full-width ones, line breaks. */
@@ -101,12 +102,8 @@ function firstForeignChange(input: string, output: string, mask = '•'): number
   return -1;
 }
 
-/** The ASCII digits of a piece of text. */
-const digitsOf = (text: string) =>
-  [...text]
-    .filter(isDigit)
-    .map((digit) => String(digit.charCodeAt(0) >= 0xff10 ? digit.charCodeAt(0) - 0xff10 : Number(digit)))
-    .join('');
+/** The ASCII digits of a piece of text (digits of every script, as the masker reads them). */
+const digitsOf = (text: string) => foldDigits([...text].filter(isDigit).join(''));
 
 /** 12 to 19 digits starting with 0 or 7 (no card starts so), written in any way. */
 const zeroOrSevenRun = fc.record({

@@ -59,9 +59,10 @@ export function inScript(text: string, zero: number): string {
   return text.replace(/[0-9]/g, (digit) => String.fromCharCode(zero + Number(digit)));
 }
 
-/** Whether a character is an ASCII or a full-width digit. */
+/** Whether a character is a digit the masker reads. */
 export function isDigit(character: string): boolean {
-  return /^[0-9\uff10-\uff19]$/.test(character);
+  // A decimal digit of any script, one UTF-16 unit long: what the masker reads as a digit.
+  return character.length === 1 && /\p{Nd}/u.test(character);
 }
 
 /** `written` with every digit but the last four (and the first `keepFirst`) replaced by `mask`. */
