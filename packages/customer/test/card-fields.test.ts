@@ -25,6 +25,8 @@ import {
   type SecurityCodeRule,
 } from '../src/card-fields/index.js';
 import { cardNumber, checkDigit } from '../../../test-support/luhn.js';
+// The gift card the card module's own tests use: one definition for both.
+import { ACME_GIFT } from '../../cards/test/support.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
@@ -53,15 +55,6 @@ function withoutData(result: object): Record<string, unknown> {
 /** What a security code rule looks like for each built-in brand, from credit-card-type. */
 const typeInfo = (brand: string) => creditCardType.getTypeInfo(brand);
 
-const ACME_GIFT: CardDefinition = {
-  brand: 'acme-gift',
-  niceName: 'Acme Gift Card',
-  prefixes: ['6035'],
-  lengths: [16],
-  gaps: [4, 8, 12],
-  luhn: true,
-  securityCode: null,
-};
 const STORE_CARD: CardDefinition = {
   brand: 'store-card',
   niceName: 'Store Card',
