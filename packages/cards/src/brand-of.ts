@@ -18,13 +18,37 @@ const FIRST_DIGITS = new Set(
   ),
 );
 
-/** Whether some card, built in or extra, could begin where `digits` (ASCII, up to a card's length) begins. */
-export function couldStartCard(digits: string, extra: readonly CardDefinition[] = []): boolean {
+/** Whether some card, built in or extra, could begin where `digits` (ASCII) begins, or at its index `at`. */
+export function couldStartCard(digits: string, extra: readonly CardDefinition[] = [], at = 0): boolean {
   return (
-    FIRST_DIGITS.has(digits.charCodeAt(0) - 48) ||
-    extra.some((card) => card.prefixes.some((prefix) => prefixStrength(digits, prefix) > 0))
+    FIRST_DIGITS.has(digits.charCodeAt(at) - 48) ||
+    extra.some((card) => card.prefixes.some((prefix) => prefixStrength(digits.slice(at, at + 19), prefix) > 0))
   );
 }
+
+/**
+ * The built-in prefixes, by the first two digits they can start with (0 to 99), longest first (the
+ * table's order kept among equals), five numbers each: min, max, prefix length, lengths as a bit set,
+ * and the brand's row. The first that fits is the answer.
+ */
+const BY_FIRST_DIGITS: number[][] = [];
+{
+  const entries: number[][][] = Array.from({ length: 100 }, () => []);
+  BRAND_ROWS.forEach(([brand, patterns, lengths], row) => {
+    let lengthBits = 0;
+    for (const length of [...lengths, ...(EXTRA_LENGTHS[brand] ?? [])]) lengthBits |= 1 << length;
+    for (const pattern of patterns) {
+      const [min, max] = typeof pattern === 'object' ? pattern : [pattern, pattern];
+      const size = String(min).length;
+      // The two-digit starts the pattern covers: a one-digit prefix covers ten.
+      const [low, high] =
+        size === 1 ? [min * 10, max * 10 + 9] : [min, max].map((bound) => Number(String(bound).slice(0, 2)));
+      for (let first = low!; first <= high!; first++) entries[first]!.push([min, max, size, lengthBits, row]);
+    }
+  });
+  for (const list of entries) BY_FIRST_DIGITS.push(list.sort((a, b) => b[2]! - a[2]!).flat());
+}
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * The brand of a complete card number (ASCII digits), or undefined if no card has this prefix, length
@@ -36,20 +60,32 @@ export function couldStartCard(digits: string, extra: readonly CardDefinition[] 
 export function brandOf(digits: string, extra: readonly CardDefinition[] = []): string | undefined {
   let best: string | undefined;
   let bestStrength = 0;
-  const consider = (brand: string, patterns: readonly Parameters<typeof prefixStrength>[1][]) => {
-    for (const pattern of patterns) {
-      const strength = prefixStrength(digits, pattern);
-      if (strength > bestStrength) [best, bestStrength] = [brand, strength];
-    }
-  };
   for (const card of extra) {
     if (card.lengths.includes(digits.length) && (card.luhn === false || passesLuhn(digits))) {
-      consider(card.brand, card.prefixes);
+      for (const pattern of card.prefixes) {
+        const strength = prefixStrength(digits, pattern);
+        if (strength > bestStrength) [best, bestStrength] = [card.brand, strength];
+      }
     }
   }
   if (best || !passesLuhn(digits)) return best;
-  for (const [brand, patterns, lengths] of BRAND_ROWS) {
-    if (lengths.includes(digits.length) || EXTRA_LENGTHS[brand]?.includes(digits.length)) consider(brand, patterns);
+  const known = Math.min(8, digits.length);
+  return builtInBrandOf(Number(digits.slice(0, known)), known, digits.length);
+}
+
+/**
+ * The built-in brand whose prefix and length fit a number of `length` digits whose first `known`
+ * digits (8, or all of them when fewer) read as `head`; the check digit is the caller's to test. For
+ * a scan that has the digits as numbers already.
+ */
+export function builtInBrandOf(head: number, known: number, length: number): string | undefined {
+  if (known < 2 || length > 30) return undefined;
+  const entries = BY_FIRST_DIGITS[Math.floor(head / POWERS_OF_TEN[known - 2]!)] ?? [];
+  for (let at = 0; at < entries.length; at += 5) {
+    const size = entries[at + 2]!;
+    if (size > known || !((entries[at + 3]! >> length) & 1)) continue;
+    const prefix = Math.floor(head / POWERS_OF_TEN[known - size]!);
+    if (prefix >= entries[at]! && prefix <= entries[at + 1]!) return BRAND_ROWS[entries[at + 4]!]![0];
   }
-  return best;
+  return undefined;
 }

@@ -2,8 +2,18 @@
 // from 0 to 9, so a digit's value is its distance from the start of its run, modulo 10 (the
 // mathematical digits are five runs in a row).
 
+import { BMP_DIGIT_ZEROS } from './digit-table.js';
+
 const DECIMAL_DIGIT = /\p{Nd}/u;
 const isDecimalDigit = (codePoint: number) => DECIMAL_DIGIT.test(String.fromCodePoint(codePoint));
+
+/**
+ * A regular expression character class (source text) of every decimal digit of the Basic
+ * Multilingual Plane: ASCII and each block of `BMP_DIGIT_ZEROS`. Searching with it skips everything
+ * else (letters of any script, emoji) in the regular expression engine, several times faster than
+ * `\p{Nd}`, which needs the `u` flag.
+ */
+export const BMP_DIGIT_CLASS = `[0-9${[...BMP_DIGIT_ZEROS].map((zero) => `${zero}-${String.fromCharCode(zero.charCodeAt(0) + 9)}`).join('')}]`;
 
 /**
  * The value (0 to 9) of a decimal digit of any script, ASCII `4`, full-width `４`, Arabic-Indic `٤`,
@@ -14,21 +24,20 @@ export function digitValue(codePoint: number): number {
   if (codePoint >= 48 && codePoint <= 57) return codePoint - 48;
   // No decimal digit lies between ASCII's and Arabic-Indic's (U+0660). (NaN, past the end of a string, is none.)
   if (!(codePoint >= 0x660)) return -1;
-  let value = known.get(codePoint);
-  if (value === undefined) {
-    value = -1;
-    if (isDecimalDigit(codePoint)) {
-      let start = codePoint;
-      while (isDecimalDigit(start - 1)) start--;
-      value = (codePoint - start) % 10;
+  if (codePoint <= 0xffff) {
+    for (let index = 0; index < BMP_DIGIT_ZEROS.length; index++) {
+      const value = codePoint - BMP_DIGIT_ZEROS.charCodeAt(index);
+      if (value < 0) return -1;
+      if (value < 10) return value;
     }
-    known.set(codePoint, value);
+    return -1;
   }
-  return value;
+  // Beyond the Basic Multilingual Plane (the mathematical digits are five blocks in one run).
+  if (!isDecimalDigit(codePoint)) return -1;
+  let start = codePoint;
+  while (isDecimalDigit(start - 1)) start--;
+  return (codePoint - start) % 10;
 }
-
-/** Values already worked out, so a scan over text in any script asks the regular expression once per character. */
-const known = new Map<number, number>();
 
 /**
  * `text` with every decimal digit of any script (full-width `４`, Arabic-Indic `٤`...) replaced by its

@@ -10,8 +10,8 @@ export {
   type BrandDetails,
 } from './brand-table.js';
 export { MAX_CARD_NUMBER_LENGTH, EXTRA_LENGTHS } from './lengths.js';
-export { digitValue, foldDigits, toAsciiDigits } from './digits.js';
-export { passesLuhn } from './luhn.js';
+export { BMP_DIGIT_CLASS, digitValue, foldDigits, toAsciiDigits } from './digits.js';
+export { LUHN_DOUBLED, passesLuhn } from './luhn.js';
 export { prefixStrength, type CardPrefix } from './prefixes.js';
 export {
   CardDefinitionError,
@@ -20,7 +20,7 @@ export {
   type SecurityCodeRule,
 } from './card-definition.js';
 export { BUILT_IN_CARD_BRANDS, brandFromDefinition, cardBrand, type CardBrand } from './brands.js';
-export { brandOf, couldStartCard } from './brand-of.js';
+export { brandOf, builtInBrandOf, couldStartCard } from './brand-of.js';
 export {
   detectCardBrand,
   matchCardDefinitions,

@@ -1,5 +1,6 @@
 import { digitValue } from '@chatpay/cards';
-import { scanCards, isSeparator, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+import { isSeparator, nextDigit } from './digit-runs.js';
+import { scanCards, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -46,7 +47,11 @@ function detailsAfter(text: string, from: number): [number, number][] {
   }
   let expiryEnd = -1;
   for (let index = start; index < limit; index++) {
-    if (expiryEnd < 0) {
+    // An expiry starts with 0 or 1 (ASCII or full-width), a labelled code with c or s: only there is either tried.
+    const lead = text.charCodeAt(index) | 32;
+    const startsExpiry = lead === 48 || lead === 49 || lead === 0xff30 || lead === 0xff31;
+    if (!startsExpiry && lead !== 99 && lead !== 115) continue;
+    if (expiryEnd < 0 && startsExpiry) {
       EXPIRY.lastIndex = index;
       const expiry = EXPIRY.exec(text);
       if (expiry) {
@@ -95,51 +100,58 @@ function maskedCardEnds(text: string, mask: string): number[] {
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
   const mask = options.maskCharacter ?? '•';
   const findings = scanCards(text, options);
-  const matches = findings.map(({ match }) => match);
   const details = options.maskExpiryAndCode !== false;
   const maskedEnds = details ? maskedCardEnds(text, mask) : [];
-  if (matches.length === 0 && maskedEnds.length === 0) return text;
+  if (findings.length === 0 && maskedEnds.length === 0) return text;
   const keepFirst = options.showFirstSix ? 6 : 0;
-  const hide: [number, number, number, number][] = []; // [start, end, keep first n digits, keep last n digits]
-  for (const { match, tailEnd } of findings) {
-    hide.push([match.start, match.end, keepFirst, 4]);
+  // [start, end, digits to keep at the start, digits to keep at the end, digits in all (cards only)]
+  const hide: [number, number, number, number, number][] = [];
+  for (const { match, tailEnd, count } of findings) {
+    // A number that reads as two cards (`lastFour` empty) shows no last four: which four they are is unknown.
+    hide.push([match.start, match.end, keepFirst, match.lastFour ? 4 : 0, count]);
     // Digits left in the card's run are no card of their own: they may be the card's, misread. Where
     // they are only an expiry and a code, `maskExpiryAndCode: false` leaves them alone.
-    const tail = text.slice(match.end, tailEnd);
-    let tailDigits = 0;
-    for (let index = 0; index < tail.length; index++) if (digitValue(tail.charCodeAt(index)) >= 0) tailDigits++;
-    if (tailDigits > 0 && (details || !isAllDetails(text, match.end, tailEnd))) hide.push([match.end, tailEnd, 0, 0]);
+    if (tailEnd > match.end && (details || !isAllDetails(text, match.end, tailEnd))) {
+      hide.push([match.end, tailEnd, 0, 0, 0]);
+    }
   }
   if (details) {
-    for (const end of [...matches.map((match) => match.end), ...maskedEnds]) {
+    const ends = findings.map(({ match }) => match.end).concat(maskedEnds);
+    for (const end of ends) {
+      // Nothing to look for without a digit nearby.
+      const next = nextDigit(text, end);
+      if (next < 0 || next - end > NEARBY) continue;
       for (const [start, stop] of detailsAfter(text, end)) {
         // A card's own masking (which keeps its last four) always wins over a detail's.
-        if (!matches.some((match) => start < match.end && match.start < stop)) hide.push([start, stop, 0, 0]);
+        if (!findings.some(({ match }) => start < match.end && match.start < stop)) hide.push([start, stop, 0, 0, 0]);
       }
     }
+    if (hide.length > 1) hide.sort((a, b) => a[0] - b[0]);
   }
-  hide.sort((a, b) => a[0] - b[0]);
   let out = '';
   let cursor = 0;
-  for (const [start, end, keepHead, keepTail] of hide) {
-    if (start < cursor) continue;
-    out += text.slice(cursor, start);
-    const span = text.slice(start, end);
-    let total = 0;
-    for (let index = 0; index < span.length; index++) if (digitValue(span.charCodeAt(index)) >= 0) total++;
+  let covered = 0;
+  for (let entry = 0; entry < hide.length; entry++) {
+    const [start, end, keepHead, keepTail, total] = hide[entry]!;
+    if (start < covered) continue;
+    covered = end;
     // However short the card, at least five of its digits stay hidden (a 15-digit card shows 6 and 4).
     const head = Math.min(keepHead, Math.max(0, total - keepTail - 5));
+    const last = keepTail > 0 ? total - keepTail : Infinity;
+    // Each stretch of hidden digits becomes as many mask characters; what lies between stays as written.
     let seen = 0;
-    for (let index = 0; index < span.length; index++) {
-      const character = span[index]!;
-      if (digitValue(span.charCodeAt(index)) < 0) {
-        out += character;
-        continue;
+    let hidden = 0;
+    for (let index = start; index <= end; index++) {
+      const code = text.charCodeAt(index);
+      const isDigit = index < end && ((code >= 48 && code <= 57) || (code >= 0x660 && digitValue(code) >= 0));
+      if (isDigit && ++seen > head && seen <= last) {
+        if (hidden++ === 0) out += text.slice(cursor, index);
+      } else if (hidden > 0) {
+        out += mask.repeat(hidden);
+        cursor = index;
+        hidden = 0;
       }
-      seen++;
-      out += seen <= head || seen > total - keepTail ? character : mask;
     }
-    cursor = end;
   }
   return out + text.slice(cursor);
 }
