@@ -12,7 +12,8 @@ const INVISIBLE = 4;
 
 /**
  * What each character that may stand between two groups is, by kind: spaces of every width; line
- * breaks (CR LF is one); dashes, dots, slashes and underscores, ASCII or full-width; and the invisible
+ * breaks (CR LF is one); dashes, dots, middle dots, slashes and underscores, ASCII, full-width or the
+ * Japanese long vowel mark that a kana keyboard types for `-`; and the invisible
  * characters keyboards and editors put in: soft hyphen, zero-width space, joiners, word joiner, and the
  * directional marks, embeddings and isolates that right-to-left keyboards insert around digits.
  */
@@ -20,11 +21,12 @@ const GAP_KINDS = new Map<number, number>();
 /** At most this many characters in a gap, invisible ones included. */
 const MAX_GAP = 8;
 [
-  ' \t\u00a0\u2007\u2009\u202f\u3000',
-  '\n\r',
-  '_-./\u2010\u2011\u2013\u2014\u2212\uff0d\uff0e\uff0f',
-  // As ranges, first and last: U+00AD, U+061C, U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF.
-  '\u00ad\u00ad\u061c\u061c\u180e\u180e\u200b\u200f\u202a\u202e\u2060\u2064\u2066\u2069\ufeff\ufeff',
+  ' \t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000',
+  '\n\r\u0085\u2028\u2029',
+  '_-./\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fb\u30fc\ufe63\uff0d\uff0e\uff0f\uff70',
+  // As ranges, first and last: U+00AD, U+034F, U+061C, U+180B-U+180E, U+200B-U+200F, U+202A-U+202E,
+  // U+2060-U+2064, U+2066-U+2069, U+FE00-U+FE0F (variation selectors), U+FEFF.
+  '\u00ad\u00ad\u034f\u034f\u061c\u061c\u180b\u180e\u200b\u200f\u202a\u202e\u2060\u2064\u2066\u2069\ufe00\ufe0f\ufeff\ufeff',
 ].forEach((characters, kind) => {
   for (let at = 0; at < characters.length; at++) {
     const code = characters.charCodeAt(at);
@@ -45,10 +47,11 @@ export const isWhitespace = (code: number) => gapKind(code) === SPACE || gapKind
 /**
  * The gaps that join two groups, by the visible characters in them (base 4: space 1, line break 2,
  * mark 3; invisible ones do not count): none (only invisible ones), any one, two or three spaces, a
- * mark between two spaces (`4242 - 4242`), and spaces with one line break (`5500 0000 ⏎0000 0004`).
- * Not `. ` (the end of a sentence), nor two line breaks (a new paragraph).
+ * mark between two spaces (`4242 - 4242`), spaces with one line break (`5500 0000 ⏎0000 0004`), and a
+ * dash or other mark before a line break (a hyphenated line). Not `. ` (the end of a sentence), nor two
+ * line breaks (a new paragraph).
  */
-const JOINING_GAPS = new Set([0, SPACE, LINE_BREAK, MARK, 5, 6, 9, 21, 22, 25, 29, 37]);
+const JOINING_GAPS = new Set([0, SPACE, LINE_BREAK, MARK, 5, 6, 9, 14, 21, 22, 25, 29, 37]);
 
 /** The fewest digits a card has. */
 export const MIN_DIGITS = 12;
@@ -161,5 +164,6 @@ export function runDigits(start = 0, end = digitCount()): string {
 
 /** Lets go of the memory a very long run took. */
 export function releaseRuns(): void {
-  if (positions.length > 4096) for (const list of [positions, values, evenDoubled, oddDoubled]) list.length = 1;
+  if (positions.length > 4096)
+    for (const list of [positions, values, boundaries, evenDoubled, oddDoubled]) list.length = 1;
 }

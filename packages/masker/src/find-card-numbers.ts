@@ -89,8 +89,8 @@ function cardsInRun(cards: readonly CardDefinition[], found: CardFinding[]) {
     widest = widen(from, widest);
     let to = cardAt(from, widest, cards, digits);
     const brand = brandFound!;
-    // A short first group before a card ("6 4111 1111 1111 1111", a list's number or a count) is not part
-    // of it when a card reaching as far starts right after it.
+    // A first group of one to three digits before a card ("6 4111 1111 1111 1111", a list's number or a
+    // count) is not part of it when a card reaching as far starts right after it.
     if (
       to >= 0 &&
       boundaries[from + 1]! - boundaries[from]! < 4 &&
@@ -159,7 +159,12 @@ export interface CardFinding {
 
 /** `findCardNumbers` with, for each card, the rest of its run: digits there may be the card's own, misread. */
 export function scanCards(text: string, options: FindOptions = {}): CardFinding[] {
-  const cards = options.cards ?? [];
+  // Read once, before the scan: a definition's getters cannot run in the middle of it.
+  const cards = (options.cards ?? []).map((card) => ({ ...card }));
+  const neverMask = options.neverMask ?? [];
+  for (const pattern of neverMask) {
+    if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes regular expressions (RegExp objects)');
+  }
   const found: CardFinding[] = [];
   let index = 0;
   while (readRun(text, index)) {
@@ -175,7 +180,6 @@ export function scanCards(text: string, options: FindOptions = {}): CardFinding[
     cardsInRun(cards, found);
   }
   releaseRuns();
-  const neverMask = options.neverMask ?? [];
   if (found.length === 0 || (neverMask.length === 0 && !UUID_START.test(text))) return found;
   const ranges = protectedRanges(text, [UUID, ...neverMask]);
   return found.filter(({ match }) => !ranges.some(([from, to]) => match.start < to && from < match.end));

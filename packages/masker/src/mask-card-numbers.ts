@@ -1,6 +1,6 @@
 import { digitValue } from '@chatpay/cards';
 import { isSeparator, nextDigit } from './digit-runs.js';
-import { scanCards, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+import { scanCards, type CardFinding, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -83,6 +83,18 @@ function isAllDetails(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Whether any card found (in order, apart) overlaps `start` to `stop`: a binary search, so many cards cost no more than sorting them. */
+function overlapsCard(findings: readonly CardFinding[], start: number, stop: number): boolean {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (findings[middle]!.match.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < findings.length && findings[low]!.match.start < stop;
+}
+
 /** Where cards masked earlier end (a run of mask characters and separators, then the last four), so details typed after them are still masked. */
 function maskedCardEnds(text: string, mask: string): number[] {
   if (!text.includes(mask)) return [];
@@ -99,6 +111,8 @@ function maskedCardEnds(text: string, mask: string): number[] {
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
   const mask = options.maskCharacter ?? '•';
+  if (mask === '')
+    throw new RangeError('maskCharacter must not be empty: masking with nothing would delete the digits');
   const findings = scanCards(text, options);
   const details = options.maskExpiryAndCode !== false;
   const maskedEnds = details ? maskedCardEnds(text, mask) : [];
@@ -123,7 +137,7 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
       if (next < 0 || next - end > NEARBY) continue;
       for (const [start, stop] of detailsAfter(text, end)) {
         // A card's own masking (which keeps its last four) always wins over a detail's.
-        if (!findings.some(({ match }) => start < match.end && match.start < stop)) hide.push([start, stop, 0, 0, 0]);
+        if (!overlapsCard(findings, start, stop)) hide.push([start, stop, 0, 0, 0]);
       }
     }
     if (hide.length > 1) hide.sort((a, b) => a[0] - b[0]);
@@ -132,8 +146,10 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
   let cursor = 0;
   let covered = 0;
   for (let entry = 0; entry < hide.length; entry++) {
-    const [start, end, keepHead, keepTail, total] = hide[entry]!;
-    if (start < covered) continue;
+    const [from, end, keepHead, keepTail, total] = hide[entry]!;
+    // What overlaps a range already masked is masked from where that one ended.
+    const start = Math.max(from, covered);
+    if (start >= end) continue;
     covered = end;
     // However short the card, at least five of its digits stay hidden (a 15-digit card shows 6 and 4).
     const head = Math.min(keepHead, Math.max(0, total - keepTail - 5));

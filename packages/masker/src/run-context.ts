@@ -1,7 +1,7 @@
 // What the text around a run of digits says about it: whether it is inside a URL, glued into a word,
 // a phone number, labelled as something else, or an IBAN. Each check looks at a few characters first and
 // runs a regular expression only when they could start what it looks for.
-import { boundaries, digitCount, groups, isWhitespace, positions, runDigits } from './digit-runs.js';
+import { boundaries, digitCount, groups, positions, runDigits } from './digit-runs.js';
 
 const LETTER = /\p{L}/u;
 /**
@@ -29,8 +29,12 @@ const COUNTRY_CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2}$/;
 const TWO_LETTERS_BEFORE = /(?:^|[^A-Za-z])([A-Za-z]{2})$/;
 /** `www.` at the start of a token or after punctuation: `(www.example.com/…)`. */
 const WWW = /(?:^|[^\p{L}\p{N}._-])www\./iu;
-/** A host name and a path without a scheme: `shop.example.com/orders/…`. */
-const HOST_AND_PATH = /[\p{L}\p{N}-]\.\p{L}{2,}(?::\d{1,5})?\//u;
+/**
+ * A host name and a path without a scheme: `shop.example.com/orders/…` (two dots or more), or one of
+ * the common top-level domains after one (`example.com:8080/…`). Not `J.Doe/` nor `Mr.Smith/`.
+ */
+const HOST_AND_PATH =
+  /(?:^|[^\w.-])(?:(?:[a-z\d-]+\.){2,}[a-z]{2,}|[a-z\d-]+\.(?:com|net|org|info|biz|io|co|app|dev|shop|store|me))(?::\d{1,5})?\//i;
 /** How far back a URL's start is looked for. Digits further into a longer token are judged as if outside a URL. */
 const URL_LOOKBACK = 256;
 
@@ -38,15 +42,16 @@ const isAsciiLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
 const isUpperOrDigit = (code: number) => (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 
 /**
- * Whether `index` is inside a URL: the whitespace-delimited token around it has a scheme (`…://`),
- * starts with `www.`, or names a host and a path (`example.com/…`).
+ * Whether `index` is inside a URL: the printable ASCII characters right before it (a URL's own, up to
+ * a space or any other character) have a scheme (`…://`), start with `www.`, or name a host and a path
+ * (`shop.example.com/…`). A URL earlier in a line of Chinese, or before a space of any width, does
+ * not reach the digits.
  */
 export function isInUrl(text: string, index: number): boolean {
   let start = index;
   let marks = false;
   const limit = Math.max(0, index - URL_LOOKBACK);
-  while (start > limit && !isWhitespace(text.charCodeAt(start - 1))) {
-    const code = text.charCodeAt(--start);
+  for (let code; start > limit && (code = text.charCodeAt(start - 1)) > 32 && code < 127; start--) {
     if (code === 47 || code === 46) marks = true;
   }
   if (!marks) return false;

@@ -38,4 +38,66 @@ describe('cases found in review', () => {
     expect(findCardNumbers('Caliban 4242 4242 4242 4242')).toHaveLength(1);
     expect(findCardNumbers('IBAN 4242 4242 4242 4242')).toHaveLength(0);
   });
+
+  it.each([
+    ['a name and a slash', 'J.Doe/4111111111111111/12/29'],
+    ['a dotted name and a slash', 'john.smith/4111 1111 1111 1111'],
+    ['a title and a slash', 'Mr.Smith/4111-1111-1111-1111'],
+    ['a host earlier in a line of Chinese', '在jd.com/买的，卡号4111111111111111'],
+    ['a URL earlier in a line of Chinese', '订单链接https://shop.example.com/o/1，我的卡号4111 1111 1111 1111'],
+    ['a URL before an em space', 'https://example.com/pay\u20034111 1111 1111 1111'],
+  ])('masks a card after %s: only a URL reaching the digits keeps them', (_, text) => {
+    const masked = maskCardNumbers(text);
+    expect(masked).not.toContain('4111111111111111');
+    expect(masked.replace(/[^0-9]/g, '')).not.toMatch(/4111.?1111.?1111/);
+    expect(findCardNumbers(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['em spaces', '\u2003'],
+    ['en spaces', '\u2002'],
+    ['medium mathematical spaces', '\u205f'],
+    ['ogham spaces', '\u1680'],
+    ['line separators', '\u2028'],
+    ['figure dashes', '\u2012'],
+    ['horizontal bars', '\u2015'],
+    ['middle dots', '\u00b7'],
+    ['a kana keyboard dash', '\u30fc'],
+    ['a hyphen at a line break', '-\n'],
+    ['a variation selector', '\ufe0f'],
+  ])('finds a card written with %s', (_, separator) => {
+    expect(findCardNumbers(`card ${['4242', '4242', '4242', '4242'].join(separator)} ok`)).toHaveLength(1);
+  });
+
+  it('masks an expiry that overlaps digits masked with the card, from where those end', () => {
+    const masked = maskCardNumbers('4111 1111 1111 1111 12/ 29 123');
+    expect(masked.replace(/[^0-9]/g, '')).toBe('1111');
+  });
+
+  it('masks the code after each of thousands of cards in one text', () => {
+    const text = '4111111111111111 cvv 123\n'.repeat(2000);
+    const masked = maskCardNumbers(text);
+    expect(masked).toBe('••••••••••••1111 cvv •••\n'.repeat(2000));
+  });
+
+  it('reads card definitions once, so a getter that masks other text changes nothing', () => {
+    const tricky = {
+      brand: 'tricky',
+      prefixes: ['9999'],
+      get lengths() {
+        findCardNumbers('zzz 5555 5555 5555 4444 1234 5678 9012 3456 7890 1234');
+        return [16];
+      },
+    };
+    const text = 'a 4111 1111 1111 1111 b';
+    expect(findCardNumbers(text, { cards: [tricky] })).toEqual(findCardNumbers(text));
+    expect(maskCardNumbers(text, { cards: [tricky] })).toBe('a •••• •••• •••• 1111 b');
+  });
+
+  it('refuses an empty mask character and a neverMask that is not a regular expression, with typed errors', () => {
+    expect(() => maskCardNumbers('4111 1111 1111 1111', { maskCharacter: '' })).toThrow(RangeError);
+    expect(() => findCardNumbers('4111 1111 1111 1111', { neverMask: ['4111' as unknown as RegExp] })).toThrow(
+      TypeError,
+    );
+  });
 });
