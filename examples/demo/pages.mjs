@@ -56,7 +56,8 @@ export function agentPage(relayUrl, look) {
     nav ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
     nav button { inline-size: 100%; min-block-size: 2.75rem; display: flex; justify-content: space-between; align-items: center; font: inherit; text-align: start; padding-inline: 0.75rem; border: 0; border-radius: 0.5rem; background: transparent; color: inherit; cursor: pointer; }
     nav button[aria-current='true'] { background: color-mix(in srgb, CanvasText 10%, Canvas); font-weight: 600; }
-    main { display: grid; grid-template-rows: auto 1fr auto auto; min-block-size: 0; }
+    main { display: grid; grid-template-rows: auto 1fr auto auto auto; min-block-size: 0; }
+    chatpay-payment-ask { padding-inline: 1rem; }
     main > h2 { font-size: 1rem; margin: 0; padding: 0.75rem 1rem; }
     #timelines { overflow: auto; min-block-size: 0; }
     chatpay-request-composer { padding: 1rem; border-block-start: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
@@ -71,6 +72,7 @@ export function agentPage(relayUrl, look) {
   <main>
     <h2 id="conversation-title"></h2>
     <div id="timelines"></div>
+    <chatpay-payment-ask></chatpay-payment-ask>
     <form class="chat" id="agent-chat" aria-label="Reply">
       <input aria-label="Message" autocomplete="off" />
       <button type="submit">Send</button>
@@ -86,16 +88,19 @@ export function agentPage(relayUrl, look) {
 export function customerPage(relayUrl, look) {
   return `${head('ChatPay demo: customer chat', ` data-relay="${relayUrl}" data-role="customer"`, look)}
     /* The page is the window's height: the messages scroll, and the chat box stays in view. */
-    body { display: grid; grid-template-rows: auto 1fr auto; block-size: 100vh; }
+    body { display: grid; grid-template-rows: auto 1fr auto auto; block-size: 100vh; }
     header { padding: 0.75rem 1rem; border-block-end: 1px solid color-mix(in srgb, CanvasText 20%, Canvas); }
     main { overflow: auto; min-block-size: 0; }
+    chatpay-pay-securely-offer { padding-inline: 1rem; }
   </style>
 </head>
 <body>
   <header><h1>Chat with support · <span id="customer-name"></span></h1></header>
   <main><ol id="history" aria-label="Messages" aria-live="polite"></ol></main>
+  <!-- Shown when a card number is typed into the chat box: "Pay securely instead?" -->
+  <chatpay-pay-securely-offer for="customer-masker"></chatpay-pay-securely-offer>
   <form class="chat" id="customer-chat" aria-label="Write a message">
-    <chatpay-card-masker><input aria-label="Message" autocomplete="off" /></chatpay-card-masker>
+    <chatpay-card-masker id="customer-masker"><input aria-label="Message" autocomplete="off" /></chatpay-card-masker>
     <button type="submit">Send</button>
   </form>
   <script type="module" src="/customer.js"></script>

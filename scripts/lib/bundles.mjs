@@ -12,7 +12,8 @@ export const BUNDLES = [
     // 45,000 is the aim; the libraries it needs come to 41,653 alone and ChatPay's own code (sealing,
     // signing, vouching, the key store, the machine, the elements) to the rest: see docs/performance.md.
     // This budget keeps the page from growing until the card form is loaded only when it is opened.
-    budget: 66_000,
+    // 66,000 until "Pay securely instead?" (the offer element and the customer's ask, about 1,860 B).
+    budget: 67_700,
   },
   {
     name: 'maskCardNumbers with its dependencies',

@@ -1,6 +1,6 @@
 // The agent console: conversations with activity dots, each conversation's timeline (chat and payment
-// requests with their status chips), the request composer, and the banner for cards that arrive
-// elsewhere.
+// requests with their status chips), the customer's ask to pay by card, the request composer, and the
+// banner for cards that arrive elsewhere.
 import {
   createAgentRegistry,
   createAgentSession,
@@ -34,6 +34,7 @@ const title = document.querySelector<HTMLHeadingElement>('#conversation-title')!
 const composer = document.querySelector('chatpay-request-composer')!;
 const chatForm = document.querySelector<HTMLFormElement>('#agent-chat')!;
 const banner = document.querySelector('chatpay-payment-banner')!;
+const ask = document.querySelector('chatpay-payment-ask')!;
 // The timelines scroll (the composer stays in view): the one in view keeps to its newest line.
 const newest = keepNewestInView(timelines);
 
@@ -115,6 +116,7 @@ function open(id: string): void {
     button.setAttribute('aria-current', String(button.dataset.conversation === id));
   }
   composer.session = sessions.get(id);
+  ask.session = sessions.get(id);
   newest.toNewest();
 }
 
@@ -132,6 +134,9 @@ function addChip(conversationId: string, request: AgentRequest): void {
 composer.addEventListener('chatpay-request-sent', ({ detail }) => {
   addChip(detail.conversationId, sessions.get(detail.conversationId)!.request(detail.requestId)!);
 });
+
+// "The customer would like to pay by card": Start a card request brings the composer to the agent.
+ask.addEventListener('chatpay-card-request-chosen', () => composer.focus());
 
 banner.registry = registry;
 banner.nameOf = nameOf;

@@ -1,5 +1,5 @@
-// The customer's chat: message history, a chat box wrapped by the card masker, and payment requests
-// as they arrive.
+// The customer's chat: message history, a chat box wrapped by the card masker (with "Pay securely
+// instead?" when a card is typed into it), and payment requests as they arrive.
 import { createCustomerSession, type JsonWebKeySet } from '@chatpay/core';
 import '@chatpay/customer/define';
 import { CUSTOMER_MESSAGES_AR } from '@chatpay/customer/locales/ar';
@@ -39,6 +39,8 @@ const customer = createCustomerSession({
   transport: paymentTransport(id, 'customer'),
   trustedKeys,
 });
+// A card typed into the chat box is masked before it is sent, and the customer is offered the secure form.
+document.querySelector('chatpay-pay-securely-offer')!.session = customer;
 customer.subscribe(({ type, request }) => {
   if (type !== 'request-added') return;
   const item = document.createElement('li');

@@ -104,6 +104,23 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     expectNoCardOnTheWire();
   });
 
+  it('offers the secure form for a card typed in the chat, and the agent sees the ask to pay by card', async () => {
+    // A conversation no earlier test asked a payment in: no request waits, so the offer asks the agent.
+    const { agent, customer } = await open({ agent: '', customer: '?conversation=c-3' });
+    await agent.getByRole('button', { name: /Katherine Johnson/ }).click();
+    const box = customer.locator('#customer-chat input');
+    await box.pressSequentially('my card is 4111 1111 1111 1111');
+    await box.press('Enter');
+    await customer.getByRole('region', { name: 'Pay securely instead?' }).waitFor();
+    await customer.getByRole('button', { name: 'Ask for the secure form' }).click();
+    await agent.getByText('The customer would like to pay by card.').waitFor();
+    await agent.getByRole('button', { name: 'Start a card request' }).click();
+    const composer = agent.locator('chatpay-request-composer');
+    await expect.poll(() => composer.evaluate((element) => element.ownerDocument.activeElement === element)).toBe(true);
+    expect(wire()).toContain('payment.asked');
+    expectNoCardOnTheWire();
+  });
+
   it('switches both sides to Arabic, right to left, and to the worked theme', async () => {
     const { page, agent, customer } = await open('side-by-side');
     await page.getByLabel('Language').selectOption('ar');

@@ -3,6 +3,7 @@ import type { AgentSession } from './agent-session.js';
 import { arrivalsAfter, type Arrival } from './card-arrivals.js';
 import { Emitter } from './emitter.js';
 import type { Money } from './money.js';
+import type { PaymentAsk } from './payment-asks.js';
 import type { AgentStatus } from './status.js';
 
 /** One request in the agent's list across conversations. */
@@ -24,7 +25,9 @@ export interface RequestSummary {
 export type RegistryEvent =
   | { readonly type: 'changed' }
   /** A card arrived on a conversation the agent is not looking at: the cue for a banner. */
-  | { readonly type: 'card-arrived'; readonly conversationId: string; readonly requestId: string };
+  | { readonly type: 'card-arrived'; readonly conversationId: string; readonly requestId: string }
+  /** The customer of a conversation asked to pay by card (unsigned, and no card data: see `AgentSession.paymentAsk`). */
+  | { readonly type: 'payment-asked'; readonly conversationId: string };
 
 export interface AgentRegistryOptions {
   /**
@@ -64,12 +67,17 @@ export class AgentRegistry {
   add(session: AgentSession): void {
     if (this.#sessions.has(session)) return;
     for (const request of session.requests) this.#update(request, false);
-    this.#sessions.set(
-      session,
-      session.subscribe(({ type, request }) =>
-        type === 'request-removed' ? this.#drop(request) : this.#update(request, true),
-      ),
+    const unsubscribeRequests = session.subscribe(({ type, request }) =>
+      type === 'request-removed' ? this.#drop(request) : this.#update(request, true),
     );
+    const unsubscribeAsks = session.subscribePaymentAsks((ask) => {
+      if (ask) this.#emit({ type: 'payment-asked', conversationId: ask.conversationId });
+      this.#emit({ type: 'changed' });
+    });
+    this.#sessions.set(session, () => {
+      unsubscribeRequests();
+      unsubscribeAsks();
+    });
     this.#emit({ type: 'changed' });
   }
 
@@ -102,6 +110,11 @@ export class AgentRegistry {
    */
   arrivals(): readonly Arrival[] {
     return this.#arrivals;
+  }
+
+  /** The customers' asks for a card request that the agent has not answered or dismissed, one per conversation at most. */
+  paymentAsks(): readonly PaymentAsk[] {
+    return [...this.#sessions.keys()].flatMap((session) => (session.paymentAsk ? [session.paymentAsk] : []));
   }
 
   /** Every request of every followed conversation. */

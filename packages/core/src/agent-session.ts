@@ -7,11 +7,12 @@ import type { AgentSide } from './agent-side.js';
 import type { CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Arrival, RequestSigner } from './conversation-link.js';
-import { ConfigError, SessionError } from './errors.js';
+import { ConfigError, SessionError, toFailure } from './errors.js';
 import { createDefaultKeyStore, type KeyStore } from './key-store.js';
 import { DEFAULT_MAXIMUM_MAJOR } from './money.js';
 import { MAX_VIEW_WINDOW_MS } from './payment-request.machine.js';
-import { MAX_REQUEST_TTL_MS, type WireMessage } from './protocol.js';
+import { PaymentAsks, type PaymentAsk } from './payment-asks.js';
+import { MAX_REQUEST_TTL_MS, type PaymentAsked, type WireMessage } from './protocol.js';
 import type { RequestEvent } from './request-book.js';
 import { SessionBase } from './session-base.js';
 import type { SessionReport } from './session-report.js';
@@ -119,6 +120,10 @@ export class AgentSession extends SessionBase<AgentRequest> {
   readonly #customerKeys = new Map<string, string>();
   /** Resolves once the key store has dropped the keys of requests that ended while no page was open. */
   readonly #swept: Promise<void>;
+  /** The customer's ask for a card request, shown until a request is sent or the agent dismisses it. */
+  readonly #asks: PaymentAsks;
+  /** Requests seen waiting for the customer: the first time one is, it answers the ask. */
+  readonly #sent = new Set<string>();
 
   constructor(options: AgentSessionOptions) {
     const agentId = checkAgentId(options.agentId);
@@ -179,6 +184,41 @@ export class AgentSession extends SessionBase<AgentRequest> {
       replaceOld: (terms) => this.replaceOld(terms),
       liveCount: () => this.liveCount(),
     };
+    this.#asks = new PaymentAsks({
+      conversationId: this.conversationId,
+      clock,
+      report: this.report,
+      onListenerError: (error) => this.report({ type: 'listener-failed', failure: toFailure(error) }),
+    });
+    // A request sent to the customer (by this agent or another) answers the ask.
+    this.book.subscribe(({ request }) => {
+      if (request.timeline().phase !== 'waitingForCustomer' || this.#sent.has(request.requestId)) return;
+      this.#sent.add(request.requestId);
+      this.#asks.clear();
+    });
+  }
+
+  /**
+   * The customer's ask for a card request ("The customer would like to pay by card"), until a request
+   * is sent in this conversation or the agent dismisses it; null when there is none. It is unsigned,
+   * carries no card data, and prompts at most once a minute (see docs/protocol.md).
+   */
+  get paymentAsk(): PaymentAsk | null {
+    return this.#asks.current;
+  }
+
+  /** The agent dismissed the customer's ask (or answered it another way). */
+  dismissPaymentAsk(): void {
+    this.#asks.clear();
+  }
+
+  /** Calls `listener` with each ask shown (`paymentAsk`), and with null when it is cleared. Returns the function that unsubscribes. */
+  subscribePaymentAsks(listener: (ask: PaymentAsk | null) => void): () => void {
+    return this.#asks.subscribe(listener);
+  }
+
+  protected override asked(ask: PaymentAsked, arrival: Arrival): void {
+    this.#asks.receive(ask, arrival);
   }
 
   /** The largest amount a request may ask for, in major units of its currency. */
@@ -243,12 +283,14 @@ export class AgentSession extends SessionBase<AgentRequest> {
     this.#keyring.letGo(requestId);
     this.#cards.delete(requestId);
     this.#customerKeys.delete(requestId);
+    this.#sent.delete(requestId);
   }
 
   /** Keys kept in the key store stay there (a reload finds them) until their request ends or they expire. */
   protected override releaseAll(): void {
     this.#keyring.clear();
     this.#cards.clear();
+    this.#asks.close();
   }
 
   protected override async receive(message: WireMessage, arrival: Arrival): Promise<boolean> {

@@ -5,10 +5,13 @@ import { randomId } from './ids.js';
 import type { Notice } from './payment-request.machine.js';
 import { parseMessage, type ProtocolError } from './parse-message.js';
 import {
+  PAYMENT_ASKED,
   PROTOCOL_VERSION,
   type MessageBodies,
   type MessageType,
+  type PaymentAsked,
   type Phase,
+  type ReceivedMessage,
   type UnsignedMessage,
   type WireMessage,
 } from './protocol.js';
@@ -42,6 +45,11 @@ export interface LinkOptions {
    * be acted on when it comes again.
    */
   readonly receive: (message: WireMessage, arrival: Arrival) => Promise<boolean>;
+  /**
+   * Called with each well-formed `payment.asked` of this conversation that is not a copy of one seen
+   * (the customer's unsigned ask for a card request): it reaches no request. Default: ignored.
+   */
+  readonly asked?: ((ask: PaymentAsked, arrival: Arrival) => void) | undefined;
   /** The transport's connection came back and it has no history: the session resynchronises its requests. */
   readonly reconnected?: (() => void) | undefined;
   /** The key for signing this side's messages about a request, if this side holds it. */
@@ -153,6 +161,26 @@ export class ConversationLink {
     this.#markSeen(id);
   }
 
+  /**
+   * Sends the customer's ask for a card request (`payment.asked`): unsigned, empty, about no request.
+   * It is not kept for replay: a resync is about requests. Rejects if the transport does.
+   */
+  ask(): Promise<void> {
+    if (this.#closed) return Promise.reject(new SessionError('session-closed', 'The session is closed.'));
+    const id = randomId();
+    const ask: PaymentAsked = {
+      version: PROTOCOL_VERSION,
+      id,
+      requestId: id,
+      conversationId: this.#options.conversationId,
+      type: PAYMENT_ASKED,
+      sentAt: this.#options.clock.now(),
+      body: {},
+    };
+    this.#markSeen(id);
+    return this.#send(ask);
+  }
+
   /** Sends a notice, signed, after any notice before it; a failure is reported, and the notice goes again on the next sync. */
   notify(requestId: string, notice: Notice): void {
     const signing = this.signed(requestId, notice.type, notice.body);
@@ -206,9 +234,10 @@ export class ConversationLink {
   }
 
   /** The transport's send, as a promise even if the transport throws. */
-  #send(message: WireMessage): Promise<void> {
+  #send(message: ReceivedMessage): Promise<void> {
     try {
-      return Promise.resolve(this.#options.transport.send(message));
+      // A transport carries the ask as it carries every message: opaque JSON (see `Transport.send`).
+      return Promise.resolve(this.#options.transport.send(message as WireMessage));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error('The transport could not send the message.'));
     }
@@ -264,7 +293,7 @@ export class ConversationLink {
 
   async #handle(raw: unknown, delivery: Delivery | undefined, fromHistory: boolean): Promise<void> {
     if (this.#closed) return;
-    const parsed: Result<WireMessage, ProtocolError> = parseMessage(raw);
+    const parsed: Result<ReceivedMessage, ProtocolError> = parseMessage(raw);
     if (!parsed.ok) {
       this.#options.report({ type: 'message-rejected', error: parsed.error });
       return;
@@ -284,6 +313,16 @@ export class ConversationLink {
     const receivedAt = fromHistory
       ? Math.min(now, typeof accepted === 'number' && Number.isFinite(accepted) ? accepted : message.sentAt)
       : now;
+    if (message.type === PAYMENT_ASKED) {
+      // Unsigned and about no request: it reaches no actor, only the session's ask handling.
+      this.#markSeen(message.id);
+      try {
+        this.#options.asked?.(message, { receivedAt, fromHistory });
+      } catch (error) {
+        this.#options.report({ type: 'handler-failed', requestId: message.requestId, failure: toFailure(error) });
+      }
+      return;
+    }
     try {
       if (await this.#options.receive(message, { receivedAt, fromHistory })) this.#markSeen(message.id);
     } catch (error) {

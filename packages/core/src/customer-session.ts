@@ -3,10 +3,10 @@ import { sealCard, type CardDetails } from './card-sealing.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Arrival, RequestSigner } from './conversation-link.js';
 import { customerRequest, type CustomerHolds, type CustomerRequest } from './customer-request.js';
-import { ConfigError, SessionError } from './errors.js';
+import { ConfigError, err, ok, SessionError, TransportError, type Result } from './errors.js';
 import { createDefaultKeyStore, type KeyStore } from './key-store.js';
 import { MAX_VIEW_WINDOW_MS } from './payment-request.machine.js';
-import type { MessageOf, WireMessage } from './protocol.js';
+import { PAYMENT_ASK_INTERVAL_MS, type MessageOf, type WireMessage } from './protocol.js';
 import type { RequestEvent } from './request-book.js';
 import { route } from './request-handle.js';
 import { SessionBase, type SideEffects } from './session-base.js';
@@ -68,6 +68,8 @@ export class CustomerSession extends SessionBase<CustomerRequest> {
   readonly #resumed = new Set<string>();
   /** Messages that overtook their request's `request.created`, held until it arrives. */
   readonly #early = new Map<string, { message: WireMessage; arrival: Arrival }[]>();
+  /** When this page last asked the agent for a card request (sent), by the session's clock. */
+  #lastAsk: number | undefined;
 
   constructor(options: CustomerSessionOptions) {
     const clock = options.clock ?? systemClock;
@@ -89,6 +91,42 @@ export class CustomerSession extends SessionBase<CustomerRequest> {
     });
     this.keyStore.sweep(clock.now()).catch(() => undefined);
     this.#holds = { conversationId: this.conversationId, cards: this.#cards, resumed: this.#resumed };
+  }
+
+  /**
+   * The newest request waiting for the customer's Enter Payment (its card form can open now), if any:
+   * what "Pay securely instead?" opens.
+   */
+  waitingRequest(): CustomerRequest | undefined {
+    return this.book.all.findLast((request) => request.actor.getSnapshot().can({ type: 'request.open' }));
+  }
+
+  /**
+   * Asks the agent for a card request ("The customer would like to pay by card"), for a customer who
+   * typed a card into the chat while no request waits. The ask is unsigned and carries nothing but
+   * the conversation and an instant: no card data, not even a brand. Refused while a request waits
+   * (`not-allowed-now`: open that one), within `PAYMENT_ASK_INTERVAL_MS` of the last ask sent
+   * (`rate-limited`: the agent already knows), or once closed; a failed send is a `TransportError`
+   * and may be tried again at once.
+   */
+  async askToPayByCard(): Promise<Result<void, SessionError | TransportError>> {
+    if (this.link.closed) return err(new SessionError('session-closed', 'The session is closed.'));
+    if (this.waitingRequest()) {
+      return err(new SessionError('not-allowed-now', 'A payment request already waits: open its card form.'));
+    }
+    const now = this.clock.now();
+    if (this.#lastAsk !== undefined && now - this.#lastAsk < PAYMENT_ASK_INTERVAL_MS) {
+      return err(new SessionError('rate-limited', 'The agent was asked for a card request a moment ago.'));
+    }
+    this.#lastAsk = now;
+    try {
+      await this.link.ask();
+      return ok(undefined);
+    } catch (error) {
+      this.#lastAsk = undefined;
+      if (error instanceof TransportError || error instanceof SessionError) return err(error);
+      return err(new TransportError('socket-failed', 'The ask could not be sent.'));
+    }
   }
 
   /** After a reconnect over a transport without history: asks the agent's side to send again what this side may have missed. */

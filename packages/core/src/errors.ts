@@ -40,9 +40,10 @@ export type SessionErrorCode =
   | 'session-closed'
   | 'too-many-requests'
   | 'key-gone'
-  | 'customer-key-conflict';
+  | 'customer-key-conflict'
+  | 'rate-limited';
 
-/** A session refused a call: the request is not in a phase that allows it, the input is invalid, a bound is reached, or the session is closed. */
+/** A session refused a call: the request is not in a phase that allows it, the input is invalid, a bound or a rate is reached, or the session is closed. */
 export class SessionError extends ChatPayError<SessionErrorCode> {
   override name = 'SessionError';
 }

@@ -96,6 +96,7 @@ export {
   type RegistryEvent,
 } from './agent-registry.js';
 export type { Arrival } from './card-arrivals.js';
+export { PAYMENT_ASK_FRESH_MS, type PaymentAsk } from './payment-asks.js';
 export {
   sealCard,
   openCard,

@@ -9,11 +9,12 @@ import {
   MAX_SEALED_CIPHERTEXT_LENGTH,
   MAX_VOUCH_LENGTH,
   MESSAGE_TYPES,
+  PAYMENT_ASKED,
   PHASES,
   PROTOCOL_VERSION,
   SEALING_SUITE,
   UNSAFE_TEXT,
-  type WireMessage,
+  type ReceivedMessage,
 } from './protocol.js';
 
 export type ProtocolErrorCode =
@@ -60,12 +61,15 @@ const plainText = (max: number) =>
 /** An uncompressed P-256 public key: 65 bytes, 87 base64url characters. */
 const publicKey = v.pipe(base64url(87), v.length(87));
 
-const envelope = {
+const unsignedEnvelope = {
   version: v.literal(PROTOCOL_VERSION),
   id,
   requestId: id,
   conversationId: v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,128}$/, '1 to 128 visible ASCII characters')),
   sentAt: instant,
+};
+const envelope = {
+  ...unsignedEnvelope,
   /** An ECDSA P-256 signature: 64 bytes, 86 base64url characters. */
   signature: v.pipe(base64url(86), v.length(86)),
 };
@@ -114,6 +118,18 @@ const created = v.pipe(
   ),
 );
 
+/**
+ * The customer's unsigned ask for a card request: the envelope without a signature or a key, an empty
+ * body, and no request of its own (its `requestId` is its `id`). Anything more is refused.
+ */
+const paymentAsked = v.pipe(
+  v.strictObject({ ...unsignedEnvelope, type: v.literal(PAYMENT_ASKED), body: empty }),
+  v.forward(
+    v.check((input) => input.requestId === input.id, "the message's own id: an ask is about no request"),
+    ['requestId'],
+  ),
+);
+
 const schema = v.variant('type', [
   created,
   customerMessage('request.opened', empty),
@@ -132,19 +148,21 @@ const schema = v.variant('type', [
   agentMessage('request.expired', v.strictObject({ stage: v.picklist(['request', 'view-window']) })),
   eitherMessage('request.sync', empty),
   eitherMessage('request.state', v.strictObject({ phase: v.picklist([...PHASES, 'unknown']) })),
+  paymentAsked,
 ]);
 
 // The schema's output and the documented types must stay the same shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesTypes: Same<v.InferOutput<typeof schema>, WireMessage> = true;
+const schemaMatchesTypes: Same<v.InferOutput<typeof schema>, ReceivedMessage> = true;
 void schemaMatchesTypes;
 
 /**
  * Checks that `input` (a JSON string or an already-parsed value) is a protocol v2 message: its size,
  * shape, field types and bounds, then returns a fresh typed copy, or a `ProtocolError` naming the first fault.
  * A message from a newer protocol version is refused with `unsupported-version`, never guessed at.
+ * Besides the signed messages about requests, it reads the customer's unsigned `payment.asked`.
  */
-export function parseMessage(input: unknown): Result<WireMessage, ProtocolError> {
+export function parseMessage(input: unknown): Result<ReceivedMessage, ProtocolError> {
   // Everything is read from JSON text, so the checks see plain data: no prototypes, getters or inherited fields.
   let text: string | undefined;
   if (typeof input === 'string') {
@@ -238,7 +256,11 @@ function toProtocolError(issue: v.BaseIssue<unknown>): ProtocolError {
     return new ProtocolError('missing-field', path, `The field "${path}" is missing.`);
   }
   if (issue.type === 'variant' && path === 'type') {
-    return new ProtocolError('unknown-type', path, `The message type is not one of ${MESSAGE_TYPES.join(', ')}.`);
+    return new ProtocolError(
+      'unknown-type',
+      path,
+      `The message type is not one of ${[...MESSAGE_TYPES, PAYMENT_ASKED].join(', ')}.`,
+    );
   }
   // Every `regex` and `check` above carries its own wording; other issues describe only the expectation.
   // Valibot's default messages repeat the received value, so they are never used.

@@ -6,7 +6,9 @@ import type { Money } from './money.js';
  * Every message is signed by its sender's key for the request (see `signing.ts`): the agent's is
  * announced, and vouched for by the integrator, in `request.created`; the customer's travels in each
  * of its messages and is bound by its first decision. `parseMessage` is the only way a received value
- * becomes one of these types; a session then checks its signature before acting on it.
+ * becomes one of these types; a session then checks its signature before acting on it. The one
+ * exception is the customer's ask for a card request (`PaymentAsked`), which precedes every request
+ * and so every key: unsigned, empty, and able only to prompt the agent.
  */
 export const PROTOCOL_VERSION = 2;
 
@@ -172,6 +174,39 @@ export type UnsignedMessage = { [T in MessageType]: Omit<Message<T>, 'signature'
 /** The message of one type. */
 export type MessageOf<T extends MessageType> = Extract<WireMessage, { type: T }>;
 
+/**
+ * The customer asks the agent for a card request: the one message about no request, so the one that
+ * cannot be signed (the keys are per request, and there is none yet). It carries no card data and no
+ * words: its body is empty, it names no request (`requestId` is its own `id`, so relays that route by
+ * request id carry it), and everything in it is an id, the conversation or an instant. It only prompts
+ * the agent ("The customer would like to pay by card"); it cannot open, pay, decline or end any
+ * request. An agent's session shows at most one at a time per conversation, and drops copies and
+ * floods (`PAYMENT_ASK_INTERVAL_MS`).
+ */
+export const PAYMENT_ASKED = 'payment.asked';
+
+/** The customer's unsigned ask for a card request (see `PAYMENT_ASKED`). */
+export interface PaymentAsked {
+  readonly version: typeof PROTOCOL_VERSION;
+  readonly id: string;
+  /** Always the message's own `id`: the ask is about no request. */
+  readonly requestId: string;
+  readonly conversationId: string;
+  readonly type: typeof PAYMENT_ASKED;
+  readonly sentAt: number;
+  readonly body: Record<string, never>;
+}
+
+/** Every message a session may receive: the signed messages about requests, and the customer's unsigned ask. */
+export type ReceivedMessage = WireMessage | PaymentAsked;
+export type ReceivedType = ReceivedMessage['type'];
+
+/**
+ * An agent's session shows a customer's ask at most once in this interval per conversation, and a
+ * customer's session sends one at most once in it: a flood of asks prompts the agent once.
+ */
+export const PAYMENT_ASK_INTERVAL_MS = 60_000;
+
 /** Message types each side sends. A session refuses a message of the other list from its peer. */
 export const AGENT_MESSAGE_TYPES = [
   'request.created',
@@ -187,4 +222,5 @@ export const CUSTOMER_MESSAGE_TYPES = [
   'request.submitted',
   'request.sync',
   'request.state',
-] as const satisfies readonly MessageType[];
+  PAYMENT_ASKED,
+] as const satisfies readonly ReceivedType[];

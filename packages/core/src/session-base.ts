@@ -9,7 +9,7 @@ import {
   type PaymentRequestMachine,
   type Trust,
 } from './payment-request.machine.js';
-import type { MessageOf, RequestTerms, WireMessage } from './protocol.js';
+import type { MessageOf, PaymentAsked, RequestTerms, WireMessage } from './protocol.js';
 import { RequestBook, type RequestEvent } from './request-book.js';
 import { safeReporter, type SessionReport } from './session-report.js';
 import type { Transport } from './transport.js';
@@ -84,6 +84,7 @@ export abstract class SessionBase<R extends SessionRequest> {
       clock: parts.clock,
       report: this.report,
       receive: (message, arrival) => this.receive(message, arrival),
+      asked: (ask, arrival) => this.asked(ask, arrival),
       reconnected: () => this.resync(),
       signer: (requestId) => this.signer(requestId),
     });
@@ -153,6 +154,12 @@ export abstract class SessionBase<R extends SessionRequest> {
 
   /** Authenticates a screened message and acts on it; resolves with whether it was acted on (see `LinkOptions.receive`). */
   protected abstract receive(message: WireMessage, arrival: Arrival): Promise<boolean>;
+
+  /** The customer's unsigned ask for a card request (see `PaymentAsked`). By default ignored: only the agent's side shows it. */
+  protected asked(ask: PaymentAsked, arrival: Arrival): void {
+    void ask;
+    void arrival;
+  }
 
   /** The key this side signs the request's messages with, if it holds one. */
   protected abstract signer(requestId: string): RequestSigner | undefined;

@@ -1,6 +1,6 @@
 import type { Failure } from './errors.js';
 import type { ProtocolError } from './parse-message.js';
-import type { MessageType, Phase } from './protocol.js';
+import type { MessageType, Phase, ReceivedType } from './protocol.js';
 import type { TrustErrorCode } from './vouching.js';
 
 /** Why a session did not act on a well-formed message. */
@@ -11,7 +11,9 @@ export type IgnoredReason =
   | 'not-now'
   | 'forgotten'
   | 'too-many-requests'
-  | 'sync-rate-limited';
+  | 'sync-rate-limited'
+  /** A customer's ask for a card request while one is shown, within `PAYMENT_ASK_INTERVAL_MS` of the last, or stale in the history. */
+  | 'ask-rate-limited';
 
 /**
  * What a session tells its integrator about traffic it did not act on. Reports name message types,
@@ -29,11 +31,11 @@ export type SessionReport =
   | {
       readonly type: 'message-ignored';
       readonly reason: IgnoredReason;
-      readonly messageType: MessageType;
+      readonly messageType: ReceivedType;
       readonly requestId: string;
       readonly phase?: Phase | undefined;
     }
-  | { readonly type: 'message-duplicate'; readonly messageType: MessageType; readonly requestId: string }
+  | { readonly type: 'message-duplicate'; readonly messageType: ReceivedType; readonly requestId: string }
   | {
       /** It came before its request: held (bounded) and checked when the request arrives. */
       readonly type: 'message-held';
@@ -42,7 +44,7 @@ export type SessionReport =
     }
   | {
       readonly type: 'send-failed';
-      readonly messageType: MessageType;
+      readonly messageType: ReceivedType;
       readonly requestId: string;
       readonly failure: Failure;
     }

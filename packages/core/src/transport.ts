@@ -37,6 +37,10 @@ export interface HistoryEntry {
  * - `close`, if present, releases the connection. Sessions never call it: the transport's owner does.
  */
 export interface Transport {
+  /**
+   * A signed message about a request, or (from the customer) the unsigned ask for one
+   * (`PaymentAsked`, the envelope without a signature): transports carry either as opaque JSON.
+   */
   send(message: WireMessage): Promise<void>;
   subscribe(listener: (message: unknown, delivery?: Delivery) => void): () => void;
   history?(): Promise<readonly HistoryEntry[]>;

@@ -10,6 +10,7 @@ import {
   MAX_SEALED_CIPHERTEXT_LENGTH,
   MAX_VOUCH_LENGTH,
   MESSAGE_TYPES,
+  PAYMENT_ASKED,
   PHASES,
   parseMessage,
   PROTOCOL_VERSION,
@@ -49,7 +50,8 @@ const ENVELOPE = {
 
 /** Types only the customer sends, which must carry its key; and types only the agent sends, which must not. */
 const CUSTOMER_ONLY = CUSTOMER_MESSAGE_TYPES.filter(
-  (type) => !(AGENT_MESSAGE_TYPES as readonly string[]).includes(type),
+  (type): type is Exclude<typeof type, typeof PAYMENT_ASKED> =>
+    type !== PAYMENT_ASKED && !(AGENT_MESSAGE_TYPES as readonly string[]).includes(type),
 );
 const AGENT_ONLY = AGENT_MESSAGE_TYPES.filter((type) => !(CUSTOMER_MESSAGE_TYPES as readonly string[]).includes(type));
 const EITHER = MESSAGE_TYPES.filter(
@@ -207,6 +209,7 @@ function expectParsed(input: unknown): WireMessage {
   const result = parseMessage(input);
   if (!result.ok)
     throw new Error(`expected a message, got ${result.error.code} at "${result.error.path}": ${result.error.message}`);
+  if (result.value.type === PAYMENT_ASKED) throw new Error('expected a signed message, got an ask');
   return result.value;
 }
 

@@ -119,6 +119,7 @@ describe('signMessage and verifyMessage', () => {
     const parsed = parseMessage(JSON.stringify(message));
     if (!parsed.ok) throw parsed.error;
     expect(parsed.value).toEqual(message);
+    if (parsed.value.type === 'payment.asked') throw new Error('expected a signed message');
     expect(await verifyMessage(parsed.value, customer.publicKey)).toBe(true);
   });
 

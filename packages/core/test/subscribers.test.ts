@@ -206,6 +206,8 @@ function fakeSession(conversationId: string) {
       return [request];
     },
     subscribe: (listener: (event: AgentSessionEvent) => void) => events.subscribe(listener),
+    paymentAsk: null,
+    subscribePaymentAsks: () => () => {},
   } as unknown as AgentSession;
   return {
     session,

@@ -1,6 +1,7 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentAskMessages } from '../payment-ask/payment-ask.messages.js';
 import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
 import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
 import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
@@ -134,4 +135,11 @@ export const AGENT_MESSAGES_AR = {
     dismiss: 'تجاهل',
   } satisfies PaymentBannerMessages,
   'chatpay-activity-dot': { cardWaiting: 'بطاقة بانتظار العرض' } satisfies ActivityDotMessages,
+  'chatpay-payment-ask': {
+    label: 'الدفع بالبطاقة',
+    asked: 'يرغب العميل في الدفع بالبطاقة.',
+    hint: 'أرسل طلب بطاقة ليدفع عبر النموذج الآمن.',
+    start: 'بدء طلب بطاقة',
+    dismiss: 'تجاهل',
+  } satisfies PaymentAskMessages,
 } satisfies MessageCatalogue;

@@ -1,6 +1,7 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentAskMessages } from '../payment-ask/payment-ask.messages.js';
 import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
 import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
 import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
@@ -141,4 +142,11 @@ export const AGENT_MESSAGES_DE = {
     dismiss: 'Ausblenden',
   } satisfies PaymentBannerMessages,
   'chatpay-activity-dot': { cardWaiting: 'Karte wartet auf Ansicht' } satisfies ActivityDotMessages,
+  'chatpay-payment-ask': {
+    label: 'Kartenzahlung',
+    asked: 'Der Kunde möchte mit Karte zahlen.',
+    hint: 'Senden Sie eine Kartenanforderung, damit er im sicheren Formular zahlen kann.',
+    start: 'Kartenanforderung starten',
+    dismiss: 'Ausblenden',
+  } satisfies PaymentAskMessages,
 } satisfies MessageCatalogue;

@@ -1,6 +1,7 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentAskMessages } from '../payment-ask/payment-ask.messages.js';
 import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
 import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
 import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
@@ -141,4 +142,11 @@ export const AGENT_MESSAGES_ES = {
     dismiss: 'Descartar',
   } satisfies PaymentBannerMessages,
   'chatpay-activity-dot': { cardWaiting: 'Tarjeta pendiente de ver' } satisfies ActivityDotMessages,
+  'chatpay-payment-ask': {
+    label: 'Pago con tarjeta',
+    asked: 'El cliente quiere pagar con tarjeta.',
+    hint: 'Envíe una solicitud de tarjeta para que pague en el formulario seguro.',
+    start: 'Iniciar una solicitud de tarjeta',
+    dismiss: 'Descartar',
+  } satisfies PaymentAskMessages,
 } satisfies MessageCatalogue;

@@ -1,6 +1,7 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { ActivityDotMessages } from '../activity-dot/activity-dot.messages.js';
 import { CARD_VIEWER_MESSAGES_EN, type CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
+import type { PaymentAskMessages } from '../payment-ask/payment-ask.messages.js';
 import type { PaymentBannerMessages } from '../payment-banner/payment-banner.messages.js';
 import type { RequestComposerMessages } from '../request-composer/request-composer.messages.js';
 import type { StatusChipMessages } from '../status-chip/status-chip.messages.js';
@@ -141,4 +142,11 @@ export const AGENT_MESSAGES_FR = {
     dismiss: 'Ignorer',
   } satisfies PaymentBannerMessages,
   'chatpay-activity-dot': { cardWaiting: 'Carte en attente de consultation' } satisfies ActivityDotMessages,
+  'chatpay-payment-ask': {
+    label: 'Paiement par carte',
+    asked: 'Le client souhaite payer par carte.',
+    hint: 'Envoyez une demande de carte pour qu’il paie dans le formulaire sécurisé.',
+    start: 'Lancer une demande de carte',
+    dismiss: 'Ignorer',
+  } satisfies PaymentAskMessages,
 } satisfies MessageCatalogue;

@@ -2,6 +2,7 @@ import { registerMessages } from '@chatpay/ui';
 import {
   ACTIVITY_DOT_MESSAGES_EN,
   CARD_VIEWER_MESSAGES_EN,
+  PAYMENT_ASK_MESSAGES_EN,
   PAYMENT_BANNER_MESSAGES_EN,
   REQUEST_COMPOSER_MESSAGES_EN,
   STATUS_CHIP_MESSAGES_EN,
@@ -16,6 +17,7 @@ registerMessages(PSEUDO_LOCALE, {
   'chatpay-card-viewer': pseudo(CARD_VIEWER_MESSAGES_EN),
   'chatpay-payment-banner': pseudo(PAYMENT_BANNER_MESSAGES_EN),
   'chatpay-activity-dot': pseudo(ACTIVITY_DOT_MESSAGES_EN),
+  'chatpay-payment-ask': pseudo(PAYMENT_ASK_MESSAGES_EN),
 });
 
 describeLocalisation('the agent elements', AGENT_TOURS, TOUR_DATA);

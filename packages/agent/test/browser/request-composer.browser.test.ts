@@ -237,7 +237,7 @@ describe('<chatpay-request-composer>', () => {
     const wire: WireMessage[] = [];
     peer.subscribe((raw) => {
       const parsed = parseMessage(raw);
-      if (parsed.ok) wire.push(parsed.value);
+      if (parsed.ok && parsed.value.type !== 'payment.asked') wire.push(parsed.value);
     });
     const element = document.createElement('chatpay-request-composer');
     element.session = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd });

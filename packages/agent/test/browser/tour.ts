@@ -209,4 +209,18 @@ export const AGENT_TOURS: Tour[] = [
       await stop('not vouched');
     },
   },
+  {
+    name: 'the customer’s ask to pay by card',
+    states: ['asked'],
+    async run(stop) {
+      const { agent, customer } = conversation();
+      const ask = document.createElement('chatpay-payment-ask');
+      ask.session = agent;
+      mount(ask);
+      check((await customer.askToPayByCard()).ok, 'the customer asks');
+      await waitUntil(() => agent.paymentAsk !== null, 'the ask at the agent');
+      await settled(ask);
+      await stop('asked');
+    },
+  },
 ];

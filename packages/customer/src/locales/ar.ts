@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import type { PaySecurelyOfferMessages } from '../pay-securely-offer/pay-securely-offer.messages.js';
 import type { PaymentRequestMessages } from '../payment-request/payment-request.messages.js';
 
 /** The customer's elements in Arabic: `registerMessages('ar', CUSTOMER_MESSAGES_AR)`. */
@@ -84,4 +85,16 @@ export const CUSTOMER_MESSAGES_AR = {
       },
     },
   } satisfies CardFormMessages,
+  'chatpay-pay-securely-offer': {
+    title: 'هل تفضّل الدفع بأمان؟',
+    explanation: 'أخفينا رقم البطاقة الذي كتبته. يرسل النموذج الآمن بطاقتك مشفّرة إلى الموظف، وليس عبر الدردشة أبدًا.',
+    openForm: 'استخدام النموذج الآمن',
+    askForForm: 'طلب النموذج الآمن',
+    dismiss: 'لا، شكرًا',
+    asking: 'جارٍ إبلاغ الموظف…',
+    asked: 'يعلم الموظف أنك تريد الدفع بالبطاقة. سيظهر طلب دفع آمن في الدردشة.',
+    askFailed: 'تعذّر الوصول إلى الموظف. يُرجى المحاولة مرة أخرى.',
+    tryAgain: 'إعادة المحاولة',
+    close: 'إغلاق',
+  } satisfies PaySecurelyOfferMessages,
 } satisfies MessageCatalogue;

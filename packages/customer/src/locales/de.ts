@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import type { PaySecurelyOfferMessages } from '../pay-securely-offer/pay-securely-offer.messages.js';
 import type { PaymentRequestMessages } from '../payment-request/payment-request.messages.js';
 
 /** The customer's elements in German: `registerMessages('de', CUSTOMER_MESSAGES_DE)`. */
@@ -88,4 +89,18 @@ export const CUSTOMER_MESSAGES_DE = {
       },
     },
   } satisfies CardFormMessages,
+  'chatpay-pay-securely-offer': {
+    title: 'Lieber sicher bezahlen?',
+    explanation:
+      'Wir haben die eingegebene Kartennummer verborgen. Das sichere Formular sendet Ihre Karte verschlüsselt an den Mitarbeiter, nie über den Chat.',
+    openForm: 'Sicheres Formular verwenden',
+    askForForm: 'Sicheres Formular anfordern',
+    dismiss: 'Nein, danke',
+    asking: 'Mitarbeiter wird informiert…',
+    asked:
+      'Der Mitarbeiter weiß, dass Sie mit Karte zahlen möchten. Eine sichere Zahlungsanforderung erscheint im Chat.',
+    askFailed: 'Der Mitarbeiter war nicht erreichbar. Bitte erneut versuchen.',
+    tryAgain: 'Erneut versuchen',
+    close: 'Schließen',
+  } satisfies PaySecurelyOfferMessages,
 } satisfies MessageCatalogue;

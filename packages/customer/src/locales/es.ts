@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import type { PaySecurelyOfferMessages } from '../pay-securely-offer/pay-securely-offer.messages.js';
 import type { PaymentRequestMessages } from '../payment-request/payment-request.messages.js';
 
 /** The customer's elements in Spanish: `registerMessages('es', CUSTOMER_MESSAGES_ES)`. */
@@ -86,4 +87,17 @@ export const CUSTOMER_MESSAGES_ES = {
       },
     },
   } satisfies CardFormMessages,
+  'chatpay-pay-securely-offer': {
+    title: '¿Pagar de forma segura?',
+    explanation:
+      'Ocultamos el número de tarjeta que escribió. El formulario seguro envía su tarjeta cifrada al agente, nunca por el chat.',
+    openForm: 'Usar el formulario seguro',
+    askForForm: 'Pedir el formulario seguro',
+    dismiss: 'No, gracias',
+    asking: 'Avisando al agente…',
+    asked: 'El agente sabe que desea pagar con tarjeta. Aparecerá una solicitud de pago segura en el chat.',
+    askFailed: 'No se pudo contactar con el agente. Inténtelo de nuevo.',
+    tryAgain: 'Reintentar',
+    close: 'Cerrar',
+  } satisfies PaySecurelyOfferMessages,
 } satisfies MessageCatalogue;

@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '@chatpay/ui';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
+import type { PaySecurelyOfferMessages } from '../pay-securely-offer/pay-securely-offer.messages.js';
 import type { PaymentRequestMessages } from '../payment-request/payment-request.messages.js';
 
 /** The customer's elements in French: `registerMessages('fr', CUSTOMER_MESSAGES_FR)`. */
@@ -88,4 +89,18 @@ export const CUSTOMER_MESSAGES_FR = {
       },
     },
   } satisfies CardFormMessages,
+  'chatpay-pay-securely-offer': {
+    title: 'Payer en toute sécurité ?',
+    explanation:
+      'Nous avons masqué le numéro de carte saisi. Le formulaire sécurisé envoie votre carte chiffrée à l’agent, jamais par le chat.',
+    openForm: 'Utiliser le formulaire sécurisé',
+    askForForm: 'Demander le formulaire sécurisé',
+    dismiss: 'Non merci',
+    asking: 'Demande à l’agent…',
+    asked:
+      'L’agent sait que vous souhaitez payer par carte. Une demande de paiement sécurisée apparaîtra dans le chat.',
+    askFailed: 'L’agent n’a pas pu être joint. Veuillez réessayer.',
+    tryAgain: 'Réessayer',
+    close: 'Fermer',
+  } satisfies PaySecurelyOfferMessages,
 } satisfies MessageCatalogue;

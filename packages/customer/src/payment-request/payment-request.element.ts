@@ -82,6 +82,8 @@ export class ChatPayPaymentRequest extends LitElement {
 
   // The card this page sealed (brand and last four only), the decline question, the next focus.
   #memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH;
+  /** The next focus is asked for from outside the bubble (`enterPayment()`): taken wherever the focus is. */
+  #focusAsked = false;
 
   constructor() {
     super();
@@ -115,6 +117,17 @@ export class ChatPayPaymentRequest extends LitElement {
     } else if (request.retry().ok) this.#remember({ type: 'retried' });
   }
 
+  /**
+   * What Enter Payment does, for a host's own way in ("Pay securely instead?"): opens the card form
+   * and moves the focus to its first field. Returns false when the request does not allow it now.
+   */
+  enterPayment(): boolean {
+    if (!this.request?.open().ok) return false;
+    this.#focusAsked = true;
+    this.#remember({ type: 'opened' });
+    return true;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Another request: nothing this bubble remembered of the last one applies to it.
     if (changed.has('request') && changed.get('request') !== undefined) this.#memory = PAYMENT_REQUEST_FRESH;
@@ -135,7 +148,9 @@ export class ChatPayPaymentRequest extends LitElement {
     // The card form delegates its focus to its first field, once that is drawn.
     if (target instanceof LitElement) await target.updateComplete;
     const active = document.activeElement;
-    if (active === null || active === document.body || this.matches(':focus-within')) target?.focus();
+    const asked = this.#focusAsked;
+    this.#focusAsked = false;
+    if (asked || active === null || active === document.body || this.matches(':focus-within')) target?.focus();
   }
 
   #cardForm(request: CustomerRequest) {

@@ -131,4 +131,50 @@ export const CUSTOMER_TOURS: Tour[] = [
       await stop('resumed');
     },
   },
+  {
+    name: 'the offer to pay securely, before a request and with one waiting',
+    states: ['offered, no request', 'asked the agent', 'offered, a request waiting'],
+    async run(stop) {
+      const clock = new ManualClock(START);
+      const [agentEnd, customerEnd] = createMemoryTransportPair();
+      const agent = createAgentSession({ ...agentTrust(), conversationId: 'c-1', transport: agentEnd, clock });
+      const customer = createCustomerSession({
+        ...customerTrust(),
+        conversationId: 'c-1',
+        transport: customerEnd,
+        clock,
+      });
+      const box = document.createElement('div');
+      box.id = 'chat-box';
+      const offer = document.createElement('chatpay-pay-securely-offer');
+      offer.htmlFor = 'chat-box';
+      offer.session = customer;
+      mount(offer);
+      mount(box);
+      await offer.updateComplete;
+      // What the card masker fires once it has masked a card in the chat box.
+      const cardMasked = async () => {
+        box.dispatchEvent(
+          new CustomEvent('chatpay-card-detected', {
+            detail: { brand: 'visa', lastFour: '' },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+        await offer.updateComplete;
+      };
+      await cardMasked();
+      check(offer.shadowRoot!.querySelector('[part~="ask"]'), 'the offer to ask');
+      await stop('offered, no request');
+      offer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="ask"]')!.click();
+      await waitUntil(() => agent.paymentAsk !== null, 'the agent asked');
+      await waitUntil(() => !offer.shadowRoot!.querySelector('[aria-busy="true"]'), 'the answer');
+      await offer.updateComplete;
+      await stop('asked the agent');
+      await sendTo(agent, customer);
+      await cardMasked();
+      check(offer.shadowRoot!.querySelector('[part~="open"]'), 'the offer to open the form');
+      await stop('offered, a request waiting');
+    },
+  },
 ];

@@ -265,3 +265,104 @@ describe('attachCardMasker', () => {
     checkEqual(input.value, '•••• •••• •••• 9012', 'the gift card is masked');
   });
 });
+
+describe('<chatpay-card-masker> before the chat sends', () => {
+  const CARD = '4111 1111 1111 1111';
+  const holdsCard = (text: string) => text.replace(/[\s-]/g, '').includes(CARD.replaceAll(' ', ''));
+
+  /** Listeners this block adds to the window and the document, removed after each test. */
+  const added: [EventTarget, (event: Event) => void][] = [];
+  afterEach(() => {
+    for (const [target, listener] of added.splice(0)) target.removeEventListener('keydown', listener, true);
+  });
+
+  /** A chat form whose Enter and Send handlers record what they read, in order, next to the masker's event. */
+  function chat() {
+    const host = mount(
+      '<form><chatpay-card-masker><input aria-label="Message"></chatpay-card-masker><button>Send</button></form>',
+    );
+    const input = host.querySelector('input')!;
+    const order: string[] = [];
+    const reads: string[] = [];
+    const read = (who: string) => (event?: Event) => {
+      if (event instanceof KeyboardEvent && event.key !== 'Enter') return;
+      order.push(who);
+      reads.push(input.value);
+    };
+    host.addEventListener('chatpay-card-detected', () => order.push('detected'));
+    // The chat's own handlers, added once the masker is in the page: capturing ones on the window and
+    // the document, one on the field, and the form's submit.
+    for (const [target, who] of [
+      [window, 'window capture'],
+      [document, 'document capture'],
+    ] as const) {
+      const listener = read(who);
+      target.addEventListener('keydown', listener, true);
+      added.push([target, listener]);
+    }
+    input.addEventListener('keydown', read('field'));
+    host.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      read('submit')();
+    });
+    return { host, input, order, reads };
+  }
+
+  it('masks and fires its event on Enter before any of the chat’s handlers reads the value', async () => {
+    const { input, order, reads } = chat();
+    input.focus();
+    await sendKeys({ type: CARD });
+    order.length = 0;
+    reads.length = 0;
+    await sendKeys({ press: 'Enter' });
+    checkEqual(order[0], 'detected', 'the event first');
+    checkEqual(order.slice(1), ['window capture', 'document capture', 'field', 'submit'], 'then the chat’s handlers');
+    check(reads.length > 0 && reads.every((text) => !holdsCard(text)), 'no handler read the card number');
+    check(
+      reads.every((text) => text.includes('1111')),
+      'each read the last four',
+    );
+  });
+
+  it('masks and fires its event when Send is pressed, before the click handler reads the value', async () => {
+    const { host, input, order, reads } = chat();
+    input.focus();
+    await sendKeys({ type: CARD });
+    order.length = 0;
+    reads.length = 0;
+    const button = host.querySelector('button')!;
+    const box = button.getBoundingClientRect();
+    button.dispatchEvent(
+      new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: box.x + 1, clientY: box.y + 1 }),
+    );
+    button.click();
+    checkEqual(order[0], 'detected', 'the event first');
+    checkEqual(order.at(-1), 'submit', 'then the form was sent');
+    check(
+      reads.every((text) => !holdsCard(text)),
+      'the card number was not read',
+    );
+  });
+
+  it('listens on the window in the capture phase', async () => {
+    const added: [string, boolean][] = [];
+    const original = window.addEventListener.bind(window);
+    window.addEventListener = ((type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
+      added.push([type, options === true || (typeof options === 'object' && options.capture === true)]);
+      original(type, listener, options);
+    }) as typeof window.addEventListener;
+    try {
+      mount('<chatpay-card-masker><input aria-label="Message"></chatpay-card-masker>');
+    } finally {
+      window.addEventListener = original;
+    }
+    checkEqual(
+      added.filter(([type]) => type === 'keydown' || type === 'pointerdown'),
+      [
+        ['keydown', true],
+        ['pointerdown', true],
+      ],
+      'keydown and pointerdown, capturing, on the window',
+    );
+  });
+});
