@@ -58,6 +58,8 @@ export interface LinkOptions {
 
 /** At most this many message ids are remembered as acted on (only authenticated messages are: junk cannot push them out). */
 const SEEN_LIMIT = 10_000;
+/** The customer's unsigned asks are remembered apart and fewer: a flood of them cannot push signed messages' ids out. */
+const SEEN_ASKS_LIMIT = 256;
 /** A peer's `request.sync` is answered at most once per request in this interval. */
 export const SYNC_ANSWER_INTERVAL_MS = 5_000;
 
@@ -70,6 +72,7 @@ export const SYNC_ANSWER_INTERVAL_MS = 5_000;
 export class ConversationLink {
   readonly #options: LinkOptions;
   readonly #seen = new Set<string>();
+  readonly #seenAsks = new Set<string>();
   readonly #sent = new Map<string, WireMessage[]>();
   readonly #lastAnswer = new Map<string, number>();
   readonly #unsubscribe: () => void;
@@ -301,7 +304,7 @@ export class ConversationLink {
     const message = parsed.value;
     // A shared transport may carry other conversations: they are not this session's business.
     if (message.conversationId !== this.#options.conversationId) return;
-    if (this.#seen.has(message.id)) {
+    if (this.#seen.has(message.id) || this.#seenAsks.has(message.id)) {
       // This side's own messages come back in the history of a later page, never to this one.
       if (!fromHistory) {
         this.#options.report({ type: 'message-duplicate', messageType: message.type, requestId: message.requestId });
@@ -315,7 +318,8 @@ export class ConversationLink {
       : now;
     if (message.type === PAYMENT_ASKED) {
       // Unsigned and about no request: it reaches no actor, only the session's ask handling.
-      this.#markSeen(message.id);
+      this.#seenAsks.add(message.id);
+      if (this.#seenAsks.size > SEEN_ASKS_LIMIT) this.#seenAsks.delete(this.#seenAsks.values().next().value!);
       try {
         this.#options.asked?.(message, { receivedAt, fromHistory });
       } catch (error) {

@@ -201,6 +201,23 @@ describe('the agent’s side of an ask', () => {
     expect(flow.agent.paymentAsk).not.toBeNull();
   });
 
+  it('keeps its memory of signed messages through a flood of asks: a replayed one is still a copy', async () => {
+    const flow = createFlow();
+    const { peer } = await flow.requested();
+    expectOk(peer.open());
+    await flow.exchange();
+    const opened = flow.wire.log.find((text) => text.includes('"request.opened"'))!;
+    expect(opened).toBeDefined();
+    for (let index = 0; index < 10_050; index++)
+      flow.wire.inject('agent', ask(`flood_${String(index).padStart(5, '0')}`));
+    await flow.exchange();
+    const duplicates = () => flow.reports.agent.filter((report) => report.type === 'message-duplicate').length;
+    const before = duplicates();
+    flow.wire.inject('agent', JSON.parse(opened));
+    await flow.exchange();
+    expect(duplicates()).toBe(before + 1);
+  });
+
   it('is answered by the next request sent to the customer', async () => {
     const flow = createFlow();
     expectOk(await flow.customer.askToPayByCard());
