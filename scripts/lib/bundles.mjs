@@ -13,7 +13,7 @@ export const BUNDLES = [
     // signing, vouching, the key store, the machine, the elements) to the rest: see docs/performance.md.
     // This budget keeps the page from growing until the card form is loaded only when it is opened.
     // 66,000 until "Pay securely instead?" (the offer element and the customer's ask, about 1,860 B).
-    budget: 67_700,
+    budget: 67_800,
   },
   {
     name: 'maskCardNumbers with its dependencies',
