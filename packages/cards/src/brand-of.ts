@@ -4,6 +4,7 @@ import { BRAND_ROWS } from './brand-table.js';
 import type { CardDefinition } from './card-definition.js';
 import { EXTRA_LENGTHS } from './lengths.js';
 import { passesLuhn } from './luhn.js';
+import { extraBrandOf } from './is-card.js';
 import { prefixStrength } from './prefixes.js';
 
 /** The first digits any built-in card can start with: a cheap test that spares the full lookup for most digit runs. */
@@ -58,16 +59,7 @@ const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
  * a digit run in text that fails Luhn is far more often something else than a card without one.
  */
 export function brandOf(digits: string, extra: readonly CardDefinition[] = []): string | undefined {
-  let best: string | undefined;
-  let bestStrength = 0;
-  for (const card of extra) {
-    if (card.lengths.includes(digits.length) && (card.luhn === false || passesLuhn(digits))) {
-      for (const pattern of card.prefixes) {
-        const strength = prefixStrength(digits, pattern);
-        if (strength > bestStrength) [best, bestStrength] = [card.brand, strength];
-      }
-    }
-  }
+  const best = extraBrandOf(digits, extra);
   if (best || !passesLuhn(digits)) return best;
   const known = Math.min(8, digits.length);
   return builtInBrandOf(Number(digits.slice(0, known)), known, digits.length);

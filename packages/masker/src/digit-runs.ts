@@ -2,24 +2,29 @@
 // between the groups of a card number. There is one reader: the run last read is this module's state
 // (its arrays are reused, so a scan allocates nothing per run), valid until the next `readRun`. As it
 // reads, it keeps the Luhn sums of every prefix, so whether any window of the run passes the check,
-// and which built-in brand it is, take constant time.
-import { BMP_DIGIT_CLASS, LUHN_DOUBLED, builtInBrandOf, digitValue } from '@chatpay/cards';
+// and whether it is a built-in card, take constant time. Every character is classed by one table
+// lookup.
+import { BMP_DIGIT_ZEROS, LUHN_DOUBLED, isBuiltInCard } from '@chatpay/cards';
 
-const SPACE = 1;
-const LINE_BREAK = 2;
-const MARK = 3;
-const INVISIBLE = 4;
+// What a UTF-16 code unit is, for the reader: a digit's value (0 to 9), or one of these.
+const SPACE = 10;
+const LINE_BREAK = 11;
+const MARK = 12;
+const INVISIBLE = 13;
+const OTHER = 14;
 
 /**
- * What each character that may stand between two groups is, by kind: spaces of every width; line
- * breaks (CR LF is one); dashes, dots, middle dots, slashes and underscores, ASCII, full-width or the
- * Japanese long vowel mark that a kana keyboard types for `-`; and the invisible
- * characters keyboards and editors put in: soft hyphen, zero-width space, joiners, word joiner, and the
- * directional marks, embeddings and isolates that right-to-left keyboards insert around digits.
+ * The class of every code unit of the Basic Multilingual Plane: a decimal digit of any script (its
+ * value), or a kind of character that may stand between groups: spaces of every width; line breaks
+ * (CR LF is one); dashes, dots, middle dots, slashes and underscores, ASCII, full-width or the
+ * Japanese long vowel mark that a kana keyboard types for `-`; and the invisible characters keyboards
+ * and editors put in: soft hyphen, zero-width space, joiners, word joiner, variation selectors, and
+ * the directional marks, embeddings and isolates that right-to-left keyboards insert around digits.
+ * A digit outside the plane is two code units, each OTHER: masking keeps lengths.
  */
-const GAP_KINDS = new Map<number, number>();
-/** At most this many characters in a gap, invisible ones included. */
-const MAX_GAP = 8;
+export const CLASS = new Uint8Array(0x10000).fill(OTHER);
+for (const zero of '0' + BMP_DIGIT_ZEROS)
+  for (let value = 0; value < 10; value++) CLASS[zero.charCodeAt(0) + value] = value;
 [
   ' \t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000',
   '\n\r\u0085\u2028\u2029',
@@ -30,19 +35,31 @@ const MAX_GAP = 8;
 ].forEach((characters, kind) => {
   for (let at = 0; at < characters.length; at++) {
     const code = characters.charCodeAt(at);
-    if (kind < 3) GAP_KINDS.set(code, kind + 1);
-    else for (let last = characters.charCodeAt(++at), next = code; next <= last; next++) GAP_KINDS.set(next, INVISIBLE);
+    if (kind < 3) CLASS[code] = SPACE + kind;
+    else CLASS.fill(INVISIBLE, code, characters.charCodeAt(++at) + 1);
   }
 });
 
-/** What kind of gap character `code` is (0: none). */
-const gapKind = (code: number) => GAP_KINDS.get(code) ?? 0;
+/** The class of the code unit at `index` (OTHER past the end). */
+export const classAt = (text: string, index: number) => CLASS[text.charCodeAt(index)] ?? OTHER;
 
-/** Whether `code` may stand between two groups of a card number (a space, a dash, an invisible mark...). */
-export const isSeparator = (code: number) => gapKind(code) > 0;
+/** Whether the code unit at `index` is a decimal digit of any script. */
+export const isDigitAt = (text: string, index: number) => classAt(text, index) < SPACE;
 
-/** Whether `code` is a space or a line break: what ends a token. */
-export const isWhitespace = (code: number) => gapKind(code) === SPACE || gapKind(code) === LINE_BREAK;
+/** Whether the code unit at `index` may stand between two groups of a card number (a space, a dash, an invisible mark...). */
+export const isSeparatorAt = (text: string, index: number) => {
+  const kind = classAt(text, index);
+  return kind >= SPACE && kind < OTHER;
+};
+
+/** Whether the code unit at `index` is a space or a line break: what ends a token. */
+export const isWhitespaceAt = (text: string, index: number) => {
+  const kind = classAt(text, index);
+  return kind === SPACE || kind === LINE_BREAK;
+};
+
+/** At most this many characters in a gap, invisible ones included. */
+const MAX_GAP = 8;
 
 /**
  * The gaps that join two groups, by the visible characters in them (base 4: space 1, line break 2,
@@ -51,13 +68,40 @@ export const isWhitespace = (code: number) => gapKind(code) === SPACE || gapKind
  * dash or other mark before a line break (a hyphenated line). Not `. ` (the end of a sentence), nor two
  * line breaks (a new paragraph).
  */
-const JOINING_GAPS = new Set([0, SPACE, LINE_BREAK, MARK, 5, 6, 9, 14, 21, 22, 25, 29, 37]);
+const JOINING_GAPS = new Uint8Array(64);
+for (const shape of [0, 1, 2, 3, 5, 6, 9, 14, 21, 22, 25, 29, 37]) JOINING_GAPS[shape] = 1;
 
 /** The fewest digits a card has. */
 export const MIN_DIGITS = 12;
 
-/** Where the next digit may be: a plain class of every digit of the Basic Multilingual Plane, searched by the regular expression engine. */
-const NEXT_DIGIT = new RegExp(BMP_DIGIT_CLASS, 'g');
+/** Where the stretch of digits and gap characters `nextStretch` found ends. */
+export let stretchEnd = 0;
+
+/**
+ * Where, at or after `from`, the next stretch of digits and gap characters with `MIN_DIGITS` digits
+ * or more starts (its end in `stretchEnd`), or -1 when there is none. A run of digits never reaches
+ * past such a stretch, so only these can hold a card. Such a stretch is at least `MIN_DIGITS` long,
+ * so every twelfth character is looked at first, and only one that is a digit or a gap character is
+ * looked around: a text with no card is mostly skipped, not read.
+ */
+export function nextStretch(text: string, from: number): number {
+  const length = text.length;
+  for (let probe = from + MIN_DIGITS - 1; probe < length; probe += MIN_DIGITS) {
+    if (CLASS[text.charCodeAt(probe)]! === OTHER) continue;
+    let start = probe;
+    while (start > from && CLASS[text.charCodeAt(start - 1)]! < OTHER) start--;
+    let digits = 0;
+    let end = start;
+    for (let kind; end < length && (kind = CLASS[text.charCodeAt(end)]!) < OTHER; end++) if (kind < SPACE) digits++;
+    if (digits >= MIN_DIGITS) {
+      stretchEnd = end;
+      return start;
+    }
+    // The character at `end` is no digit nor gap: a stretch after it holds the probe at `end + MIN_DIGITS`.
+    probe = end;
+  }
+  return -1;
+}
 
 /** The index in the text of each digit of the run last read. */
 export const positions: number[] = [];
@@ -85,23 +129,20 @@ export function passesLuhnAt(start: number, end: number): boolean {
   return (sums[end]! - sums[start]!) % 10 === 0;
 }
 
-/** The built-in brand of the run's digits from `start` to `end`, their check digit aside. */
-export function builtInBrandAt(start: number, end: number): string | undefined {
-  const known = Math.min(8, end - start);
+/** Whether the run's digits from `start` to `end` (12 to 19 of them) are a built-in card: brand, length and check digit. */
+export function isBuiltInCardAt(start: number, end: number): boolean {
+  if (!passesLuhnAt(start, end)) return false;
   let head = 0;
-  for (let index = start; index < start + known; index++) head = head * 10 + values[index]!;
-  return builtInBrandOf(head, known, end - start);
+  for (let index = start; index < start + 8; index++) head = head * 10 + values[index]!;
+  return isBuiltInCard(head, end - start);
 }
 
-/** The index of the next digit at or after `from`, or -1 when there is none. */
-export function nextDigit(text: string, from: number): number {
-  for (let index = from; ; index++) {
-    NEXT_DIGIT.lastIndex = index;
-    if (!NEXT_DIGIT.test(text)) return -1;
-    index = NEXT_DIGIT.lastIndex - 1;
-    // A digit outside the Basic Multilingual Plane is two code units and never read as one: masking keeps lengths.
-    if (digitValue(text.charCodeAt(index)) >= 0) return index;
+/** The index of the next digit at or after `from` and before `to`, or -1 when there is none. */
+export function nextDigit(text: string, from: number, to = text.length): number {
+  for (let index = from, end = Math.min(to, text.length); index < end; index++) {
+    if (CLASS[text.charCodeAt(index)]! < SPACE) return index;
   }
+  return -1;
 }
 
 /**
@@ -112,37 +153,44 @@ export function nextDigit(text: string, from: number): number {
 export function readRun(text: string, from: number): boolean {
   let index = nextDigit(text, from);
   if (index < 0) return false;
+  const length = text.length;
   let count = 0;
+  let even = 0;
+  let odd = 0;
+  let kind = 0;
   groups = 0;
   afterLineBreak = afterSpace = -1;
   boundaries[0] = 0;
   for (;;) {
-    for (;;) {
-      const code = text.charCodeAt(index);
-      const value = code >= 48 && code <= 57 ? code - 48 : code >= 0x660 ? digitValue(code) : -1;
-      if (value < 0) break;
-      values[count] = value;
-      const doubled = LUHN_DOUBLED[value]!;
-      evenDoubled[count + 1] = evenDoubled[count]! + (count & 1 ? value : doubled);
-      oddDoubled[count + 1] = oddDoubled[count]! + (count & 1 ? doubled : value);
+    while (index < length && (kind = CLASS[text.charCodeAt(index)]!) < SPACE) {
+      values[count] = kind;
+      if (count & 1) {
+        even += kind;
+        odd += LUHN_DOUBLED[kind]!;
+      } else {
+        even += LUHN_DOUBLED[kind]!;
+        odd += kind;
+      }
       positions[count++] = index++;
+      evenDoubled[count] = even;
+      oddDoubled[count] = odd;
     }
     let at = index;
     let shape = 0;
     let visible = 0;
-    let kind: number;
-    while (at - index < MAX_GAP && (kind = gapKind(text.charCodeAt(at))) > 0) {
+    while (at - index < MAX_GAP && at < length && (kind = CLASS[text.charCodeAt(at)]!) > 9 && kind < OTHER) {
       if (kind !== INVISIBLE) {
         visible++;
-        shape = shape * 4 + kind;
+        shape = shape * 4 + kind - 9;
       }
-      at += kind === LINE_BREAK && text.startsWith('\r\n', at) ? 2 : 1;
+      at += kind === LINE_BREAK && text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
     }
-    if (at === index || visible > 3 || !JOINING_GAPS.has(shape) || digitValue(text.charCodeAt(at)) < 0) break;
+    if (at === index || visible > 3 || !JOINING_GAPS[shape] || !(at < length && CLASS[text.charCodeAt(at)]! < SPACE))
+      break;
     // A shape holds a line break when a base-4 digit of it is 2; a space or line break when one is 1 or 2.
     for (let rest = shape; rest > 0; rest >>= 2) {
-      if (rest % 4 === LINE_BREAK && afterLineBreak < 0) afterLineBreak = at;
-      if (rest % 4 !== MARK && afterSpace < 0) afterSpace = at;
+      if (rest % 4 === LINE_BREAK - 9 && afterLineBreak < 0) afterLineBreak = at;
+      if (rest % 4 !== MARK - 9 && afterSpace < 0) afterSpace = at;
     }
     boundaries[++groups] = count;
     index = at;
@@ -158,6 +206,16 @@ export function runDigits(start = 0, end = digitCount()): string {
   // In slices, so that a run of any length stays within the engine's limit on arguments.
   for (let at = start; at < end; at += 1024) {
     digits += String.fromCharCode(...values.slice(at, Math.min(end, at + 1024)).map((value) => 48 + value));
+  }
+  return digits;
+}
+
+/** The digits (ASCII) in `text` from `start` to `end`, all else left out. */
+export function digitsIn(text: string, start: number, end: number): string {
+  let digits = '';
+  for (let index = start; index < end; index++) {
+    const value = CLASS[text.charCodeAt(index)]!;
+    if (value < SPACE) digits += value;
   }
   return digits;
 }

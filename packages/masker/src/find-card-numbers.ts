@@ -1,18 +1,20 @@
-import { brandOf, couldStartCard, type CardDefinition } from '@chatpay/cards';
+import { brandOf, extraBrandOf, type CardDefinition } from '@chatpay/cards';
 import {
   afterLineBreak,
   afterSpace,
   boundaries,
-  builtInBrandAt,
   digitCount,
+  digitsIn,
   groups,
+  isBuiltInCardAt,
   MIN_DIGITS,
   next,
-  passesLuhnAt,
+  nextStretch,
   positions,
   readRun,
   releaseRuns,
   runDigits,
+  stretchEnd,
 } from './digit-runs.js';
 import { isExcludedRun, isInUrl } from './run-context.js';
 
@@ -42,31 +44,41 @@ const MAX_DIGITS = 19;
 
 /** A UUID in hex: the digits in it are never a card, even where they would pass for one. */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-/** Where a UUID could begin: only a text with one is searched for them all. */
-const UUID_START = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
-
-/** The brand `cardAt` found. */
-let brandFound: string | undefined;
+/** How long a UUID is. */
+const UUID_LENGTH = 36;
 
 /**
- * The brand of the run's digits from `start` to `end`, if they are a card. With extra definitions the
- * run is read as a string, `digits` (empty otherwise).
+ * The cards the last scan found, in order, `FIELDS` numbers each: where the card starts and ends in
+ * the text, where the digits after it in its run end (`END` when none: digits there are no card of
+ * their own, and may be the card's, misread), how many digits it has, and 1 when its digits read as
+ * two different cards, so that its last four are not known. Reused by every scan.
  */
-function brandAt(start: number, end: number, cards: readonly CardDefinition[], digits: string): string | undefined {
-  if (cards.length > 0) return brandOf(digits.slice(start, end), cards);
-  return passesLuhnAt(start, end) ? builtInBrandAt(start, end) : undefined;
+export const found: number[] = [];
+export const FIELDS = 5;
+export const START = 0;
+export const END = 1;
+export const TAIL_END = 2;
+export const COUNT = 3;
+export const AMBIGUOUS = 4;
+
+/** Extra definitions, each read once before the scan; the run's digits (ASCII) when there are any. */
+let extras: readonly CardDefinition[] = [];
+const NONE: readonly never[] = [];
+let digits = '';
+
+/** Whether the run's digits from `start` to `end` are a card. */
+function isCardAt(start: number, end: number): boolean {
+  return (extras.length > 0 && !!extraBrandOf(digits.slice(start, end), extras)) || isBuiltInCardAt(start, end);
 }
 
 /**
- * The longest card starting at the run's boundary `from`: the boundary it ends at (its brand in
- * `brandFound`), or -1. `widest` is the furthest boundary within a card's length of `from`.
+ * The longest card starting at the run's boundary `from`: the boundary it ends at, or -1. `widest` is
+ * the furthest boundary within a card's length of `from`.
  */
-function cardAt(from: number, widest: number, cards: readonly CardDefinition[], digits: string): number {
+function cardAt(from: number, widest: number): number {
   const start = boundaries[from]!;
-  if (cards.length > 0 && !couldStartCard(digits, cards, start)) return -1;
   for (let to = widest; to > from && boundaries[to]! - start >= MIN_DIGITS; to--) {
-    brandFound = brandAt(start, boundaries[to]!, cards, digits);
-    if (brandFound) return to;
+    if (isCardAt(start, boundaries[to]!)) return to;
   }
   return -1;
 }
@@ -78,26 +90,27 @@ function widen(from: number, widest: number): number {
   return to;
 }
 
-/** The card numbers in the run last read, found left to right at group boundaries, longest first, each pushed to `found`. */
-function cardsInRun(cards: readonly CardDefinition[], found: CardFinding[]) {
-  const digits = cards.length > 0 ? runDigits() : '';
+/** The card numbers in the run last read, found left to right at group boundaries, longest first, each added to `found`. */
+function cardsInRun() {
+  digits = extras.length > 0 ? runDigits() : '';
   const first = found.length;
   let from = 0;
   // `widest` only moves forward, so a run of any length is judged in linear time.
   let widest = 0;
+  // Whether the group before `from` was taken for a list's number: the card then starts at `from`.
+  let listed = false;
   while (from < groups) {
     widest = widen(from, widest);
-    let to = cardAt(from, widest, cards, digits);
-    const brand = brandFound!;
+    let to = cardAt(from, widest);
     // A first group of one to three digits before a card ("6 4111 1111 1111 1111", a list's number or a
     // count) is not part of it when a card reaching as far starts right after it.
-    if (
+    listed =
       to >= 0 &&
+      !listed &&
       boundaries[from + 1]! - boundaries[from]! < 4 &&
       from + 1 < groups &&
-      cardAt(from + 1, widen(from + 1, widest), cards, digits) >= to
-    )
-      to = -1;
+      cardAt(from + 1, widen(from + 1, widest)) >= to;
+    if (listed) to = -1;
     if (to < 0) {
       from++;
       continue;
@@ -108,66 +121,86 @@ function cardsInRun(cards: readonly CardDefinition[], found: CardFinding[]) {
     // digits without the last group are a card too, which four are the last is unknown: none is shown.
     // (When only the shorter reading is a card, it is found as the card, and the code masked after it.)
     const shorter = boundaries[to - 1]!;
-    const ambiguous =
-      to - 1 > from && end - shorter === 3 && shorter - start >= 15 && !!brandAt(start, shorter, cards, digits);
-    const match = {
-      start: positions[start]!,
-      end: positions[end - 1]! + 1,
-      brand,
-      lastFour: ambiguous ? '' : runDigits(end - 4, end),
-    };
-    found.push({ match, tailEnd: match.end, count: end - start });
+    const ambiguous = to - 1 > from && end - shorter === 3 && shorter - start >= 15 && isCardAt(start, shorter);
+    const last = positions[end - 1]! + 1;
+    found.push(positions[start]!, last, last, end - start, ambiguous ? 1 : 0);
     from = to;
   }
   // Digits left in the run after its last card are no card of their own: they may be the card's, misread.
-  if (found.length > first) {
-    const last = found[found.length - 1]!;
-    found[found.length - 1] = { ...last, tailEnd: positions[digitCount() - 1]! + 1 };
-  }
+  if (found.length > first) found[found.length - FIELDS + TAIL_END] = positions[digitCount() - 1]! + 1;
 }
 
 /** The ranges of `text` the integrator's patterns protect. */
-function protectedRanges(text: string, patterns: readonly RegExp[]): [number, number][] {
-  const ranges: [number, number][] = [];
+function protectedRanges(text: string, patterns: readonly RegExp[]): number[] {
+  const ranges: number[] = [];
   for (const pattern of patterns) {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     for (const match of text.matchAll(global)) {
-      if (match[0].length > 0) ranges.push([match.index, match.index + match[0].length]);
+      if (match[0].length > 0) ranges.push(match.index, match.index + match[0].length);
     }
   }
   return ranges;
 }
 
+const isHex = (code: number) => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
+
+/** Whether a UUID could start (eight hex digits, a dash, four, a dash) with its first dash from `from` to `to`. */
+function mayHoldUuid(text: string, from: number, to: number): boolean {
+  for (let dash = text.indexOf('-', from); dash >= 0 && dash < to; dash = text.indexOf('-', dash + 1)) {
+    let hex = 0;
+    while (hex < 8 && isHex(text.charCodeAt(dash - 1 - hex))) hex++;
+    if (hex < 8 || text.charCodeAt(dash + 5) !== 45) continue;
+    while (hex < 12 && isHex(text.charCodeAt(dash + hex - 7))) hex++;
+    if (hex === 12) return true;
+  }
+  return false;
+}
+
+/** Drops from `found` each card that overlaps a UUID or a range an integrator's pattern protects. */
+function dropProtected(text: string, neverMask: readonly RegExp[]) {
+  // A UUID that overlaps a card has its first dash within its length of the cards.
+  const from = found[START]! - UUID_LENGTH;
+  if (
+    neverMask.length === 0 &&
+    !mayHoldUuid(text, Math.max(0, from), found[found.length - FIELDS + END]! + UUID_LENGTH)
+  )
+    return;
+  const ranges = protectedRanges(text, [UUID, ...neverMask]);
+  let kept = 0;
+  for (let at = 0; at < found.length; at += FIELDS) {
+    let overlaps = false;
+    for (let range = 0; range < ranges.length; range += 2) {
+      if (found[at + START]! < ranges[range + 1]! && ranges[range]! < found[at + END]!) overlaps = true;
+    }
+    if (!overlaps) for (let field = 0; field < FIELDS; field++) found[kept++] = found[at + field]!;
+  }
+  found.length = kept;
+}
+
 /**
- * Finds the card numbers in `text`: runs of 12 to 19 digits of any script (ASCII, full-width,
- * Arabic-Indic, Devanagari...) with any common separators, whose prefix and length belong to a known
- * card scheme and whose check digit passes where the scheme uses one. Phone numbers, IBANs, UUIDs, numbers inside URLs or glued to letters on
- * both sides are not cards. One pass over the text; each run is judged in bounded work.
+ * Finds the cards in `text` and puts them in `found`. One pass over the text; each run is judged in
+ * bounded work. Returns the extra definitions it used, each read once before the scan (a
+ * definition's getters cannot run in the middle of it). Throws a `TypeError` when a `neverMask`
+ * entry is not a regular expression.
  */
-export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
-  return scanCards(text, options).map(({ match }) => match);
-}
-
-/** A card found, and the digits after it in its run that are no card of their own (masked with it). */
-export interface CardFinding {
-  readonly match: CardNumberMatch;
-  /** Where those digits end; `match.end` when there are none. */
-  readonly tailEnd: number;
-  /** How many digits the card has. */
-  readonly count: number;
-}
-
-/** `findCardNumbers` with, for each card, the rest of its run: digits there may be the card's own, misread. */
-export function scanCards(text: string, options: FindOptions = {}): CardFinding[] {
-  // Read once, before the scan: a definition's getters cannot run in the middle of it.
-  const cards = (options.cards ?? []).map((card) => ({ ...card }));
-  const neverMask = options.neverMask ?? [];
+export function scanCards(text: string, options: FindOptions): readonly CardDefinition[] {
+  const cards = options.cards ? options.cards.map((card) => ({ ...card })) : NONE;
+  const neverMask = options.neverMask ?? NONE;
   for (const pattern of neverMask) {
     if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes regular expressions (RegExp objects)');
   }
-  const found: CardFinding[] = [];
+  if (found.length > 0) found.length = 0;
+  extras = cards;
+  // Runs are read only in stretches that can hold a card.
   let index = 0;
-  while (readRun(text, index)) {
+  let stretch = 0;
+  for (;;) {
+    if (index >= stretch) {
+      index = nextStretch(text, index);
+      if (index < 0) break;
+      stretch = stretchEnd;
+    }
+    if (!readRun(text, index)) break;
     index = next;
     if (digitCount() < MIN_DIGITS) continue;
     if (isExcludedRun(text)) {
@@ -177,10 +210,34 @@ export function scanCards(text: string, options: FindOptions = {}): CardFinding[
       if (rest > 0) index = rest;
       continue;
     }
-    cardsInRun(cards, found);
+    cardsInRun();
   }
   releaseRuns();
-  if (found.length === 0 || (neverMask.length === 0 && !UUID_START.test(text))) return found;
-  const ranges = protectedRanges(text, [UUID, ...neverMask]);
-  return found.filter(({ match }) => !ranges.some(([from, to]) => match.start < to && from < match.end));
+  extras = NONE;
+  digits = '';
+  if (found.length > 0) dropProtected(text, neverMask);
+  return cards;
+}
+
+/**
+ * Finds the card numbers in `text`: runs of 12 to 19 digits of any script (ASCII, full-width,
+ * Arabic-Indic, Devanagari...) with any common separators, whose prefix and length belong to a known
+ * card scheme and whose check digit passes where the scheme uses one. Phone numbers, IBANs, UUIDs, numbers inside URLs or glued to letters on
+ * both sides are not cards. One pass over the text; each run is judged in bounded work.
+ */
+export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
+  const cards = scanCards(text, options);
+  const matches: CardNumberMatch[] = [];
+  for (let at = 0; at < found.length; at += FIELDS) {
+    const start = found[at + START]!;
+    const end = found[at + END]!;
+    const number = digitsIn(text, start, end);
+    matches.push({
+      start,
+      end,
+      brand: brandOf(number, cards)!,
+      lastFour: found[at + AMBIGUOUS] ? '' : number.slice(-4),
+    });
+  }
+  return matches;
 }

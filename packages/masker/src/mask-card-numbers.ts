@@ -1,6 +1,16 @@
-import { digitValue } from '@chatpay/cards';
-import { isSeparator, nextDigit } from './digit-runs.js';
-import { scanCards, type CardFinding, type CardNumberMatch, type FindOptions } from './find-card-numbers.js';
+import { CLASS, isDigitAt, isSeparatorAt, nextDigit } from './digit-runs.js';
+import {
+  AMBIGUOUS,
+  COUNT,
+  END,
+  FIELDS,
+  found,
+  scanCards,
+  START,
+  TAIL_END,
+  type CardNumberMatch,
+  type FindOptions,
+} from './find-card-numbers.js';
 
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
@@ -18,89 +28,143 @@ const NEARBY = 48;
 const EXPIRY = /(?<![\p{Nd}/／])([0０][1-9１-９]|[1１][0-2０-２]) ?[/／\-－] ?(\p{Nd}{4}|\p{Nd}{2})(?![\p{Nd}/／])/uy;
 const LABELLED_CODE = /(?:cvv2?|cvc2?|csc|cid|security code|code)\W{0,3}(\p{Nd}{3,4})(?!\p{Nd})/iuy;
 
-const isDigit = (text: string, index: number) => digitValue(text.charCodeAt(index)) >= 0;
+/** Where the security code `bareCodeAt` found ends. */
+let codeEnd = 0;
 
 /**
  * A bare 3 or 4 digit number right after a card or an expiry, past one to three separators, commas or
- * semicolons, and not the start of a further group of digits: a security code.
+ * semicolons, and not the start of a further group of digits: a security code. Returns where it
+ * starts (its end in `codeEnd`), or -1.
  */
-function bareCodeAt(text: string, from: number): [number, number] | undefined {
+function bareCodeAt(text: string, from: number): number {
   let start = from;
-  while (start < from + 3 && (isSeparator(text.charCodeAt(start)) || text[start] === ',' || text[start] === ';'))
-    start++;
+  while (start < from + 3 && (isSeparatorAt(text, start) || text[start] === ',' || text[start] === ';')) start++;
   let end = start;
-  while (end < start + 5 && isDigit(text, end)) end++;
-  if (start === from || end - start < 3 || end - start > 4) return undefined;
-  if (isSeparator(text.charCodeAt(end)) && isDigit(text, end + 1)) return undefined;
-  return [start, end];
+  while (end < start + 5 && isDigitAt(text, end)) end++;
+  if (start === from || end - start < 3 || end - start > 4) return -1;
+  if (isSeparatorAt(text, end) && isDigitAt(text, end + 1)) return -1;
+  codeEnd = end;
+  return start;
 }
 
-/** Ranges of an expiry date and a security code in the few characters after a card. */
-function detailsAfter(text: string, from: number): [number, number][] {
-  const found: [number, number][] = [];
+/** Whether `code` is a slash or a dash, ASCII or full-width: what an expiry has between month and year. */
+const isExpirySlash = (code: number) => code === 47 || code === 45 || code === 0xff0f || code === 0xff0d;
+
+/** Adds to `ranges` (start and end, two numbers each) an expiry date and security codes in the few characters after a card. */
+function detailsAfter(text: string, from: number, ranges: number[]): void {
   const limit = Math.min(text.length, from + NEARBY);
   // Bare codes right after the card ("4242… 123"), then an expiry and labelled codes, all within reach.
   let start = from;
-  for (let code = bareCodeAt(text, start); code && code[1] <= limit; code = bareCodeAt(text, start)) {
-    found.push(code);
-    start = code[1];
+  for (let code = bareCodeAt(text, start); code >= 0 && codeEnd <= limit; code = bareCodeAt(text, start)) {
+    ranges.push(code, codeEnd);
+    start = codeEnd;
   }
   let expiryEnd = -1;
   for (let index = start; index < limit; index++) {
-    // An expiry starts with 0 or 1 (ASCII or full-width), a labelled code with c or s: only there is either tried.
+    // An expiry starts with 0 or 1 (ASCII or full-width) and has its slash two or three characters
+    // on; a labelled code starts with c or s, then one of the letters a label goes on with.
     const lead = text.charCodeAt(index) | 32;
-    const startsExpiry = lead === 48 || lead === 49 || lead === 0xff30 || lead === 0xff31;
-    if (!startsExpiry && lead !== 99 && lead !== 115) continue;
+    const startsExpiry =
+      (lead === 48 || lead === 49 || lead === 0xff30 || lead === 0xff31) &&
+      (isExpirySlash(text.charCodeAt(index + 2)) || isExpirySlash(text.charCodeAt(index + 3)));
     if (expiryEnd < 0 && startsExpiry) {
       EXPIRY.lastIndex = index;
       const expiry = EXPIRY.exec(text);
       if (expiry) {
-        found.push([index, index + expiry[0].length]);
+        ranges.push(index, index + expiry[0].length);
         expiryEnd = index + expiry[0].length;
         index = expiryEnd - 1;
         const bare = bareCodeAt(text, expiryEnd);
-        if (bare) return [...found, bare];
+        if (bare >= 0) {
+          ranges.push(bare, codeEnd);
+          return;
+        }
         continue;
       }
     }
+    const second = text.charCodeAt(index + 1) | 32;
+    // (Past ASCII, the case-insensitive expression decides: `ſ` reads as `s`.)
+    const startsLabel =
+      (lead === 99 && (second > 127 || second === 118 || second === 115 || second === 105 || second === 111)) ||
+      (lead === 115 && (second > 127 || second === 101));
+    if (!startsLabel) continue;
     LABELLED_CODE.lastIndex = index;
     const code = LABELLED_CODE.exec(text);
     if (code) {
-      found.push([index + code[0].length - code[1]!.length, index + code[0].length]);
+      ranges.push(index + code[0].length - code[1]!.length, index + code[0].length);
       index += code[0].length - 1;
     }
   }
-  return found;
 }
 
 /** Whether every digit between `from` and `to` belongs to an expiry date or a security code written after a card. */
 function isAllDetails(text: string, from: number, to: number): boolean {
-  const ranges = detailsAfter(text, from);
+  const ranges: number[] = [];
+  detailsAfter(text, from, ranges);
   for (let index = from; index < to; index++) {
-    if (digitValue(text.charCodeAt(index)) >= 0 && !ranges.some(([start, end]) => index >= start && index < end))
-      return false;
+    if (!isDigitAt(text, index)) continue;
+    let inside = false;
+    for (let at = 0; at < ranges.length; at += 2) if (index >= ranges[at]! && index < ranges[at + 1]!) inside = true;
+    if (!inside) return false;
   }
   return true;
 }
 
 /** Whether any card found (in order, apart) overlaps `start` to `stop`: a binary search, so many cards cost no more than sorting them. */
-function overlapsCard(findings: readonly CardFinding[], start: number, stop: number): boolean {
+function overlapsCard(start: number, stop: number): boolean {
   let low = 0;
-  let high = findings.length;
+  let high = found.length / FIELDS;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (findings[middle]!.match.end <= start) low = middle + 1;
+    if (found[middle * FIELDS + END]! <= start) low = middle + 1;
     else high = middle;
   }
-  return low < findings.length && findings[low]!.match.start < stop;
+  return low < found.length / FIELDS && found[low * FIELDS + START]! < stop;
 }
 
+const NO_ENDS: readonly number[] = [];
+
 /** Where cards masked earlier end (a run of mask characters and separators, then the last four), so details typed after them are still masked. */
-function maskedCardEnds(text: string, mask: string): number[] {
-  if (!text.includes(mask)) return [];
+function maskedCardEnds(text: string, mask: string): readonly number[] {
+  if (!text.includes(mask)) return NO_ENDS;
   const escaped = mask.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`(?:${escaped}[ ./-]?){3,15}\\p{Nd}{4}(?!\\p{Nd})`, 'gu');
   return [...text.matchAll(pattern)].map((match) => match.index + match[0].length);
+}
+
+/**
+ * What to hide, five numbers a range: its start and end, the digits to keep at its start and at its
+ * end, and the digits it has in all (for a card; 0 otherwise). Reused by every call.
+ */
+const hide: number[] = [];
+/** Details found after one card. */
+const details: number[] = [];
+/** `mask` repeated 0, 1, 2... times, as asked for. */
+let repeats: string[] = [];
+let repeated = '';
+
+/** `mask` repeated `count` times. */
+function masks(mask: string, count: number): string {
+  if (mask !== repeated) [repeats, repeated] = [[], mask];
+  return count < 64 ? (repeats[count] ??= mask.repeat(count)) : mask.repeat(count);
+}
+
+/** Adds a range to hide. */
+function hideRange(start: number, end: number, keepHead: number, keepTail: number, total: number) {
+  hide.push(start, end, keepHead, keepTail, total);
+}
+
+/** Sorts `hide` by start (few ranges, nearly in order: by insertion). */
+function sortHidden() {
+  for (let at = FIELDS; at < hide.length; at += FIELDS) {
+    const entry = hide.slice(at, at + FIELDS);
+    let to = at;
+    while (to > 0 && hide[to - FIELDS]! > entry[0]!) {
+      for (let field = 0; field < FIELDS; field++) hide[to + field] = hide[to - FIELDS + field]!;
+      to -= FIELDS;
+    }
+    for (let field = 0; field < FIELDS; field++) hide[to + field] = entry[field]!;
+  }
 }
 
 /**
@@ -113,57 +177,62 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
   const mask = options.maskCharacter ?? '•';
   if (mask === '')
     throw new RangeError('maskCharacter must not be empty: masking with nothing would delete the digits');
-  const findings = scanCards(text, options);
-  const details = options.maskExpiryAndCode !== false;
-  const maskedEnds = details ? maskedCardEnds(text, mask) : [];
-  if (findings.length === 0 && maskedEnds.length === 0) return text;
+  scanCards(text, options);
+  const withDetails = options.maskExpiryAndCode !== false;
+  const maskedEnds = withDetails ? maskedCardEnds(text, mask) : NO_ENDS;
+  if (found.length === 0 && maskedEnds.length === 0) return text;
   const keepFirst = options.showFirstSix ? 6 : 0;
-  // [start, end, digits to keep at the start, digits to keep at the end, digits in all (cards only)]
-  const hide: [number, number, number, number, number][] = [];
-  for (const { match, tailEnd, count } of findings) {
-    // A number that reads as two cards (`lastFour` empty) shows no last four: which four they are is unknown.
-    hide.push([match.start, match.end, keepFirst, match.lastFour ? 4 : 0, count]);
+  if (hide.length > 0) hide.length = 0;
+  for (let at = 0; at < found.length; at += FIELDS) {
+    const start = found[at + START]!;
+    const end = found[at + END]!;
+    const tailEnd = found[at + TAIL_END]!;
+    // A number that reads as two cards shows no last four: which four they are is unknown.
+    hideRange(start, end, keepFirst, found[at + AMBIGUOUS] ? 0 : 4, found[at + COUNT]!);
     // Digits left in the card's run are no card of their own: they may be the card's, misread. Where
     // they are only an expiry and a code, `maskExpiryAndCode: false` leaves them alone.
-    if (tailEnd > match.end && (details || !isAllDetails(text, match.end, tailEnd))) {
-      hide.push([match.end, tailEnd, 0, 0, 0]);
-    }
+    if (tailEnd > end && (withDetails || !isAllDetails(text, end, tailEnd))) hideRange(end, tailEnd, 0, 0, 0);
   }
-  if (details) {
-    const ends = findings.map(({ match }) => match.end).concat(maskedEnds);
-    for (const end of ends) {
+  let sorted = true;
+  if (withDetails) {
+    const cardEnds = found.length / FIELDS;
+    for (let card = 0; card < cardEnds + maskedEnds.length; card++) {
+      const end = card < cardEnds ? found[card * FIELDS + END]! : maskedEnds[card - cardEnds]!;
       // Nothing to look for without a digit nearby.
-      const next = nextDigit(text, end);
-      if (next < 0 || next - end > NEARBY) continue;
-      for (const [start, stop] of detailsAfter(text, end)) {
+      if (nextDigit(text, end, end + NEARBY + 1) < 0) continue;
+      if (details.length > 0) details.length = 0;
+      detailsAfter(text, end, details);
+      for (let at = 0; at < details.length; at += 2) {
         // A card's own masking (which keeps its last four) always wins over a detail's.
-        if (!overlapsCard(findings, start, stop)) hide.push([start, stop, 0, 0, 0]);
+        if (overlapsCard(details[at]!, details[at + 1]!)) continue;
+        if (details[at]! < hide[hide.length - FIELDS]!) sorted = false;
+        hideRange(details[at]!, details[at + 1]!, 0, 0, 0);
       }
     }
-    if (hide.length > 1) hide.sort((a, b) => a[0] - b[0]);
   }
+  if (!sorted || maskedEnds.length > 0) sortHidden();
   let out = '';
   let cursor = 0;
   let covered = 0;
-  for (let entry = 0; entry < hide.length; entry++) {
-    const [from, end, keepHead, keepTail, total] = hide[entry]!;
+  for (let entry = 0; entry < hide.length; entry += FIELDS) {
+    const end = hide[entry + 1]!;
+    const keepTail = hide[entry + 3]!;
+    const total = hide[entry + 4]!;
     // What overlaps a range already masked is masked from where that one ended.
-    const start = Math.max(from, covered);
+    const start = Math.max(hide[entry]!, covered);
     if (start >= end) continue;
     covered = end;
     // However short the card, at least five of its digits stay hidden (a 15-digit card shows 6 and 4).
-    const head = Math.min(keepHead, Math.max(0, total - keepTail - 5));
+    const head = Math.min(hide[entry + 2]!, Math.max(0, total - keepTail - 5));
     const last = keepTail > 0 ? total - keepTail : Infinity;
     // Each stretch of hidden digits becomes as many mask characters; what lies between stays as written.
     let seen = 0;
     let hidden = 0;
     for (let index = start; index <= end; index++) {
-      const code = text.charCodeAt(index);
-      const isDigit = index < end && ((code >= 48 && code <= 57) || (code >= 0x660 && digitValue(code) >= 0));
-      if (isDigit && ++seen > head && seen <= last) {
+      if (index < end && CLASS[text.charCodeAt(index)]! < 10 && ++seen > head && seen <= last) {
         if (hidden++ === 0) out += text.slice(cursor, index);
       } else if (hidden > 0) {
-        out += mask.repeat(hidden);
+        out += masks(mask, hidden);
         cursor = index;
         hidden = 0;
       }

@@ -100,4 +100,11 @@ describe('cases found in review', () => {
       TypeError,
     );
   });
+
+  it('takes only one short group before a card for a list number: the card starts right after it', () => {
+    // A 19-digit UnionPay number grouped 3-2-14, whose last 16 digits are a Mastercard and last 14 a Maestro.
+    const text = 'see (620 26 60000000000007) ';
+    expect(maskCardNumbers(text)).toBe('see (620 •• ••••••••••0007) ');
+    expect(findCardNumbers(text)).toEqual([{ start: 9, end: 26, brand: 'mastercard', lastFour: '0007' }]);
+  });
 });
