@@ -22,7 +22,7 @@ export {
 } from './card-definition.js';
 export { BUILT_IN_CARD_BRANDS, brandFromDefinition, cardBrand, type CardBrand } from './brands.js';
 export { brandOf, builtInBrandOf, couldStartCard } from './brand-of.js';
-export { CARD_RANGES } from './card-ranges.js';
+export { CARD_SEGMENTS } from './card-ranges.js';
 export { extraBrandOf, isBuiltInCard } from './is-card.js';
 export {
   detectCardBrand,

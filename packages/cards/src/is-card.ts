@@ -1,6 +1,6 @@
 // Whether digits are a card number, without naming the brand: all that masking asks. It reads the
 // generated ranges and an integrator's definitions only, so such code ships no brand table.
-import { CARD_RANGES } from './card-ranges.js';
+import { CARD_SEGMENTS } from './card-ranges.js';
 import type { CardDefinition } from './card-definition.js';
 import { passesLuhn } from './luhn.js';
 import { prefixStrength } from './prefixes.js';
@@ -11,10 +11,9 @@ import { prefixStrength } from './prefixes.js';
  * length)` names a brand.
  */
 export function isBuiltInCard(head: number, length: number): boolean {
-  const ranges = CARD_RANGES[length - 12];
-  if (!ranges) return false;
-  for (let at = 0; at < ranges.length && head >= ranges[at]!; at += 2) if (head < ranges[at + 1]!) return true;
-  return false;
+  let lengths = 0;
+  for (let at = 0; at < CARD_SEGMENTS.length && CARD_SEGMENTS[at]! <= head; at += 2) lengths = CARD_SEGMENTS[at + 1]!;
+  return length >= 12 && length <= 19 && ((lengths >> (length - 12)) & 1) === 1;
 }
 
 /**

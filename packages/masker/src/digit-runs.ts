@@ -26,18 +26,19 @@ export const CLASS = new Uint8Array(0x10000).fill(OTHER);
 for (const zero of '0' + BMP_DIGIT_ZEROS)
   for (let value = 0; value < 10; value++) CLASS[zero.charCodeAt(0) + value] = value;
 [
-  ' \t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000',
-  '\n\r\u0085\u2028\u2029',
-  '_-./\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fb\u30fc\ufe63\uff0d\uff0e\uff0f\uff70',
-  // As ranges, first and last: U+00AD, U+034F, U+061C, U+180B-U+180E, U+200B-U+200F, U+202A-U+202E,
-  // U+2060-U+2064, U+2066-U+2069, U+FE00-U+FE0F (variation selectors), U+FEFF.
+  // Each kind as ranges, first and last character. Spaces: tab to form feed but the line breaks, space,
+  // no-break space, ogham, en quad to hair space, narrow no-break, medium mathematical, ideographic.
+  '\t\t\v\f  \u00a0\u00a0\u1680\u1680\u2000\u200a\u202f\u202f\u205f\u205f\u3000\u3000',
+  '\n\n\r\r\u0085\u0085\u2028\u2029',
+  // Slash, dot, dash, underscore, middle dot, hyphens and dashes, minus, katakana middle dot and long
+  // vowel mark, small hyphen-minus, full-width dash, dot and slash, half-width long vowel mark.
+  '--./__\u00b7\u00b7\u2010\u2015\u2212\u2212\u30fb\u30fc\ufe63\ufe63\uff0d\uff0f\uff70\uff70',
+  // U+00AD, U+034F, U+061C, U+180B-U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+  // U+2066-U+2069, U+FE00-U+FE0F (variation selectors), U+FEFF.
   '\u00ad\u00ad\u034f\u034f\u061c\u061c\u180b\u180e\u200b\u200f\u202a\u202e\u2060\u2064\u2066\u2069\ufe00\ufe0f\ufeff\ufeff',
-].forEach((characters, kind) => {
-  for (let at = 0; at < characters.length; at++) {
-    const code = characters.charCodeAt(at);
-    if (kind < 3) CLASS[code] = SPACE + kind;
-    else CLASS.fill(INVISIBLE, code, characters.charCodeAt(++at) + 1);
-  }
+].forEach((ranges, kind) => {
+  for (let at = 0; at < ranges.length; at += 2)
+    CLASS.fill(SPACE + kind, ranges.charCodeAt(at), ranges.charCodeAt(at + 1) + 1);
 });
 
 /** The class of the code unit at `index` (OTHER past the end). */
@@ -74,12 +75,12 @@ for (const shape of [0, 1, 2, 3, 5, 6, 9, 14, 21, 22, 25, 29, 37]) JOINING_GAPS[
 /** The fewest digits a card has. */
 export const MIN_DIGITS = 12;
 
-/** Where the stretch of digits and gap characters `nextStretch` found ends. */
+/** Where the stretch `nextStretch` found has its twelfth digit, and one past it. */
 export let stretchEnd = 0;
 
 /**
  * Where, at or after `from`, the next stretch of digits and gap characters with `MIN_DIGITS` digits
- * or more starts (its end in `stretchEnd`), or -1 when there is none. A run of digits never reaches
+ * or more starts (in `stretchEnd`, where it has read that many), or -1 when there is none. A run of digits never reaches
  * past such a stretch, so only these can hold a card. Such a stretch is at least `MIN_DIGITS` long,
  * so every twelfth character is looked at first, and only one that is a digit or a gap character is
  * looked around: a text with no card is mostly skipped, not read.
@@ -90,12 +91,20 @@ export function nextStretch(text: string, from: number): number {
     if (CLASS[text.charCodeAt(probe)]! === OTHER) continue;
     let start = probe;
     while (start > from && CLASS[text.charCodeAt(start - 1)]! < OTHER) start--;
+    // Too short to hold twelve digits (a space between words, a short number): on from its end.
+    const last = start + MIN_DIGITS - 1;
+    if (!(CLASS[text.charCodeAt(last)]! < OTHER)) {
+      probe = last;
+      continue;
+    }
     let digits = 0;
     let end = start;
-    for (let kind; end < length && (kind = CLASS[text.charCodeAt(end)]!) < OTHER; end++) if (kind < SPACE) digits++;
-    if (digits >= MIN_DIGITS) {
-      stretchEnd = end;
-      return start;
+    for (let kind; end < length && (kind = CLASS[text.charCodeAt(end)]!) < OTHER; end++) {
+      // Enough: the stretch is judged from here on when it has been read this far.
+      if (kind < SPACE && ++digits === MIN_DIGITS) {
+        stretchEnd = end + 1;
+        return start;
+      }
     }
     // The character at `end` is no digit nor gap: a stretch after it holds the probe at `end + MIN_DIGITS`.
     probe = end;
@@ -201,14 +210,7 @@ export function readRun(text: string, from: number): boolean {
 }
 
 /** The run's digits from `start` to `end` as an ASCII string. */
-export function runDigits(start = 0, end = digitCount()): string {
-  let digits = '';
-  // In slices, so that a run of any length stays within the engine's limit on arguments.
-  for (let at = start; at < end; at += 1024) {
-    digits += String.fromCharCode(...values.slice(at, Math.min(end, at + 1024)).map((value) => 48 + value));
-  }
-  return digits;
-}
+export const runDigits = (start = 0, end = digitCount()) => values.slice(start, end).join('');
 
 /** The digits (ASCII) in `text` from `start` to `end`, all else left out. */
 export function digitsIn(text: string, start: number, end: number): string {

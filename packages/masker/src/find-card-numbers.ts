@@ -54,6 +54,8 @@ const UUID_LENGTH = 36;
  * two different cards, so that its last four are not known. Reused by every scan.
  */
 export const found: number[] = [];
+/** How many numbers of `found` the last scan wrote (the rest is left from earlier scans). */
+export let foundLength = 0;
 export const FIELDS = 5;
 export const START = 0;
 export const END = 1;
@@ -93,7 +95,7 @@ function widen(from: number, widest: number): number {
 /** The card numbers in the run last read, found left to right at group boundaries, longest first, each added to `found`. */
 function cardsInRun() {
   digits = extras.length > 0 ? runDigits() : '';
-  const first = found.length;
+  const first = foundLength;
   let from = 0;
   // `widest` only moves forward, so a run of any length is judged in linear time.
   let widest = 0;
@@ -123,11 +125,15 @@ function cardsInRun() {
     const shorter = boundaries[to - 1]!;
     const ambiguous = to - 1 > from && end - shorter === 3 && shorter - start >= 15 && isCardAt(start, shorter);
     const last = positions[end - 1]! + 1;
-    found.push(positions[start]!, last, last, end - start, ambiguous ? 1 : 0);
+    found[foundLength++] = positions[start]!;
+    found[foundLength++] = last;
+    found[foundLength++] = last;
+    found[foundLength++] = end - start;
+    found[foundLength++] = ambiguous ? 1 : 0;
     from = to;
   }
   // Digits left in the run after its last card are no card of their own: they may be the card's, misread.
-  if (found.length > first) found[found.length - FIELDS + TAIL_END] = positions[digitCount() - 1]! + 1;
+  if (foundLength > first) found[foundLength - FIELDS + TAIL_END] = positions[digitCount() - 1]! + 1;
 }
 
 /** The ranges of `text` the integrator's patterns protect. */
@@ -160,21 +166,18 @@ function mayHoldUuid(text: string, from: number, to: number): boolean {
 function dropProtected(text: string, neverMask: readonly RegExp[]) {
   // A UUID that overlaps a card has its first dash within its length of the cards.
   const from = found[START]! - UUID_LENGTH;
-  if (
-    neverMask.length === 0 &&
-    !mayHoldUuid(text, Math.max(0, from), found[found.length - FIELDS + END]! + UUID_LENGTH)
-  )
+  if (neverMask.length === 0 && !mayHoldUuid(text, Math.max(0, from), found[foundLength - FIELDS + END]! + UUID_LENGTH))
     return;
   const ranges = protectedRanges(text, [UUID, ...neverMask]);
   let kept = 0;
-  for (let at = 0; at < found.length; at += FIELDS) {
+  for (let at = 0; at < foundLength; at += FIELDS) {
     let overlaps = false;
     for (let range = 0; range < ranges.length; range += 2) {
       if (found[at + START]! < ranges[range + 1]! && ranges[range]! < found[at + END]!) overlaps = true;
     }
     if (!overlaps) for (let field = 0; field < FIELDS; field++) found[kept++] = found[at + field]!;
   }
-  found.length = kept;
+  foundLength = kept;
 }
 
 /**
@@ -187,9 +190,9 @@ export function scanCards(text: string, options: FindOptions): readonly CardDefi
   const cards = options.cards ? options.cards.map((card) => ({ ...card })) : NONE;
   const neverMask = options.neverMask ?? NONE;
   for (const pattern of neverMask) {
-    if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes regular expressions (RegExp objects)');
+    if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes RegExp objects');
   }
-  if (found.length > 0) found.length = 0;
+  foundLength = 0;
   extras = cards;
   // Runs are read only in stretches that can hold a card.
   let index = 0;
@@ -215,7 +218,7 @@ export function scanCards(text: string, options: FindOptions): readonly CardDefi
   releaseRuns();
   extras = NONE;
   digits = '';
-  if (found.length > 0) dropProtected(text, neverMask);
+  if (foundLength > 0) dropProtected(text, neverMask);
   return cards;
 }
 
@@ -228,7 +231,7 @@ export function scanCards(text: string, options: FindOptions): readonly CardDefi
 export function findCardNumbers(text: string, options: FindOptions = {}): CardNumberMatch[] {
   const cards = scanCards(text, options);
   const matches: CardNumberMatch[] = [];
-  for (let at = 0; at < found.length; at += FIELDS) {
+  for (let at = 0; at < foundLength; at += FIELDS) {
     const start = found[at + START]!;
     const end = found[at + END]!;
     const number = digitsIn(text, start, end);

@@ -5,6 +5,7 @@ import {
   END,
   FIELDS,
   found,
+  foundLength,
   scanCards,
   START,
   TAIL_END,
@@ -50,13 +51,18 @@ function bareCodeAt(text: string, from: number): number {
 /** Whether `code` is a slash or a dash, ASCII or full-width: what an expiry has between month and year. */
 const isExpirySlash = (code: number) => code === 47 || code === 45 || code === 0xff0f || code === 0xff0d;
 
-/** Adds to `ranges` (start and end, two numbers each) an expiry date and security codes in the few characters after a card. */
-function detailsAfter(text: string, from: number, ranges: number[]): void {
+/**
+ * Writes to `ranges` (start and end, two numbers each) an expiry date and security codes in the few
+ * characters after a card; returns how many numbers it wrote.
+ */
+function detailsAfter(text: string, from: number, ranges: number[]): number {
+  let count = 0;
   const limit = Math.min(text.length, from + NEARBY);
   // Bare codes right after the card ("4242… 123"), then an expiry and labelled codes, all within reach.
   let start = from;
   for (let code = bareCodeAt(text, start); code >= 0 && codeEnd <= limit; code = bareCodeAt(text, start)) {
-    ranges.push(code, codeEnd);
+    ranges[count++] = code;
+    ranges[count++] = codeEnd;
     start = codeEnd;
   }
   let expiryEnd = -1;
@@ -71,13 +77,15 @@ function detailsAfter(text: string, from: number, ranges: number[]): void {
       EXPIRY.lastIndex = index;
       const expiry = EXPIRY.exec(text);
       if (expiry) {
-        ranges.push(index, index + expiry[0].length);
+        ranges[count++] = index;
+        ranges[count++] = index + expiry[0].length;
         expiryEnd = index + expiry[0].length;
         index = expiryEnd - 1;
         const bare = bareCodeAt(text, expiryEnd);
         if (bare >= 0) {
-          ranges.push(bare, codeEnd);
-          return;
+          ranges[count++] = bare;
+          ranges[count++] = codeEnd;
+          return count;
         }
         continue;
       }
@@ -91,20 +99,22 @@ function detailsAfter(text: string, from: number, ranges: number[]): void {
     LABELLED_CODE.lastIndex = index;
     const code = LABELLED_CODE.exec(text);
     if (code) {
-      ranges.push(index + code[0].length - code[1]!.length, index + code[0].length);
+      ranges[count++] = index + code[0].length - code[1]!.length;
+      ranges[count++] = index + code[0].length;
       index += code[0].length - 1;
     }
   }
+  return count;
 }
 
 /** Whether every digit between `from` and `to` belongs to an expiry date or a security code written after a card. */
 function isAllDetails(text: string, from: number, to: number): boolean {
   const ranges: number[] = [];
-  detailsAfter(text, from, ranges);
+  const count = detailsAfter(text, from, ranges);
   for (let index = from; index < to; index++) {
     if (!isDigitAt(text, index)) continue;
     let inside = false;
-    for (let at = 0; at < ranges.length; at += 2) if (index >= ranges[at]! && index < ranges[at + 1]!) inside = true;
+    for (let at = 0; at < count; at += 2) if (index >= ranges[at]! && index < ranges[at + 1]!) inside = true;
     if (!inside) return false;
   }
   return true;
@@ -113,13 +123,13 @@ function isAllDetails(text: string, from: number, to: number): boolean {
 /** Whether any card found (in order, apart) overlaps `start` to `stop`: a binary search, so many cards cost no more than sorting them. */
 function overlapsCard(start: number, stop: number): boolean {
   let low = 0;
-  let high = found.length / FIELDS;
+  let high = foundLength / FIELDS;
   while (low < high) {
     const middle = (low + high) >> 1;
     if (found[middle * FIELDS + END]! <= start) low = middle + 1;
     else high = middle;
   }
-  return low < found.length / FIELDS && found[low * FIELDS + START]! < stop;
+  return low < foundLength / FIELDS && found[low * FIELDS + START]! < stop;
 }
 
 const NO_ENDS: readonly number[] = [];
@@ -137,6 +147,7 @@ function maskedCardEnds(text: string, mask: string): readonly number[] {
  * end, and the digits it has in all (for a card; 0 otherwise). Reused by every call.
  */
 const hide: number[] = [];
+let hideLength = 0;
 /** Details found after one card. */
 const details: number[] = [];
 /** `mask` repeated 0, 1, 2... times, as asked for. */
@@ -151,20 +162,21 @@ function masks(mask: string, count: number): string {
 
 /** Adds a range to hide. */
 function hideRange(start: number, end: number, keepHead: number, keepTail: number, total: number) {
-  hide.push(start, end, keepHead, keepTail, total);
+  hide[hideLength++] = start;
+  hide[hideLength++] = end;
+  hide[hideLength++] = keepHead;
+  hide[hideLength++] = keepTail;
+  hide[hideLength++] = total;
 }
 
-/** Sorts `hide` by start (few ranges, nearly in order: by insertion). */
+/** Sorts `hide` by start, ranges with the same start kept in the order they were added. */
 function sortHidden() {
-  for (let at = FIELDS; at < hide.length; at += FIELDS) {
-    const entry = hide.slice(at, at + FIELDS);
-    let to = at;
-    while (to > 0 && hide[to - FIELDS]! > entry[0]!) {
-      for (let field = 0; field < FIELDS; field++) hide[to + field] = hide[to - FIELDS + field]!;
-      to -= FIELDS;
-    }
-    for (let field = 0; field < FIELDS; field++) hide[to + field] = entry[field]!;
-  }
+  const copy = hide.slice(0, hideLength);
+  const order = Array.from({ length: hideLength / FIELDS }, (_, entry) => entry * FIELDS);
+  order.sort((a, b) => copy[a]! - copy[b]!);
+  order.forEach((from, entry) => {
+    for (let field = 0; field < FIELDS; field++) hide[entry * FIELDS + field] = copy[from + field]!;
+  });
 }
 
 /**
@@ -175,15 +187,14 @@ function sortHidden() {
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
   const mask = options.maskCharacter ?? '•';
-  if (mask === '')
-    throw new RangeError('maskCharacter must not be empty: masking with nothing would delete the digits');
+  if (mask === '') throw new RangeError('maskCharacter must not be empty');
   scanCards(text, options);
   const withDetails = options.maskExpiryAndCode !== false;
   const maskedEnds = withDetails ? maskedCardEnds(text, mask) : NO_ENDS;
-  if (found.length === 0 && maskedEnds.length === 0) return text;
+  if (foundLength === 0 && maskedEnds.length === 0) return text;
   const keepFirst = options.showFirstSix ? 6 : 0;
-  if (hide.length > 0) hide.length = 0;
-  for (let at = 0; at < found.length; at += FIELDS) {
+  hideLength = 0;
+  for (let at = 0; at < foundLength; at += FIELDS) {
     const start = found[at + START]!;
     const end = found[at + END]!;
     const tailEnd = found[at + TAIL_END]!;
@@ -195,17 +206,16 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
   }
   let sorted = true;
   if (withDetails) {
-    const cardEnds = found.length / FIELDS;
+    const cardEnds = foundLength / FIELDS;
     for (let card = 0; card < cardEnds + maskedEnds.length; card++) {
       const end = card < cardEnds ? found[card * FIELDS + END]! : maskedEnds[card - cardEnds]!;
       // Nothing to look for without a digit nearby.
       if (nextDigit(text, end, end + NEARBY + 1) < 0) continue;
-      if (details.length > 0) details.length = 0;
-      detailsAfter(text, end, details);
-      for (let at = 0; at < details.length; at += 2) {
+      const count = detailsAfter(text, end, details);
+      for (let at = 0; at < count; at += 2) {
         // A card's own masking (which keeps its last four) always wins over a detail's.
         if (overlapsCard(details[at]!, details[at + 1]!)) continue;
-        if (details[at]! < hide[hide.length - FIELDS]!) sorted = false;
+        if (details[at]! < hide[hideLength - FIELDS]!) sorted = false;
         hideRange(details[at]!, details[at + 1]!, 0, 0, 0);
       }
     }
@@ -214,7 +224,7 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
   let out = '';
   let cursor = 0;
   let covered = 0;
-  for (let entry = 0; entry < hide.length; entry += FIELDS) {
+  for (let entry = 0; entry < hideLength; entry += FIELDS) {
     const end = hide[entry + 1]!;
     const keepTail = hide[entry + 3]!;
     const total = hide[entry + 4]!;
