@@ -4,6 +4,14 @@ import type { MaskOptions } from './mask-card-numbers.js';
 const FIELD = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
 
 /**
+ * The browser's `HTMLElement`; on a server, where there is none, `Object`, so that importing this
+ * module there (server rendering, a script in Node) does not throw. The element is only ever defined
+ * where there is a DOM.
+ */
+const HTMLElement: typeof globalThis.HTMLElement =
+  globalThis.HTMLElement ?? (Object as unknown as typeof globalThis.HTMLElement);
+
+/**
  * Wraps an existing chat input and masks card numbers typed or pasted into it (see `attachCardMasker`).
  * It renders nothing of its own: the wrapped input stays the host app's, styled and wired as before.
  *
