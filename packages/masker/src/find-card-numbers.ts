@@ -102,6 +102,7 @@ function cardsInRun() {
   // Whether the group before `from` was taken for a list's number: the card then starts at `from`.
   let listed = false;
   while (from < groups) {
+    const afterList = listed;
     widest = widen(from, widest);
     let to = cardAt(from, widest);
     // A first group of one to three digits before a card ("6 4111 1111 1111 1111", a list's number or a
@@ -123,7 +124,14 @@ function cardsInRun() {
     // digits without the last group are a card too, which four are the last is unknown: none is shown.
     // (When only the shorter reading is a card, it is found as the card, and the code masked after it.)
     const shorter = boundaries[to - 1]!;
-    const ambiguous = to - 1 > from && end - shorter === 3 && shorter - start >= 15 && isCardAt(start, shorter);
+    // Right after a list's number, a short group may be the list's too ("3 562 4111 1111 1111 1111 003"):
+    // when a card starting after it ends further on, which four are the last is unknown as well.
+    const ambiguous =
+      (to - 1 > from && end - shorter === 3 && shorter - start >= 15 && isCardAt(start, shorter)) ||
+      (afterList &&
+        boundaries[from + 1]! - start < 4 &&
+        from + 1 < groups &&
+        cardAt(from + 1, widen(from + 1, widest)) > to);
     const last = positions[end - 1]! + 1;
     found[foundLength++] = positions[start]!;
     found[foundLength++] = last;
@@ -136,12 +144,29 @@ function cardsInRun() {
   if (foundLength > first) found[foundLength - FIELDS + TAIL_END] = positions[digitCount() - 1]! + 1;
 }
 
-/** The ranges of `text` the integrator's patterns protect. */
+/** A plain copy of an extra card definition: what the scan reads of it, as strings, numbers and arrays. */
+const copyDefinition = (card: CardDefinition): CardDefinition => ({
+  ...card,
+  brand: String(card.brand),
+  lengths: Array.from(card.lengths, Number),
+  prefixes: Array.from(card.prefixes, (prefix) =>
+    Array.isArray(prefix) ? ([String(prefix[0]), String(prefix[1])] as const) : String(prefix),
+  ),
+});
+
+/** A plain, global copy of an integrator's pattern. */
+function copyPattern(pattern: RegExp): RegExp {
+  if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes RegExp objects');
+  const flags = String(pattern.flags);
+  return new RegExp(String(pattern.source), flags.includes('g') ? flags : `${flags}g`);
+}
+
+/** The ranges of `text` the integrator's patterns (global) protect. */
 function protectedRanges(text: string, patterns: readonly RegExp[]): number[] {
   const ranges: number[] = [];
   for (const pattern of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const match of text.matchAll(global)) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
       if (match[0].length > 0) ranges.push(match.index, match.index + match[0].length);
     }
   }
@@ -182,16 +207,14 @@ function dropProtected(text: string, neverMask: readonly RegExp[]) {
 
 /**
  * Finds the cards in `text` and puts them in `found`. One pass over the text; each run is judged in
- * bounded work. Returns the extra definitions it used, each read once before the scan (a
- * definition's getters cannot run in the middle of it). Throws a `TypeError` when a `neverMask`
- * entry is not a regular expression.
+ * bounded work. Returns the extra definitions it used. The options are read once, before the scan, as
+ * plain copies: no integrator's getter, proxy or subclass runs in the middle of it (one that scanned
+ * text itself would overwrite `found`). Throws a `TypeError` when a `neverMask` entry is not a
+ * regular expression.
  */
 export function scanCards(text: string, options: FindOptions): readonly CardDefinition[] {
-  const cards = options.cards ? options.cards.map((card) => ({ ...card })) : NONE;
-  const neverMask = options.neverMask ?? NONE;
-  for (const pattern of neverMask) {
-    if (!(pattern instanceof RegExp)) throw new TypeError('neverMask takes RegExp objects');
-  }
+  const cards = options.cards ? options.cards.map(copyDefinition) : NONE;
+  const neverMask = options.neverMask ? options.neverMask.map(copyPattern) : NONE;
   foundLength = 0;
   extras = cards;
   // Runs are read only in stretches that can hold a card.

@@ -138,7 +138,10 @@ const NO_ENDS: readonly number[] = [];
 function maskedCardEnds(text: string, mask: string): readonly number[] {
   if (!text.includes(mask)) return NO_ENDS;
   const escaped = mask.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?:${escaped}[ ./-]?){3,15}\\p{Nd}{4}(?!\\p{Nd})`, 'gu');
+  // The separators a masked card keeps, but none the mask itself has: each repetition then reads one
+  // way only, and a text of masks and separators takes linear time.
+  const separators = [' ', '.', '/', '\\-'].filter((separator) => !mask.includes(separator.at(-1)!)).join('');
+  const pattern = new RegExp(`(?:${escaped}${separators ? `[${separators}]?` : ''}){3,15}\\p{Nd}{4}(?!\\p{Nd})`, 'gu');
   return [...text.matchAll(pattern)].map((match) => match.index + match[0].length);
 }
 
@@ -186,13 +189,14 @@ function sortHidden() {
  * code written right after a card are masked too. Everything else is returned byte for byte.
  */
 export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
-  const mask = options.maskCharacter ?? '•';
+  // Every option is read before the scan: no integrator's getter can run while it is under way.
+  const mask = String(options.maskCharacter ?? '•');
+  const keepFirst = options.showFirstSix ? 6 : 0;
+  const withDetails = options.maskExpiryAndCode !== false;
   if (mask === '') throw new RangeError('maskCharacter must not be empty');
   scanCards(text, options);
-  const withDetails = options.maskExpiryAndCode !== false;
   const maskedEnds = withDetails ? maskedCardEnds(text, mask) : NO_ENDS;
   if (foundLength === 0 && maskedEnds.length === 0) return text;
-  const keepFirst = options.showFirstSix ? 6 : 0;
   hideLength = 0;
   for (let at = 0; at < foundLength; at += FIELDS) {
     const start = found[at + START]!;
@@ -201,8 +205,10 @@ export function maskCardNumbers(text: string, options: MaskOptions = {}): string
     // A number that reads as two cards shows no last four: which four they are is unknown.
     hideRange(start, end, keepFirst, found[at + AMBIGUOUS] ? 0 : 4, found[at + COUNT]!);
     // Digits left in the card's run are no card of their own: they may be the card's, misread. Where
-    // they are only an expiry and a code, `maskExpiryAndCode: false` leaves them alone.
-    if (tailEnd > end && (withDetails || !isAllDetails(text, end, tailEnd))) hideRange(end, tailEnd, 0, 0, 0);
+    // they are only an expiry and a code, `maskExpiryAndCode: false` leaves them alone, unless the
+    // card reads two ways (they may then be its last digits).
+    if (tailEnd > end && (withDetails || found[at + AMBIGUOUS] || !isAllDetails(text, end, tailEnd)))
+      hideRange(end, tailEnd, 0, 0, 0);
   }
   let sorted = true;
   if (withDetails) {

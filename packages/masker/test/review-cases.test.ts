@@ -107,4 +107,58 @@ describe('cases found in review', () => {
     expect(maskCardNumbers(text)).toBe('see (620 •• ••••••••••0007) ');
     expect(findCardNumbers(text)).toEqual([{ start: 9, end: 26, brand: 'mastercard', lastFour: '0007' }]);
   });
+
+  it('hides every digit when, after a list number, a short group may be the list’s too and the card then ends further on', () => {
+    // "562 4111 … 1111" is a Maestro number; "4111 … 1111 003" a Visa of 19 digits (or 16 and a code).
+    const text = '3 562 4111 1111 1111 1111 003';
+    for (const options of [{}, { maskExpiryAndCode: false }]) {
+      expect(maskCardNumbers(text, options)).toBe('3 ••• •••• •••• •••• •••• •••');
+      expect(findCardNumbers(text, options).map(({ lastFour }) => lastFour)).toEqual(['']);
+    }
+  });
+
+  it('reads every option before it scans, so an integrator’s getter or subclass that masks other text changes nothing', () => {
+    const text = 'pay 4111 1111 1111 1111 thanks';
+    const masked = 'pay •••• •••• •••• 1111 thanks';
+    const rescanning = {
+      get showFirstSix() {
+        maskCardNumbers('no card 5555 5555 5555 4444');
+        return false;
+      },
+      get maskExpiryAndCode() {
+        findCardNumbers('no card');
+        return true;
+      },
+    };
+    expect(maskCardNumbers(text, rescanning)).toBe(masked);
+    class Rescanning extends RegExp {
+      override get flags() {
+        maskCardNumbers('x');
+        return super.flags;
+      }
+    }
+    expect(maskCardNumbers(text, { neverMask: [new Rescanning('ORD-\\d+')] })).toBe(masked);
+    expect(findCardNumbers(text, { neverMask: [new Rescanning('ORD-\\d+')] })).toHaveLength(1);
+    const lengths = new Proxy([16], {
+      get(target, key, receiver) {
+        findCardNumbers('zzz 4242 4242 4242 4242');
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const cards = [{ brand: 'store', prefixes: ['9999'], lengths }];
+    expect(findCardNumbers(`${text} 5555 5555 5555 4444`, { cards }).map(({ lastFour }) => lastFour)).toEqual([
+      '1111',
+      '4444',
+    ]);
+  });
+
+  it('reads text made of the mask character and separators in one pass, whichever separator the mask is', () => {
+    for (const mask of ['-', ' ', '.', '/', '•']) {
+      const text = mask.repeat(100_000);
+      expect(maskCardNumbers(text, { maskCharacter: mask })).toBe(text);
+    }
+    expect(maskCardNumbers('---- ---- ---- 4242 exp 12/29', { maskCharacter: '-' })).toBe(
+      '---- ---- ---- 4242 exp --/--',
+    );
+  });
 });
