@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCardNumbers, maskCardNumbers } from '@chatpay/masker';
+import { findCardNumbers, maskCardNumbers, type MaskOptions } from '@chatpay/masker';
 
 // Inputs that once left card digits in clear, broke the masker, or hid a card behind a label.
 describe('cases found in review', () => {
@@ -111,7 +111,7 @@ describe('cases found in review', () => {
   it('hides every digit when, after a list number, a short group may be the list’s too and the card then ends further on', () => {
     // "562 4111 … 1111" is a Maestro number; "4111 … 1111 003" a Visa of 19 digits (or 16 and a code).
     const text = '3 562 4111 1111 1111 1111 003';
-    for (const options of [{}, { maskExpiryAndCode: false }]) {
+    for (const options of [{}, { maskExpiryAndCode: false }] as MaskOptions[]) {
       expect(maskCardNumbers(text, options)).toBe('3 ••• •••• •••• •••• •••• •••');
       expect(findCardNumbers(text, options).map(({ lastFour }) => lastFour)).toEqual(['']);
     }
