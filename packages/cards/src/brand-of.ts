@@ -1,31 +1,10 @@
-// Whether a whole digit string is a card, and whose: what a scan over text (the masker) asks of every
-// window of digits. It reads only the prefixes and lengths, so such code ships nothing else.
+// Whether a whole digit string is a card, and whose: the brand of a number found or typed. It reads
+// only the prefixes and lengths. (Masking, which never names a brand, asks is-card.ts instead.)
 import { BRAND_ROWS } from './brand-table.js';
 import type { CardDefinition } from './card-definition.js';
 import { EXTRA_LENGTHS } from './lengths.js';
 import { passesLuhn } from './luhn.js';
 import { extraBrandOf } from './is-card.js';
-import { prefixStrength } from './prefixes.js';
-
-/** The first digits any built-in card can start with: a cheap test that spares the full lookup for most digit runs. */
-const FIRST_DIGITS = new Set(
-  BRAND_ROWS.flatMap(([, patterns]) =>
-    patterns.flatMap((pattern) => {
-      const [min, max] = (typeof pattern === 'object' ? pattern : [pattern, pattern]).map((bound) =>
-        Number(String(bound)[0]),
-      );
-      return Array.from({ length: max! - min! + 1 }, (_, offset) => min! + offset);
-    }),
-  ),
-);
-
-/** Whether some card, built in or extra, could begin where `digits` (ASCII) begins, or at its index `at`. */
-export function couldStartCard(digits: string, extra: readonly CardDefinition[] = [], at = 0): boolean {
-  return (
-    FIRST_DIGITS.has(digits.charCodeAt(at) - 48) ||
-    extra.some((card) => card.prefixes.some((prefix) => prefixStrength(digits.slice(at, at + 19), prefix) > 0))
-  );
-}
 
 /**
  * The built-in prefixes, by the first two digits they can start with (0 to 99), longest first (the

@@ -10,7 +10,7 @@ export {
   type BrandDetails,
 } from './brand-table.js';
 export { MAX_CARD_NUMBER_LENGTH, EXTRA_LENGTHS } from './lengths.js';
-export { BMP_DIGIT_CLASS, digitValue, foldDigits, toAsciiDigits } from './digits.js';
+export { digitValue, foldDigits, toAsciiDigits } from './digits.js';
 export { BMP_DIGIT_ZEROS } from './digit-table.js';
 export { LUHN_DOUBLED, passesLuhn } from './luhn.js';
 export { prefixStrength, type CardPrefix } from './prefixes.js';
@@ -21,7 +21,7 @@ export {
   type SecurityCodeRule,
 } from './card-definition.js';
 export { BUILT_IN_CARD_BRANDS, brandFromDefinition, cardBrand, type CardBrand } from './brands.js';
-export { brandOf, builtInBrandOf, couldStartCard } from './brand-of.js';
+export { brandOf, builtInBrandOf } from './brand-of.js';
 export { CARD_SEGMENTS } from './card-ranges.js';
 export { extraBrandOf, isBuiltInCard } from './is-card.js';
 export {

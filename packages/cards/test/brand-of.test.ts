@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brandOf, builtInBrandOf, couldStartCard } from '../src/brand-of.js';
+import { brandOf, builtInBrandOf } from '../src/brand-of.js';
 import { BRAND_ROWS } from '../src/brand-table.js';
 import { EXTRA_LENGTHS } from '../src/lengths.js';
 import { passesLuhn } from '../src/luhn.js';
@@ -79,13 +79,5 @@ describe('brandOf reads the built-in table by first digit and number', () => {
     expect(brandOf(cardNumber('4', 33))).toBeUndefined();
     expect(brandOf('')).toBeUndefined();
     expect(brandOf('abcdefghijklmnop')).toBeUndefined();
-  });
-});
-
-describe('couldStartCard', () => {
-  it('looks at the digit at the index given', () => {
-    expect(couldStartCard('04111', [], 1)).toBe(true);
-    expect(couldStartCard('04111', [], 0)).toBe(false);
-    expect(couldStartCard('0777712', [{ brand: 'x', prefixes: ['7777'], lengths: [16] }], 1)).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ for (const zero of '0' + BMP_DIGIT_ZEROS)
 });
 
 /** The class of the code unit at `index` (OTHER past the end). */
-export const classAt = (text: string, index: number) => CLASS[text.charCodeAt(index)] ?? OTHER;
+const classAt = (text: string, index: number) => CLASS[text.charCodeAt(index)] ?? OTHER;
 
 /** Whether the code unit at `index` is a decimal digit of any script. */
 export const isDigitAt = (text: string, index: number) => classAt(text, index) < SPACE;
@@ -51,12 +51,6 @@ export const isDigitAt = (text: string, index: number) => classAt(text, index) <
 export const isSeparatorAt = (text: string, index: number) => {
   const kind = classAt(text, index);
   return kind >= SPACE && kind < OTHER;
-};
-
-/** Whether the code unit at `index` is a space or a line break: what ends a token. */
-export const isWhitespaceAt = (text: string, index: number) => {
-  const kind = classAt(text, index);
-  return kind === SPACE || kind === LINE_BREAK;
 };
 
 /** At most this many characters in a gap, invisible ones included. */

@@ -124,7 +124,7 @@ function cardsInRun() {
     // digits without the last group are a card too, which four are the last is unknown: none is shown.
     // (When only the shorter reading is a card, it is found as the card, and the code masked after it.)
     const shorter = boundaries[to - 1]!;
-    // Right after a list's number, a short group may be the list's too ("3 562 4111 1111 1111 1111 003"):
+    // Right after a list's number, a short group may be the list's too ("d ddd dddd dddd dddd dddd ddd"):
     // when a card starting after it ends further on, which four are the last is unknown as well.
     const ambiguous =
       (to - 1 > from && end - shorter === 3 && shorter - start >= 15 && isCardAt(start, shorter)) ||
