@@ -9,6 +9,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/$1/src/testing.ts', import.meta.url)),
       },
       {
+        find: /^@chatpay\/transports\/socket-io$/,
+        replacement: fileURLToPath(new URL('./packages/transports/src/socket-io.transport.ts', import.meta.url)),
+      },
+      {
         find: /^@chatpay\/([\w-]+)$/,
         replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
       },

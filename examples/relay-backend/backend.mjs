@@ -1,6 +1,7 @@
 // An integrator's backend for ChatPay's relay, in one file: it signs people in (here, a stand-in),
 // issues join tokens to them for the conversations they may join, publishes the tokens' public key,
-// and runs the relay on its own HTTP or HTTPS server at /chatpay, with health and metrics.
+// vouches for the keys of each request an agent makes and publishes the vouching keys, and runs the
+// relay on its own HTTP or HTTPS server at /chatpay, with health and metrics.
 //   node examples/relay-backend/backend.mjs        (after `pnpm run build`)
 // Environment, all optional:
 //   PORT              default 4320
@@ -14,9 +15,8 @@ import { createServer as createSecureServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 
 // In your backend: `import { … } from '@chatpay/server'`. Here, it is the workspace's build.
-const { createJoinTokenIssuer, createRedisStore, createRelay, jsonLogger } = await import('@chatpay/server').catch(
-  () => import('../../packages/server/dist/index.js'),
-);
+const { createJoinTokenIssuer, createKeyVoucher, createRedisStore, createRelay, generateVoucherKey, jsonLogger } =
+  await import('@chatpay/server').catch(() => import('../../packages/server/dist/index.js'));
 
 /**
  * Who is asking, from your own sign-in (a session cookie, a bearer token…). This stand-in knows two
@@ -67,6 +67,19 @@ export async function startBackend({
   const { d: _private, key_ops: _ops, ext: _ext, ...publicJwk } = privateJwk;
   const issuer = createJoinTokenIssuer({ privateKey: privateJwk, keyId: privateJwk.kid, ttlSeconds: 300 });
   const store = redisUrl ? await createRedisStore({ redis: redisUrl, logger }) : undefined;
+  // #region vouching
+  // A vouching key made at start; in production, made once (`generateVoucherKey()`) and kept as a secret.
+  const vouchingKey = await generateVoucherKey();
+  const voucher = createKeyVoucher({
+    current: { kid: vouchingKey.kid, privateJwk: vouchingKey.privateJwk },
+    // Which agents may ask for a card in which conversation: yours to answer.
+    mayRequest: (agentId, conversationId) =>
+      Object.values(PEOPLE).some(
+        (person) =>
+          person.role === 'agent' && person.subject === agentId && person.conversations.includes(conversationId),
+      ),
+  });
+  // #endregion vouching
   const relay = createRelay({
     tokenKeys: { keys: [publicJwk] },
     allowedOrigins: origins,
@@ -82,6 +95,17 @@ export async function startBackend({
     if (relay.handleRequest(request, response)) return; // /healthz, /metrics
     const { pathname } = new URL(request.url ?? '/', 'http://backend');
     if (pathname === '/.well-known/chatpay-join-keys.json') return answer(response, 200, { keys: [publicJwk] });
+    if (pathname === '/.well-known/chatpay-jwks.json') return answer(response, 200, await voucher.jwks());
+    if (pathname === '/chatpay/vouch' && request.method === 'POST') {
+      const person = authenticate(request);
+      if (person?.role !== 'agent') return answer(response, 401, { error: 'sign in as an agent first' });
+      try {
+        return answer(response, 200, { vouch: await voucher.vouchFor(person.subject, await readJson(request)) });
+      } catch {
+        return answer(response, 400, { error: 'no vouch for that request' });
+      }
+    }
+    // #region token
     if (pathname === '/chatpay/token' && request.method === 'POST') {
       // Same-origin pages only: a page elsewhere must not get tokens with your visitors' cookies.
       if (request.headers.origin && !origins.includes(request.headers.origin))
@@ -96,6 +120,7 @@ export async function startBackend({
       const token = await issuer.issue({ conversationId, role: person.role, subject: person.subject });
       return answer(response, 200, { token });
     }
+    // #endregion token
     answer(response, 404, { error: 'not found' });
   };
   const server = tls ? createSecureServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);

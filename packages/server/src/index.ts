@@ -35,5 +35,30 @@ export { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { createRedisStore, type RedisStoreOptions } from './redis-store.js';
 export { jsonLogger, silentLogger, type RelayLogger, type LogRecord, type LogLevel } from './logger.js';
 export type { RelayMetrics } from './metrics.js';
+// ChatPay on a socket.io chat server (the server side of @chatpay/transports/socket-io)
+export {
+  createSocketIoChatPay,
+  isChatPayPayload,
+  CHATPAY_JOIN_EVENT,
+  CHATPAY_LEAVE_EVENT,
+  CHATPAY_ROOM_PREFIX,
+  DEFAULT_CHAT_EVENT,
+  type SocketIoChatPay,
+  type SocketIoChatPayOptions,
+  type SocketIoRefusal,
+  type SocketIoRefusalCode,
+  type ChatSocketLike,
+  type ChatPayParticipant,
+  type ChatPayFrame,
+  type JoinReply,
+  type MessageReply,
+} from './socket-io-chatpay.js';
+export {
+  createChatPayLog,
+  type ChatPayLog,
+  type ChatPayLogEntry,
+  type ChatPayLogOptions,
+  type ChatPayAppendResult,
+} from './socket-io-log.js';
 // key vouching
 export * from './vouch.js';
