@@ -22,7 +22,7 @@ interface PackageManifest {
   license?: string;
   repository?: { url?: string; directory?: string };
   files?: string[];
-  exports: Record<string, { types: string; default: string }>;
+  exports: Record<string, { types: string; default?: string }>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -59,7 +59,7 @@ describe.each(packages.map(({ manifest }) => manifest.name))('the packed %s', (n
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
     const manifest = await packedManifest(tarballs[name]!);
     for (const target of Object.values(manifest.exports)) {
-      expect(files).toContain(target.default.replace(/^\.\//, ''));
+      if (target.default) expect(files).toContain(target.default.replace(/^\.\//, ''));
       expect(files).toContain(target.types.replace(/^\.\//, ''));
     }
     const workspaceOnly = (file: string) =>
@@ -111,11 +111,11 @@ const AGENT_CONSOLE = CUSTOMER_PAGE.replace(
   "import '@chatpay/agent/define';",
 ).replaceAll('Customer', 'Agent');
 
-/** Module specifiers of everything the packages export. */
+/** Module specifiers of every module the packages export (not their types-only entries, such as `./react`). */
 const exported = packages.flatMap(({ manifest }) =>
-  Object.keys(manifest.exports).map((subpath) =>
-    subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`,
-  ),
+  Object.entries(manifest.exports)
+    .filter(([, target]) => target.default)
+    .map(([subpath]) => (subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`)),
 );
 
 /** Builds the app with Vite's defaults and prints, as its last line, every warning and error Vite logged. */
@@ -128,6 +128,26 @@ await build({ root: process.cwd(), configFile: false, customLogger });
 console.log(JSON.stringify(logged));
 `;
 
+/** A React app's TypeScript settings, strict, resolving packages as a bundler does. */
+const REACT_TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'bundler',
+      jsx: 'react-jsx',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+    },
+    include: ['src'],
+  },
+  null,
+  2,
+)}\n`;
+
 /** The environment without what the test runner sets for itself. */
 const cleanEnvironment = () =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV|TEST)/.test(name)));
@@ -135,15 +155,18 @@ const cleanEnvironment = () =>
 describe('a fresh Vite app', { timeout: 180_000 }, () => {
   const app = join(work, 'vite-app');
   beforeAll(async () => {
-    const { vite } = pinnedVersions();
+    const { vite, react, 'react-dom': reactDom, '@types/react': types, typescript } = pinnedVersions();
     await freshApp(app, {
       tarballs,
-      dependencies: { vite },
+      dependencies: { vite, react, 'react-dom': reactDom, '@types/react': types, typescript },
       files: {
         'index.html':
           '<!doctype html><html lang="en"><body><script type="module" src="/main.js"></script></body></html>\n',
         'main.js': CUSTOMER_PAGE,
         'build.mjs': VITE_BUILD,
+        // The framework types' own type test, as a React 19 + TypeScript app's file.
+        'src/consumer.tsx': readFileSync(new URL('../frameworks-test/types/react.tsx', import.meta.url), 'utf8'),
+        'tsconfig.json': REACT_TSCONFIG,
       },
     });
   }, 180_000);
@@ -153,6 +176,12 @@ describe('a fresh Vite app', { timeout: 180_000 }, () => {
     const { stdout } = await run(process.execPath, ['build.mjs'], { cwd: app, env: cleanEnvironment() });
     expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual([]);
     expect(existsSync(join(app, 'dist/index.html'))).toBe(true);
+  });
+
+  it("type-checks a React 19 + TypeScript consumer of every element against the installed packages' types", async () => {
+    // A wrong prop or handler type there carries @ts-expect-error: a type gone loose fails this check too.
+    const check = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { cwd: app });
+    await expect(check.then(({ stdout }) => stdout)).resolves.toBe('');
   });
 
   it('loads every module the packages export in Node, as a server rendering the page does', async () => {

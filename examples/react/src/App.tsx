@@ -7,6 +7,10 @@ import {
   type CustomerRequest,
 } from '@chatpay/core';
 import type { RequestSentDetail } from '@chatpay/agent';
+// The elements' JSX types (props, attributes, `on<event-name>` handlers), generated from the packages'
+// custom-elements manifests.
+import type {} from '@chatpay/agent/react';
+import type {} from '@chatpay/customer/react';
 import '@chatpay/agent/define';
 import '@chatpay/customer/define';
 

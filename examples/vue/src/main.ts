@@ -9,6 +9,10 @@ import {
   type CustomerRequest,
 } from '@chatpay/core';
 import type { RequestSentDetail } from '@chatpay/agent';
+// The elements as typed global components, for templates checked by vue-tsc (render functions with a
+// tag name, as here, are not checked against them).
+import type {} from '@chatpay/agent/vue';
+import type {} from '@chatpay/customer/vue';
 import '@chatpay/agent/define';
 import '@chatpay/customer/define';
 

@@ -14,3 +14,5 @@ export {
   PAY_SECURELY_OFFER_MESSAGES_EN,
   type PaySecurelyOfferMessages,
 } from './pay-securely-offer/pay-securely-offer.messages.js';
+export type { CardSealedDetail } from './card-form/card-form.connect.js';
+export type { OfferAcceptedDetail } from './pay-securely-offer/pay-securely-offer.element.js';

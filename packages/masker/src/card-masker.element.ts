@@ -1,6 +1,8 @@
 import { attachCardMasker, type MaskableElement } from './attach.js';
 import type { MaskOptions } from './mask-card-numbers.js';
 
+export type { CardDetectedDetail } from './attach.js';
+
 const FIELD = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
 
 /**
@@ -14,13 +16,15 @@ const HTMLElement: typeof globalThis.HTMLElement =
 /**
  * Wraps an existing chat input and masks card numbers typed or pasted into it (see `attachCardMasker`).
  * It renders nothing of its own: the wrapped input stays the host app's, styled and wired as before.
+ * It extends the browser's `HTMLElement`; on a server, where there is none, the class extends `Object`, so
+ * that importing it there does not throw (it is only defined where there is a DOM).
  *
  * @tag chatpay-card-masker
  * @slot - The chat input: an `input`, a `textarea` or a contenteditable element (the first one inside).
- * @event chatpay-card-detected - A card number was masked. `detail`: `{ brand, lastFour }`, never more.
- * @attr mask-character - What replaces each hidden digit. Default `•`.
- * @attr show-first-six - Also leave the first six digits visible.
- * @attr keep-expiry-and-code - Do not mask an expiry date and security code written after a card.
+ * @event {CustomEvent<CardDetectedDetail>} chatpay-card-detected - A card number was masked. `detail`: `{ brand, lastFour }`, never more.
+ * @attr {string} mask-character - What replaces each hidden digit. Default `•`.
+ * @attr {boolean} show-first-six - Also leave the first six digits visible.
+ * @attr {boolean} keep-expiry-and-code - Do not mask an expiry date and security code written after a card.
  */
 export class ChatPayCardMasker extends HTMLElement {
   static observedAttributes = ['mask-character', 'show-first-six', 'keep-expiry-and-code'];

@@ -19,7 +19,7 @@ export interface CardRequestChosenDetail {
  * and a request sent to the customer does too.
  *
  * @tag chatpay-payment-ask
- * @event chatpay-card-request-chosen - Start a card request was chosen. `detail`: `{ conversationId }`.
+ * @event {CustomEvent<CardRequestChosenDetail>} chatpay-card-request-chosen - Start a card request was chosen. `detail`: `{ conversationId }`.
  * @csspart base - The ask.
  * @csspart start - The Start a card request button.
  * @csspart dismiss - The Dismiss button.

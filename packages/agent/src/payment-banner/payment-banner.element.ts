@@ -19,7 +19,7 @@ export interface ViewConversationDetail {
  * registry). A banner goes once its conversation is in view or its card no longer waits.
  *
  * @tag chatpay-payment-banner
- * @event chatpay-view-conversation - View was chosen. `detail`: `{ conversationId, requestId }`.
+ * @event {CustomEvent<ViewConversationDetail>} chatpay-view-conversation - View was chosen. `detail`: `{ conversationId, requestId }`.
  * @csspart banner - One banner.
  * @csspart view - The View button.
  * @csspart dismiss - The Dismiss button.

@@ -35,7 +35,7 @@ export interface RequestSentDetail {
  * nothing lost; Send sends it once, however many times it is clicked.
  *
  * @tag chatpay-request-composer
- * @event chatpay-request-sent - The request was confirmed and handed to the session. `detail`: `{ requestId, conversationId }`.
+ * @event {CustomEvent<RequestSentDetail>} chatpay-request-sent - The request was confirmed and handed to the session. `detail`: `{ requestId, conversationId }`.
  * @csspart base - The form with the fields.
  * @csspart confirmation - The confirmation step.
  * @csspart request - The Request button.

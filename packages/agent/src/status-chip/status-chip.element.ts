@@ -60,8 +60,8 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
  * chip of its own), the chip then follows the new request.
  *
  * @tag chatpay-status-chip
- * @event chatpay-view-card - VIEW CARD was chosen. Cancelable. `detail`: `{ requestId, conversationId }`.
- * @event chatpay-request-replaced - Send new request sent a new request in place of this one. Cancelable (the chip then stays on the old one). `detail`: `{ requestId, conversationId, replacedRequestId }`.
+ * @event {CustomEvent<ViewCardDetail>} chatpay-view-card - VIEW CARD was chosen. Cancelable. `detail`: `{ requestId, conversationId }`.
+ * @event {CustomEvent<RequestReplacedDetail>} chatpay-request-replaced - Send new request sent a new request in place of this one. Cancelable (the chip then stays on the old one). `detail`: `{ requestId, conversationId, replacedRequestId }`.
  * @csspart base - The chip and its actions: a group named by the status, the amount and the reason.
  * @csspart label - The status (a button for VIEW CARD and TRY AGAIN).
  * @csspart terms - The amount and the reason: a button that keeps the whole reason shown.

@@ -31,7 +31,7 @@ export type { CardSealedDetail };
  * kept and must be entered again.
  *
  * @tag chatpay-card-form
- * @event chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
+ * @event {CustomEvent<CardSealedDetail>} chatpay-card-sealed - The card was sealed and handed to the session. `detail`: `{ brand, lastFour }`.
  * @csspart base - The fieldset around the fields.
  * @csspart pay - The Pay button.
  * @csspart resumed - The notice above the fields after a reload: the details were not kept.

@@ -33,8 +33,8 @@ type MaskerLike = HTMLElement & { readonly field?: HTMLElement | undefined };
  * (in the offer or in the chat box) dismiss it, and the focus goes back to the chat box.
  *
  * @tag chatpay-pay-securely-offer
- * @event chatpay-offer-accepted - The customer accepted. `detail`: `{ requestId }` (null when the agent is asked). Cancel it to open the form yourself.
- * @event chatpay-offer-dismissed - The customer dismissed the offer. No detail.
+ * @event {CustomEvent<OfferAcceptedDetail>} chatpay-offer-accepted - The customer accepted. `detail`: `{ requestId }` (null when the agent is asked). Cancel it to open the form yourself.
+ * @event {CustomEvent<null>} chatpay-offer-dismissed - The customer dismissed the offer. No detail.
  * @csspart base - The offer.
  * @csspart open - Use the secure form, when a request waits.
  * @csspart ask - Ask for the secure form (or Try again), when none waits.
