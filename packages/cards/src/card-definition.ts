@@ -35,7 +35,9 @@ export interface CardDefinition {
  * and the rule it breaks, never a value from it.
  */
 export class CardDefinitionError extends Error {
+  /** Always `'CardDefinitionError'`. */
   override name = 'CardDefinitionError';
+  /** Always `'invalid-card-definition'`, for programs. */
   readonly code = 'invalid-card-definition';
   /** The index of the definition at fault (-1 when the list itself is not an array). */
   readonly index: number;

@@ -57,7 +57,12 @@ export function potentialBrands(digits: string): string[] {
 export function matchCardDefinitions(
   digits: string,
   definitions: readonly CardDefinition[],
-): { readonly best: CardDefinition | null; readonly possible: readonly CardDefinition[] } {
+): {
+  /** The definition `digits` belong to, once certain; else null. */
+  readonly best: CardDefinition | null;
+  /** Every definition `digits` may still belong to. */
+  readonly possible: readonly CardDefinition[];
+} {
   const candidates: Candidate<CardDefinition>[] = [];
   for (const definition of definitions) {
     const strength = Math.max(...definition.prefixes.map((prefix) => prefixStrength(digits, prefix)));

@@ -8,8 +8,11 @@ import type { AgentStatus } from './status.js';
 
 /** One request in the agent's list across conversations. */
 export interface RequestSummary {
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** The request's id. */
   readonly requestId: string;
+  /** What the agent's timeline shows for it now. */
   readonly status: AgentStatus;
   /** A card has arrived and the agent has not opened it yet. */
   readonly needsAttention: boolean;
@@ -22,13 +25,16 @@ export interface RequestSummary {
   readonly amount: Money | null;
 }
 
+/** What `AgentRegistry.subscribe` tells: something changed, a card arrived out of view, or a customer asked to pay by card. */
 export type RegistryEvent =
+  /** Something the registry knows changed: read it again. */
   | { readonly type: 'changed' }
   /** A card arrived on a conversation the agent is not looking at: the cue for a banner. */
   | { readonly type: 'card-arrived'; readonly conversationId: string; readonly requestId: string }
   /** The customer of a conversation asked to pay by card (unsigned, and no card data: see `AgentSession.paymentAsk`). */
   | { readonly type: 'payment-asked'; readonly conversationId: string };
 
+/** What `createAgentRegistry` takes. */
 export interface AgentRegistryOptions {
   /**
    * Receives what a subscriber of the registry threw. The other subscribers (the banner, the dots)
@@ -81,6 +87,7 @@ export class AgentRegistry {
     this.#emit({ type: 'changed' });
   }
 
+  /** Stops following a session (closed, or its conversation left): its requests leave the list. */
   remove(session: AgentSession): void {
     this.#sessions.get(session)?.();
     this.#sessions.delete(session);
@@ -89,10 +96,12 @@ export class AgentRegistry {
     this.#emit({ type: 'changed' });
   }
 
+  /** The conversation the agent is looking at, as the host app last said; `null` for none. */
   get conversationInView(): string | null {
     return this.#inView;
   }
 
+  /** The host app says which conversation the agent is looking at (`null` for none): cards arriving there raise no banner. */
   setConversationInView(conversationId: string | null): void {
     if (conversationId === this.#inView) return;
     this.#inView = conversationId;
@@ -134,6 +143,7 @@ export class AgentRegistry {
     );
   }
 
+  /** Calls `listener` with the registry's news; returns the function that stops it. */
   subscribe(listener: (event: RegistryEvent) => void): () => void {
     return this.#events.subscribe(listener);
   }
@@ -160,6 +170,7 @@ export class AgentRegistry {
   }
 }
 
+/** A registry with no sessions yet: `add` each agent session of the console. */
 export function createAgentRegistry(options: AgentRegistryOptions = {}): AgentRegistry {
   return new AgentRegistry(options);
 }

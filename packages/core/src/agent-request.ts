@@ -17,28 +17,48 @@ export type CardField = 'number' | 'name' | 'expiry' | 'securityCode' | 'postalC
  * which agent, when (by the session's clock), and what was done. Never any part of the card.
  */
 export type AuditFact = {
+  /** The request whose card it was. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** The agent who did it. */
   readonly agentId: string;
+  /** When, ms since the epoch by the session's clock. */
   readonly at: number;
 } & (
-  | { readonly type: 'card-viewed' }
-  | { readonly type: 'card-copied'; readonly field: CardField }
-  | { readonly type: 'request-completed' }
+  | {
+      /** The agent opened the card. */
+      readonly type: 'card-viewed';
+    }
+  | {
+      /** The agent copied one field of the card. */
+      readonly type: 'card-copied';
+      /** Which field. */
+      readonly field: CardField;
+    }
+  | {
+      /** The agent marked the payment completed. */
+      readonly type: 'request-completed';
+    }
 );
 
 type AuditWhat = { type: 'card-viewed' } | { type: 'card-copied'; field: CardField } | { type: 'request-completed' };
 
 /** What the agent types in the composer. */
 export interface RequestInput {
+  /** What the customer will be asked to pay. */
   readonly amount: Money;
+  /** Why, as plain text (see `reasonProblem`). */
   readonly reason: string;
 }
 
 /** One payment request as the agent's elements drive it. */
 export interface AgentRequest {
+  /** The request's id. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** The request's actor of the machine, to read its snapshot or subscribe to it (send it nothing: use the methods). */
   readonly actor: PaymentRequestActor;
   /**
    * A request another agent sent on this conversation. This session follows its status but acts on
@@ -47,6 +67,7 @@ export interface AgentRequest {
   readonly observed: boolean;
   /** The clock the request's deadlines run on (the session's): countdowns read it. */
   readonly clock: Clock;
+  /** What the agent's timeline shows for the request now: its phase and status. */
   timeline(): TimelineView<AgentStatus>;
   /** Checks the amount and reason, then shows the confirmation. */
   review(input: RequestInput): Result<void, SessionError | MoneyError>;
@@ -56,11 +77,13 @@ export interface AgentRequest {
   send(): Result<void, SessionError>;
   /** Sends the same request (same id) again after a failed send. */
   retry(): Result<void, SessionError>;
+  /** Cancels the request and tells the customer; refused once it has ended. */
   cancel(): Result<void, SessionError>;
   /** Opens the sealed card; resolves with its details, held only until the view window ends. */
   viewCard(): Promise<Result<CardDetails, SessionError | SealError>>;
   /** The opened card while the view window is open, else null. */
   card(): CardDetails | null;
+  /** Marks the payment completed (once the card has been opened) and tells the customer; the card is wiped. */
   complete(): Result<void, SessionError>;
   /** The viewer copied `field` of the open card: recorded as an audit fact. Refused unless the card is open. */
   recordCopy(field: CardField): Result<void, SessionError>;

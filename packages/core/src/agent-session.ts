@@ -29,8 +29,11 @@ export const DEFAULT_VIEW_WINDOW_MS = 10 * 60 * 1000;
 
 /** What the agent's session asks the integrator's server to vouch for: the server checks `agentId` is the signed-in agent. */
 export interface VouchRequest {
+  /** The agent the request is made by (`AgentSessionOptions.agentId`). */
   readonly agentId: string;
+  /** The request whose keys are vouched for. */
   readonly requestId: string;
+  /** The conversation the request is made in. */
   readonly conversationId: string;
   /** The request's HPKE public key (`AgentKey.publicKey`). */
   readonly encryptionKey: string;
@@ -40,10 +43,13 @@ export interface VouchRequest {
   readonly expiresAt: number;
 }
 
+/** What `createAgentSession` takes. Bad values throw a `ConfigError` naming the option. */
 export interface AgentSessionOptions {
+  /** The conversation this session speaks in; every message it sends or accepts carries it. */
   readonly conversationId: string;
+  /** What carries the conversation's messages (see `@chatpay/transports`, or `createMemoryHub` in tests). */
   readonly transport: Transport;
-  /** The agent's id in the integrator's system, as its server knows the signed-in agent. */
+  /** The agent's id in the integrator's system, as its server knows the signed-in agent: 1 to 128 visible ASCII characters. */
   readonly agentId: string;
   /**
    * Asks the integrator's server to vouch for a request's keys (`@chatpay/server`'s `createKeyVoucher`
@@ -69,22 +75,38 @@ export interface AgentSessionOptions {
    * `keys: 'other-tab'` and take over when it closes. Default: Web Locks where the browser has them.
    */
   readonly tabLocks?: TabLocks;
-  /** Default: the system clock. */
+  /** Where the session reads the time and sets its timers (deadlines, rate limits). Default: `systemClock`; tests give a `ManualClock`. */
   readonly clock?: Clock;
-  /** How long the customer has to pay, in ms. Default 15 minutes; at most 24 hours. */
+  /**
+   * How long the customer has to pay, in ms, from the moment a request is sent (`terms.expiresAt`).
+   * Default `DEFAULT_REQUEST_TTL_MS` (15 minutes); more than 0 and at most `MAX_REQUEST_TTL_MS` (24 hours).
+   */
   readonly requestTtlMs?: number;
-  /** How long the agent can view a card once it arrives, in ms. Default 10 minutes; at most 30 minutes. */
+  /**
+   * How long the agent can view a card once it arrives, in ms; the card is wiped when it runs out.
+   * Default `DEFAULT_VIEW_WINDOW_MS` (10 minutes); more than 0 and at most `MAX_VIEW_WINDOW_MS` (30 minutes).
+   */
   readonly viewWindowMs?: number;
-  /** The largest amount, in major units of the currency. Default 1,000,000. */
+  /**
+   * The largest amount a request may ask for, in major units of the currency (whole euros, dollars…).
+   * Default `DEFAULT_MAXIMUM_MAJOR` (1,000,000); more than 0 and at most `Number.MAX_SAFE_INTEGER`.
+   */
   readonly maximumAmount?: number;
-  /** How many requests may be under way at once in this conversation (this agent's and others'). Default 16. */
+  /**
+   * How many requests may be under way at once in this conversation (this agent's and others'); a request
+   * past it is refused. Default `DEFAULT_MAX_LIVE_REQUESTS` (16); more than 0 and at most 1,000.
+   */
   readonly maxLiveRequests?: number;
-  /** Traffic the session did not act on, and failures of fire-and-forget sends. */
+  /**
+   * Called with traffic the session did not act on (refused, duplicate or held messages, a failed history)
+   * and failures of fire-and-forget sends; never with card data. A callback that throws is ignored. Default: none.
+   */
   readonly onReport?: (report: SessionReport) => void;
   /** What the agent did with a card (viewed, copied a field, completed): facts for the integrator's audit trail, never card data. */
   readonly onAudit?: (fact: AuditFact) => void;
 }
 
+/** What `AgentSession.subscribe` tells: a request added to the session, or one whose phase or facts changed. */
 export type AgentSessionEvent = RequestEvent<AgentRequest>;
 
 /** An option's value, or its default: a finite number more than 0 and at most `max`, else a `ConfigError` naming it. */
@@ -110,6 +132,7 @@ function checkAgentId(agentId: unknown): string {
  * what the requesting customer signed, and is the only holder of the private keys and of opened cards.
  */
 export class AgentSession extends SessionBase<AgentRequest> {
+  /** The agent's id, as given in `AgentSessionOptions.agentId`. */
   readonly agentId: string;
   readonly #options: AgentSessionOptions;
   readonly #side: AgentSide;
@@ -257,7 +280,12 @@ export class AgentSession extends SessionBase<AgentRequest> {
    * How many private keys and opened cards this session holds in memory now: counts only, for leak
    * checks and diagnostics. Both are zero once every request has ended.
    */
-  get secretsHeld(): { readonly keys: number; readonly openedCards: number } {
+  get secretsHeld(): {
+    /** Private keys held in memory (encryption and signing keys of requests under way). */
+    readonly keys: number;
+    /** Cards opened and not yet wiped. */
+    readonly openedCards: number;
+  } {
     return { keys: this.#keyring.size, openedCards: this.#cards.size };
   }
 

@@ -2,7 +2,9 @@ import type { RegistryEvent, RequestSummary } from './agent-registry.js';
 
 /** A card that arrived on a conversation the agent was not looking at: what a banner announces. */
 export interface Arrival {
+  /** The conversation the card arrived in. */
   readonly conversationId: string;
+  /** The request it is for. */
   readonly requestId: string;
 }
 

@@ -16,6 +16,7 @@ import {
 export interface CardDetails {
   /** Digits only. */
   readonly number: string;
+  /** The name on the card, as typed. */
   readonly name: string;
   /** `MM/YY`. */
   readonly expiry: string;
@@ -27,6 +28,11 @@ export interface CardDetails {
   readonly postalCode?: string | undefined;
 }
 
+/**
+ * `SealError`'s codes: `malformed-payload`, `cannot-open` (wrong key, or anything bound changed), `key-gone`
+ * (the request's key is no longer held), `invalid-card` (details incomplete or malformed), `untrusted-key`
+ * (the agent's key is not a valid P-256 key), `crypto-unavailable` (no WebCrypto here).
+ */
 export type SealErrorCode =
   'malformed-payload' | 'cannot-open' | 'key-gone' | 'invalid-card' | 'untrusted-key' | 'crypto-unavailable';
 
@@ -37,8 +43,11 @@ export class SealError extends ChatPayError<SealErrorCode> {
 
 /** What sealing binds the ciphertext to: change any of it and the card no longer opens. */
 export interface SealingContext {
+  /** The request the card is for. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** The amount and reason the customer agreed to. */
   readonly terms: Pick<RequestTerms, 'amount' | 'reason'>;
   /** The signing key of the customer who sealed it: a sealed card moved under another customer's key does not open. */
   readonly customerKey: string;
@@ -70,7 +79,9 @@ export interface AgentKeys {
   readonly signing: CryptoKeyPair;
 }
 
+/** What `generateAgentKeyPair` makes for one request: the private keys, and the public halves to send. */
 export interface AgentKeyPair {
+  /** The key pairs, private halves non-extractable. */
   readonly keys: AgentKeys;
   /** The public halves as `request.created` carries them (not yet vouched for). */
   readonly agentKey: AgentKey;

@@ -8,6 +8,7 @@ export interface Clock {
   now(): number;
   /** Calls `callback` once, `ms` milliseconds from now. Returns a handle for `clearTimeout`. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels the call `setTimeout` returned `handle` for, if it has not happened yet. */
   clearTimeout(handle: unknown): void;
 }
 

@@ -7,18 +7,24 @@ import { customerTimeline, phaseOf, type CustomerStatus, type TimelineView } fro
 
 /** One payment request as the customer's elements drive it. */
 export interface CustomerRequest {
+  /** The request's id. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** What the agent asks for: the amount, the reason, the deadline. */
   readonly terms: RequestTerms;
+  /** The request's actor of the machine, to read its snapshot or subscribe to it (send it nothing: use the methods). */
   readonly actor: PaymentRequestActor;
   /**
    * Whether this page took the request up again from the conversation's history (a reload, a late
    * join) while the customer was entering the card: the form comes back empty, and says why.
    */
   readonly resumed: boolean;
+  /** What the customer's chat shows for the request now: its phase and status. */
   timeline(): TimelineView<CustomerStatus>;
   /** Enter Payment: opens the card form and tells the agent. */
   open(): Result<void, SessionError>;
+  /** Declines the request and tells the agent. */
   decline(): Result<void, SessionError>;
   /**
    * Seals `card` to the agent's key and sends it. Resolves once sealed (the form may then clear its

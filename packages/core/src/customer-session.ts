@@ -20,8 +20,11 @@ import type { TrustedKeys } from './vouching.js';
 /** At most this many messages wait, across all requests, for a `request.created` that has not arrived. */
 const MAX_EARLY_MESSAGES = 64;
 
+/** What `createCustomerSession` takes. Bad values throw a `ConfigError` naming the option. */
 export interface CustomerSessionOptions {
+  /** The conversation this session speaks in; every message it sends or accepts carries it. */
   readonly conversationId: string;
+  /** What carries the conversation's messages (see `@chatpay/transports`, or `createMemoryHub` in tests). */
   readonly transport: Transport;
   /**
    * The integrator's published vouching keys (a JWKS, or a function fetching it). A request whose keys
@@ -31,9 +34,12 @@ export interface CustomerSessionOptions {
   readonly trustedKeys?: TrustedKeys;
   /** Accepts requests nobody vouched for: local development only (see the agent's option of the same name). */
   readonly dangerouslySkipKeyVouching?: boolean;
-  /** Default: the system clock. */
+  /** Where the session reads the time and sets its timers (deadlines, rate limits). Default: `systemClock`; tests give a `ManualClock`. */
   readonly clock?: Clock;
-  /** How many requests may be under way at once in this conversation. Default 16. */
+  /**
+   * How many requests may be under way at once in this conversation; a request past it is refused and
+   * reported. Default `DEFAULT_MAX_LIVE_REQUESTS` (16); a whole number from 1 to 1,000.
+   */
   readonly maxLiveRequests?: number;
   /**
    * Where the customer's signing key for each request waits (non-extractable), so that a reload
@@ -41,12 +47,17 @@ export interface CustomerSessionOptions {
    * IndexedDB (database `chatpay-customer-keys`) where the browser has it, else memory.
    */
   readonly keyStore?: KeyStore;
+  /**
+   * Called with traffic the session did not act on (refused, duplicate or held messages, a failed history)
+   * and failures of fire-and-forget sends; never with card data. A callback that throws is ignored. Default: none.
+   */
   readonly onReport?: (report: SessionReport) => void;
 }
 
 /** The customer's keys are kept under this owner in the key store (one conversation's, per request). */
 const CUSTOMER = '(customer)';
 
+/** What `CustomerSession.subscribe` tells: a request added to the session, or one whose phase or facts changed. */
 export type CustomerSessionEvent = RequestEvent<CustomerRequest>;
 
 interface CustomerSigner {

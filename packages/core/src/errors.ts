@@ -4,7 +4,9 @@
  * errors name what was wrong and where, not what was there.
  */
 export class ChatPayError<Code extends string = string> extends Error {
+  /** The class of the error, for logs (`'ChatPayError'`, `'ConfigError'`…): each subclass sets its own. */
   override name = 'ChatPayError';
+  /** What went wrong, for programs: stable across versions, one of the subclass's documented codes. */
   readonly code: Code;
 
   constructor(code: Code, message: string) {
@@ -14,16 +16,46 @@ export class ChatPayError<Code extends string = string> extends Error {
 }
 
 /** A value that is either what was asked for, or the typed error saying why not. */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  | {
+      /** It worked. */
+      readonly ok: true;
+      /** What was asked for. */
+      readonly value: T;
+    }
+  | {
+      /** It did not. */
+      readonly ok: false;
+      /** Why not. */
+      readonly error: E;
+    };
 
-export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
-export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });
+/** The `Result` that holds `value`. */
+export const ok = <T>(
+  value: T,
+): {
+  /** It worked. */
+  readonly ok: true;
+  /** What was asked for. */
+  readonly value: T;
+} => ({ ok: true, value });
+/** The `Result` that holds `error`. */
+export const err = <E>(
+  error: E,
+): {
+  /** It did not work. */
+  readonly ok: false;
+  /** Why not. */
+  readonly error: E;
+} => ({ ok: false, error });
 
+/** `ConfigError`'s codes: `invalid-option`, an option out of its documented range. */
 export type ConfigErrorCode = 'invalid-option';
 
 /** An option given to a ChatPay factory is out of its documented range. */
 export class ConfigError extends ChatPayError<ConfigErrorCode> {
   override name = 'ConfigError';
+  /** The option that was out of range, as it is named in the options object (`viewWindowMs`). */
   readonly option: string;
 
   constructor(option: string, message: string) {
@@ -32,6 +64,12 @@ export class ConfigError extends ChatPayError<ConfigErrorCode> {
   }
 }
 
+/**
+ * `SessionError`'s codes: `not-allowed-now` (the phase does not allow it), `not-your-request` (another agent's,
+ * or one this session only observes), `unknown-request`, `invalid-reason`, `session-closed`,
+ * `too-many-requests` (past `maxLiveRequests`), `key-gone` (its keys are no longer here), `customer-key-conflict`
+ * (two customer keys spoke for one request), `rate-limited`.
+ */
 export type SessionErrorCode =
   | 'not-allowed-now'
   | 'not-your-request'
@@ -48,6 +86,10 @@ export class SessionError extends ChatPayError<SessionErrorCode> {
   override name = 'SessionError';
 }
 
+/**
+ * `TransportError`'s codes: `closed`, `queue-full` (too many sends waiting), `send-timeout`, `oversized` (past
+ * the transport's size limit), `not-serialisable`, `socket-failed`.
+ */
 export type TransportErrorCode =
   'closed' | 'queue-full' | 'send-timeout' | 'oversized' | 'not-serialisable' | 'socket-failed';
 
@@ -58,7 +100,9 @@ export class TransportError extends ChatPayError<TransportErrorCode> {
 
 /** Why the last attempt at something failed: a code for programs, a message for people. */
 export interface Failure {
+  /** The error's `code`, or `failed` for an error that is not ChatPay's. */
   readonly code: string;
+  /** A sentence for people; never card data. */
   readonly message: string;
 }
 

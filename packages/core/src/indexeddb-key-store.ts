@@ -10,12 +10,14 @@ import {
 } from './key-record.js';
 import type { KeyStore } from './key-store.js';
 
+/** The IndexedDB database the agent's keys are kept in unless told otherwise. */
 export const DEFAULT_KEY_DATABASE = 'chatpay-agent-keys';
 const DATABASE_VERSION = 1;
 const STORE = 'request-keys';
 const BY_EXPIRY = 'expiresAt';
 const DEFAULT_OPEN_TIMEOUT_MS = 10_000;
 
+/** What `createIndexedDbKeyStore` takes. */
 export interface IndexedDbKeyStoreOptions {
   /** The database's name. Default `chatpay-agent-keys`. */
   readonly name?: string;

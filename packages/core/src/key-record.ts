@@ -7,14 +7,19 @@ import { ChatPayError } from './errors.js';
 
 /** Whose keys: one agent in one conversation. Nothing in one scope is visible from another. */
 export interface KeyScope {
+  /** The agent whose keys they are. */
   readonly agentId: string;
+  /** The conversation their requests are in. */
   readonly conversationId: string;
 }
 
 /** The agent's two key pairs for one payment request, and the instant after which they are useless. */
 export interface RequestKeys {
+  /** The agent whose keys they are. */
   readonly agentId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** The request they are for. */
   readonly requestId: string;
   /**
    * ECDH P-256 for HPKE: the customer seals the card to its public key. The private key is
@@ -28,6 +33,7 @@ export interface RequestKeys {
   readonly expiresAt: number;
 }
 
+/** `KeyStoreError`'s codes (see `KeyStoreError`). */
 export type KeyStoreErrorCode = 'unavailable' | 'failed' | 'extractable-key';
 
 /**

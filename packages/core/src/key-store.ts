@@ -23,6 +23,7 @@ export interface KeyStore {
   sweep(now: number): Promise<number>;
 }
 
+/** What `createMemoryKeyStore` takes. */
 export interface MemoryKeyStoreOptions {
   /** Says when a record has expired, for `get`. Default: the system clock. */
   readonly clock?: Clock;

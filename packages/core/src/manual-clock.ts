@@ -25,12 +25,14 @@ export class ManualClock implements Clock {
     return this.#now;
   }
 
+  /** Calls `callback` once the clock has been moved `ms` on (by `advance` or `set`); returns its handle. */
   setTimeout(callback: () => void, ms: number): number {
     const timer: Timer = { id: this.#nextId++, at: this.#now + delayOf(ms), callback };
     this.#timers.push(timer);
     return timer.id;
   }
 
+  /** Cancels the call `setTimeout` returned `handle` for, if it has not happened yet. */
   clearTimeout(handle: unknown): void {
     this.#timers = this.#timers.filter((timer) => timer.id !== handle);
   }

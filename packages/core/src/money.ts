@@ -6,10 +6,13 @@ import { ChatPayError, ConfigError, err, ok, type Result } from './errors.js';
  * fils for KWD) and an ISO 4217 currency code. Never a floating-point number of major units.
  */
 export interface Money {
+  /** The amount in minor units: a safe integer above 0. */
   readonly minor: number;
+  /** The ISO 4217 code (`EUR`), one the runtime's `Intl` knows. */
   readonly currency: string;
 }
 
+/** `MoneyError`'s codes: why an amount was refused (those without a note here say it in their name). */
 export type MoneyErrorCode =
   | 'empty'
   | 'invalid-format'
@@ -33,16 +36,19 @@ export class MoneyError extends ChatPayError<MoneyErrorCode> {
   override name = 'MoneyError';
 }
 
+/** What `createMoney` takes besides the amount. */
 export interface MoneyOptions {
-  /** The largest amount accepted, in major units of the currency. Default 1,000,000. */
+  /** The largest amount accepted, in major units of the currency: finite and above 0, else a `ConfigError`. Default `DEFAULT_MAXIMUM_MAJOR` (1,000,000). */
   readonly maximum?: number;
 }
 
+/** What `parseAmount` takes besides the text and the currency. */
 export interface ParseAmountOptions extends MoneyOptions {
   /** The locale whose decimal and grouping separators the text uses. Default: the runtime's. */
   readonly locale?: string | undefined;
 }
 
+/** The largest amount accepted unless told otherwise, in major units of the currency: 1,000,000. */
 export const DEFAULT_MAXIMUM_MAJOR = 1_000_000;
 
 let knownCurrencies: ReadonlySet<string> | undefined;
@@ -88,13 +94,20 @@ export function createMoney(minor: number, currency: string, options: MoneyOptio
 
 /** The grouping and decimal separators a locale writes numbers with, and how many digits it groups. */
 export interface NumberSeparators {
+  /** What separates groups of digits (`,` in en, `.` in de, a space in fr). */
   readonly group: string;
+  /** What separates the decimals (`.` in en, `,` in de). */
   readonly decimal: string;
   /**
    * How many digits each group holds: the last group before the decimals (`primary`, 3 almost
    * everywhere) and the groups before it (`secondary`: 3 in en-US, 2 in en-IN's lakhs and crores).
    */
-  readonly grouping: { readonly primary: number; readonly secondary: number };
+  readonly grouping: {
+    /** Digits in the last group before the decimals. */
+    readonly primary: number;
+    /** Digits in each group before it. */
+    readonly secondary: number;
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type ReceivedMessage,
 } from './protocol.js';
 
+/** `ProtocolError`'s codes: which rule a received value broke, from not being JSON at all to one field out of bounds. */
 export type ProtocolErrorCode =
   | 'not-json'
   | 'too-large'
@@ -33,6 +34,7 @@ export type ProtocolErrorCode =
  */
 export class ProtocolError extends ChatPayError<ProtocolErrorCode> {
   override name = 'ProtocolError';
+  /** The faulty field's path (`body.amount.minor`), or empty for the value as a whole. */
   readonly path: string;
 
   constructor(code: ProtocolErrorCode, path: string, message: string) {

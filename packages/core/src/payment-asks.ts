@@ -9,6 +9,7 @@ export const PAYMENT_ASK_FRESH_MS = 15 * 60 * 1000;
 
 /** The customer's ask for a card request, as the agent's side shows it: which conversation, and when. Nothing else. */
 export interface PaymentAsk {
+  /** The conversation whose customer asked. */
   readonly conversationId: string;
   /** When it arrived (for one from the history, when the backend accepted it), ms since the epoch. */
   readonly askedAt: number;

@@ -243,6 +243,9 @@ export const paymentRequestMachine = paymentRequestSetup.createMachine({
   },
 });
 
+/** The type of `paymentRequestMachine`. */
 export type PaymentRequestMachine = typeof paymentRequestMachine;
+/** A running actor of the machine: one request on one side. */
 export type PaymentRequestActor = ActorRefFrom<PaymentRequestMachine>;
+/** What an actor of the machine is now: its phase (`value`) and context. */
 export type PaymentRequestSnapshot = SnapshotFrom<PaymentRequestMachine>;

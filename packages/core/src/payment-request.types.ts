@@ -12,7 +12,9 @@ export type { Failure };
 
 /** What the agent has typed and validated, before the request is sent. */
 export interface RequestDraft {
+  /** What the customer will be asked to pay. */
   readonly amount: Money;
+  /** Why, as plain text (see `reasonProblem`). */
   readonly reason: string;
 }
 
@@ -28,9 +30,13 @@ export type Trust = 'vouched' | 'unverified';
  */
 export type KeyPlace = 'here' | 'other-tab' | 'gone' | 'opened' | 'none';
 
+/** What an actor of `paymentRequestMachine` starts from; sessions make it, integrators seldom need to. */
 export interface PaymentRequestInput {
+  /** Which side the actor runs for. */
   readonly side: Side;
+  /** The request's id. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
   /** The agent's view window, in ms (at most `MAX_VIEW_WINDOW_MS`). Agent side; an observer's is `Infinity`. */
   readonly viewWindowMs?: number;
@@ -45,12 +51,19 @@ export interface PaymentRequestInput {
   readonly keys?: KeyPlace;
 }
 
+/** What an actor of the machine knows about its request (never card data: ciphertext at most). */
 export interface PaymentRequestContext {
+  /** Which side the actor runs for. */
   readonly side: Side;
+  /** The request's id. */
   readonly requestId: string;
+  /** The conversation the request is in. */
   readonly conversationId: string;
+  /** How long the agent may view the card once it arrives, ms (`Infinity` for an observer). */
   readonly viewWindowMs: number;
+  /** What the agent has typed and validated, before it is sent; `null` on the other sides. */
   readonly draft: RequestDraft | null;
+  /** The request's terms once it is made (agent) or received (customer, observer). */
   readonly terms: RequestTerms | null;
   /** The message being delivered (the request on the agent side, the sealed card on the customer side), kept for retries. */
   readonly outgoing: WireMessage | null;
@@ -58,8 +71,11 @@ export interface PaymentRequestContext {
   readonly sealed: SealedCard | null;
   /** When the agent's view window ends: set when the card arrives. */
   readonly viewDeadline: number | null;
+  /** Why the last attempt (to prepare, send or open) failed; `null` if none did. */
   readonly failure: Failure | null;
+  /** Whether the request's keys were vouched for. */
   readonly trust: Trust;
+  /** Where the agent's private keys for the request are (`none` on the other sides). */
   readonly keys: KeyPlace;
   /** Agent side: a second, different customer key spoke for this request. The card is not opened; the agent is shown why. */
   readonly conflict: boolean;
@@ -95,12 +111,15 @@ export type LocalEvent =
 export type SessionFact =
   { readonly type: 'customer.conflict' } | { readonly type: 'keys.changed'; readonly keys: KeyPlace };
 
+/** Every event the machine takes: the peer's, the person's, the session's facts, and the clock's `deadline.reached`. */
 export type PaymentRequestEvent = PeerEvent | LocalEvent | SessionFact | { readonly type: 'deadline.reached' };
 
 /** A fire-and-forget message to the peer; its delivery is the session's concern (outbox, replay on sync). */
 export type Notice = {
   [T in 'request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired']: {
+    /** The message's type. */
     readonly type: T;
+    /** Its body. */
     readonly body: MessageBodies[T];
   };
 }['request.opened' | 'request.declined' | 'request.completed' | 'request.cancelled' | 'request.expired'];

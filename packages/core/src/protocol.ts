@@ -57,6 +57,7 @@ export const PHASES = [
   'cardRejected',
   'cancelled',
 ] as const;
+/** Where a request is in its life: one of `PHASES`, the states of the payment-request machine. */
 export type Phase = (typeof PHASES)[number];
 
 /**
@@ -64,6 +65,7 @@ export type Phase = (typeof PHASES)[number];
  * accepts only what `signingKey` signed about the request.
  */
 export interface AgentKey {
+  /** The HPKE suite the card is sealed with: always `SEALING_SUITE`. */
   readonly suite: typeof SEALING_SUITE;
   /** The uncompressed P-256 public key (HPKE), base64url. */
   readonly publicKey: string;
@@ -89,11 +91,13 @@ export interface SealedCard {
 
 /** What the agent asks for. */
 export interface RequestTerms {
+  /** What the customer is asked to pay. */
   readonly amount: Money;
   /** Plain text, shown as text, never as HTML. */
   readonly reason: string;
   /** The instant (ms since the epoch) after which the customer can no longer pay. */
   readonly expiresAt: number;
+  /** The keys the card is sealed to and the agent's messages are signed with, and their vouch. */
   readonly agentKey: AgentKey;
   /**
    * The earlier request of the same agent that this one replaces (its card could not be opened where
@@ -104,22 +108,46 @@ export interface RequestTerms {
 
 /** Why a request was cancelled: by the agent, because the card could not be opened, or because the agent sent a new one in its place. */
 export type CancelReason = 'agent' | 'card-unreadable' | 'replaced';
+/** What ran out: the request's time to pay (`request`), or the agent's view window on the card (`view-window`). */
 export type ExpiredStage = 'request' | 'view-window';
 
 /** Message bodies by type. Agent → customer: created, completed, cancelled, expired. Customer → agent: opened, declined, submitted. Either way: sync, state. */
 export interface MessageBodies {
+  /** The agent asks for a payment: its terms. */
   'request.created': RequestTerms;
+  /** The customer opened the card form. */
   'request.opened': Record<string, never>;
+  /** The customer declined. */
   'request.declined': Record<string, never>;
-  'request.submitted': { readonly sealed: SealedCard };
+  /** The customer sent the card, sealed to the request's key. */
+  'request.submitted': {
+    /** The card, sealed (HPKE) to `agentKey.publicKey`. */
+    readonly sealed: SealedCard;
+  };
+  /** The agent completed the payment. */
   'request.completed': Record<string, never>;
-  'request.cancelled': { readonly reason: CancelReason };
-  'request.expired': { readonly stage: ExpiredStage };
+  /** The agent cancelled the request. */
+  'request.cancelled': {
+    /** Why. */
+    readonly reason: CancelReason;
+  };
+  /** The agent's deadline for the request passed. */
+  'request.expired': {
+    /** Which deadline. */
+    readonly stage: ExpiredStage;
+  };
+  /** Asks the peer to send again what it sent about the request, and its phase. */
   'request.sync': Record<string, never>;
-  'request.state': { readonly phase: Phase | 'unknown' };
+  /** The sender's phase of the request, after a sync. */
+  'request.state': {
+    /** The sender's phase, or `unknown` if it has no such request. */
+    readonly phase: Phase | 'unknown';
+  };
 }
 
+/** The type of a signed message about a request (`request.created`…). */
 export type MessageType = keyof MessageBodies;
+/** Every `MessageType`. */
 export const MESSAGE_TYPES = [
   'request.created',
   'request.opened',
@@ -134,14 +162,19 @@ export const MESSAGE_TYPES = [
 
 /** The envelope every message shares. */
 export interface Envelope<T extends MessageType = MessageType> {
+  /** The protocol version: `PROTOCOL_VERSION`. */
   readonly version: typeof PROTOCOL_VERSION;
   /** Unique per message; receivers drop a message whose id they have seen. */
   readonly id: string;
+  /** The request it is about. */
   readonly requestId: string;
+  /** The conversation it belongs to. */
   readonly conversationId: string;
+  /** What it says. */
   readonly type: T;
   /** When the sender sent it, ms since the epoch by the sender's clock. */
   readonly sentAt: number;
+  /** What it carries, by type (`MessageBodies`). */
   readonly body: MessageBodies[T];
   /** ECDSA P-256 / SHA-256 over every other field (`signedBytes`), IEEE P1363, base64url. */
   readonly signature: string;
@@ -172,7 +205,13 @@ export type WireMessage = { [T in MessageType]: Message<T> }[MessageType];
 export type UnsignedMessage = { [T in MessageType]: Omit<Message<T>, 'signature'> }[MessageType];
 
 /** The message of one type. */
-export type MessageOf<T extends MessageType> = Extract<WireMessage, { type: T }>;
+export type MessageOf<T extends MessageType> = Extract<
+  WireMessage,
+  {
+    /** The type picked. */
+    type: T;
+  }
+>;
 
 /**
  * The customer asks the agent for a card request: the one message about no request, so the one that
@@ -187,18 +226,25 @@ export const PAYMENT_ASKED = 'payment.asked';
 
 /** The customer's unsigned ask for a card request (see `PAYMENT_ASKED`). */
 export interface PaymentAsked {
+  /** The protocol version: `PROTOCOL_VERSION`. */
   readonly version: typeof PROTOCOL_VERSION;
+  /** Unique per message; receivers drop a message whose id they have seen. */
   readonly id: string;
   /** Always the message's own `id`: the ask is about no request. */
   readonly requestId: string;
+  /** The conversation it belongs to. */
   readonly conversationId: string;
+  /** Always `PAYMENT_ASKED`. */
   readonly type: typeof PAYMENT_ASKED;
+  /** When the customer's page sent it, ms since the epoch by its clock. */
   readonly sentAt: number;
+  /** Always empty: the ask carries no words and no card data. */
   readonly body: Record<string, never>;
 }
 
 /** Every message a session may receive: the signed messages about requests, and the customer's unsigned ask. */
 export type ReceivedMessage = WireMessage | PaymentAsked;
+/** The type of any message a session may receive. */
 export type ReceivedType = ReceivedMessage['type'];
 
 /**
@@ -216,6 +262,7 @@ export const AGENT_MESSAGE_TYPES = [
   'request.sync',
   'request.state',
 ] as const satisfies readonly MessageType[];
+/** The types the customer's side sends (the ask among them). */
 export const CUSTOMER_MESSAGE_TYPES = [
   'request.opened',
   'request.declined',

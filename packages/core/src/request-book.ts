@@ -3,7 +3,9 @@ import type { PaymentRequestActor } from './payment-request.machine.js';
 
 /** A session's news about its requests: one arrived or was created, one changed, or one was forgotten. */
 export interface RequestEvent<R> {
+  /** What happened to it: added (arrived or created), changed (its phase or facts), or removed (forgotten). */
   readonly type: 'request-added' | 'request-changed' | 'request-removed';
+  /** The request's handle. */
   readonly request: R;
 }
 

@@ -52,6 +52,7 @@ export interface SideEffects {
  * Each side adds its own keys, its own handling of what arrives, and its machine's effects.
  */
 export abstract class SessionBase<R extends SessionRequest> {
+  /** The conversation this session speaks in, as given in its options. */
   readonly conversationId: string;
   protected readonly clock: Clock;
   protected readonly report: (report: SessionReport) => void;
@@ -100,10 +101,12 @@ export abstract class SessionBase<R extends SessionRequest> {
     return this.book.all;
   }
 
+  /** The request with this id, or `undefined` if the session has none (or forgot it). */
   request(requestId: string): R | undefined {
     return this.book.get(requestId);
   }
 
+  /** Calls `listener` whenever a request is added or changes; returns the function that stops it. */
   subscribe(listener: (event: RequestEvent<R>) => void): () => void {
     return this.book.subscribe(listener);
   }

@@ -13,6 +13,7 @@ const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 /** Separates these signatures from any other use of the same key. */
 const DOMAIN = 'chatpay message v2\n';
 
+/** `SigningError`'s codes: no WebCrypto here, or a key that is not a valid P-256 key. */
 export type SigningErrorCode = 'crypto-unavailable' | 'invalid-key';
 
 /** Making, importing or using a signing key failed. */
@@ -29,7 +30,9 @@ function subtle(): SubtleCrypto {
 
 /** A fresh ECDSA P-256 key pair for one request: the private key is non-extractable. */
 export async function generateSigningKeyPair(): Promise<{
+  /** The key pair; its private key is non-extractable. */
   readonly keyPair: CryptoKeyPair;
+  /** The public key as messages carry it: uncompressed P-256, base64url. */
   readonly publicKey: string;
 }> {
   const keyPair = (await subtle().generateKey(ECDSA_KEY, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -61,7 +64,12 @@ export function signedBytes(message: UnsignedMessage | WireMessage): Uint8Array<
 export async function signMessage<M extends UnsignedMessage>(
   message: M,
   privateKey: CryptoKey,
-): Promise<M & { readonly signature: string }> {
+): Promise<
+  M & {
+    /** ECDSA P-256 / SHA-256 over every other field (`signedBytes`), IEEE P1363, base64url. */
+    readonly signature: string;
+  }
+> {
   const signature = new Uint8Array(await subtle().sign(ECDSA_SIGN, privateKey, signedBytes(message)));
   return { ...message, signature: toBase64Url(signature) };
 }

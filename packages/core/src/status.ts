@@ -80,8 +80,11 @@ const AGENT_SETTLED: ReadonlySet<Phase> = new Set([
   'cancelled',
 ]);
 
+/** What a side shows of one request: its phase, the status it shows for it, and the facts around it. */
 export interface TimelineView<S> {
+  /** The request's phase on this side. */
   readonly phase: Phase;
+  /** The status shown for that phase (`agentTimeline`, `customerTimeline`). */
   readonly status: S;
   /** The instant the current deadline falls due (request time-to-live or view window), if one is running. */
   readonly deadline: number | null;

@@ -30,6 +30,7 @@ export interface Holding {
   release(): void;
 }
 
+/** `TabLockError`'s codes: a name a lock cannot have, or the browser refused the request. */
 export type TabLockErrorCode = 'invalid-name' | 'unavailable';
 
 /** A lock could not be asked for: its name is not one a lock can have, or the browser refused the request. */

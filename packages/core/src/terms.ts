@@ -4,7 +4,9 @@ import { MAX_REASON_LENGTH, UNSAFE_TEXT } from './protocol.js';
 
 /** What an agent asks for: an amount and the reason for the charge, as typed (the reason may carry edge spaces). */
 export interface TermsInput {
+  /** What the customer will be asked to pay. */
   readonly amount: Money;
+  /** Why, as typed. */
   readonly reason: string;
 }
 

@@ -7,12 +7,21 @@ export interface Delivery {
   /** When the backend accepted the message, ms since the epoch by the backend's clock. */
   readonly acceptedAt?: number | undefined;
   /** Who the backend says sent it (a relay stamps this from the sender's join token). */
-  readonly sender?: { readonly role: 'agent' | 'customer'; readonly subject: string } | undefined;
+  readonly sender?:
+    | {
+        /** The side the sender's join token is for. */
+        readonly role: 'agent' | 'customer';
+        /** The integrator's id for the sender, from the token. */
+        readonly subject: string;
+      }
+    | undefined;
 }
 
 /** One message of a conversation's history, as received, with what the transport knows of it. */
 export interface HistoryEntry {
+  /** The message as received: unchecked, as for `subscribe`. */
   readonly message: unknown;
+  /** What the transport knows of its delivery. */
   readonly delivery?: Delivery | undefined;
 }
 
@@ -42,13 +51,19 @@ export interface Transport {
    * (`PaymentAsked`, the envelope without a signature): transports carry either as opaque JSON.
    */
   send(message: WireMessage): Promise<void>;
+  /** Calls `listener` with every message received from the peer, unchecked; returns the function that unsubscribes. */
   subscribe(listener: (message: unknown, delivery?: Delivery) => void): () => void;
+  /** If present, the conversation's retained messages, oldest first, this end's own included. */
   history?(): Promise<readonly HistoryEntry[]>;
+  /** If present, calls `listener` each time the connection comes back after a loss; returns the function that unsubscribes. */
   onReconnect?(listener: () => void): () => void;
+  /** If present, releases the connection; called by the transport's owner, never by sessions. */
   close?(): void | Promise<void>;
 }
 
+/** One end of a `MemoryHub` (or of `createMemoryTransportPair`). */
 export interface MemoryTransport extends Transport {
+  /** Closes this end: it hears nothing more, and sending from it rejects. */
   close(): void;
 }
 
@@ -63,6 +78,7 @@ export interface MemoryHubOptions {
   readonly clock?: Clock;
 }
 
+/** A conversation in memory (`createMemoryHub`), joined by any number of ends. */
 export interface MemoryHub {
   /** A new end: what it sends reaches every other open end's listeners. */
   connect(): MemoryTransport;

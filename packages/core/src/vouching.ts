@@ -32,7 +32,11 @@ export interface VouchClaims {
 
 /** A public key set as an integrator's server publishes it. */
 export interface JsonWebKeySet {
-  readonly keys: readonly (JsonWebKey & { readonly kid?: string })[];
+  /** The public keys, each named by its `kid`. */
+  readonly keys: readonly (JsonWebKey & {
+    /** The key's id, as a vouch's header names it. */
+    readonly kid?: string;
+  })[];
 }
 
 /**
@@ -41,6 +45,7 @@ export interface JsonWebKeySet {
  */
 export type TrustedKeys = JsonWebKeySet | (() => Promise<JsonWebKeySet>);
 
+/** `TrustError`'s codes: which authenticity check failed (a vouch, a signature, a customer key, a card that does not open). */
 export type TrustErrorCode =
   | 'unvouched'
   | 'malformed-vouch'
@@ -60,8 +65,11 @@ export class TrustError extends ChatPayError<TrustErrorCode> {
 
 /** What a vouch must match: the request as it arrived. */
 export interface VouchExpectation {
+  /** The request's id. */
   readonly requestId: string;
+  /** The conversation it arrived in. */
   readonly conversationId: string;
+  /** The keys the request carries, which the vouch must name. */
   readonly agentKey: AgentKey;
   /** The request's own deadline, ms since the epoch: the vouch must last at least as long. */
   readonly expiresAt: number;

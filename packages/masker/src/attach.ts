@@ -4,7 +4,9 @@ import { maskCardNumbers, type MaskOptions } from './mask-card-numbers.js';
 
 /** What `chatpay-card-detected` carries: the brand and last four digits, never more. */
 export interface CardDetectedDetail {
+  /** The card's brand id (`visa`, `mastercard`…). */
   readonly brand: string;
+  /** Its last four digits, in ASCII; empty when they could belong to two different cards. */
   readonly lastFour: string;
 }
 
@@ -14,6 +16,7 @@ declare global {
   }
 }
 
+/** What `attachCardMasker` can mask as people type: an input, a textarea or a contenteditable element. */
 export type MaskableElement = HTMLInputElement | HTMLTextAreaElement | HTMLElement;
 
 /** The text of a contenteditable as one string, with each piece mapped back to its text node (line breaks map to none). */

@@ -20,8 +20,11 @@ import { isExcludedRun, isInUrl } from './run-context.js';
 
 /** A card number found in text: `text.slice(start, end)` is the number as written, separators included. */
 export interface CardNumberMatch {
+  /** Where the number starts in the text (UTF-16 index). */
   readonly start: number;
+  /** Where it ends (exclusive). */
   readonly end: number;
+  /** Its brand id (`visa`, `mastercard`…, or an extra definition's). */
   readonly brand: string;
   /**
    * The last four digits, in ASCII; empty when the digits could be read as two different cards (a
@@ -30,6 +33,7 @@ export interface CardNumberMatch {
   readonly lastFour: string;
 }
 
+/** What `findCardNumbers` takes besides the text. */
 export interface FindOptions {
   /**
    * Card schemes to recognise besides the built-in ones (gift and private-label cards). Taken as given,

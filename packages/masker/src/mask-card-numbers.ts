@@ -13,6 +13,7 @@ import {
   type FindOptions,
 } from './find-card-numbers.js';
 
+/** What `maskCardNumbers` takes besides the text. */
 export interface MaskOptions extends FindOptions {
   /** What replaces each hidden digit. Default `•`. */
   readonly maskCharacter?: string;

@@ -6,8 +6,11 @@ export const START_CURSOR = '0-0';
 
 const CURSOR = /^(\d{1,15})-(\d{1,15})$/;
 
+/** What a cursor (`<ms>-<seq>`) is made of. */
 export interface CursorParts {
+  /** When the entry was accepted, ms since the epoch. */
   readonly ms: number;
+  /** Its place among the entries accepted in that millisecond. */
   readonly seq: number;
 }
 

@@ -1,5 +1,6 @@
 import { ChatPayError } from '@chatpay/core';
 
+/** `JoinTokenError`'s codes: no token, one the relay cannot trust, or one that expired. */
 export type JoinTokenErrorCode = 'token-missing' | 'token-invalid' | 'token-expired';
 
 /**
@@ -11,6 +12,7 @@ export class JoinTokenError extends ChatPayError<JoinTokenErrorCode> {
   override name = 'JoinTokenError';
 }
 
+/** `RelayError`'s codes: the store cannot be reached or was closed, or the relay was closed. */
 export type RelayErrorCode = 'store-unavailable' | 'store-closed' | 'relay-closed';
 
 /** The relay or its store could not do what was asked. */

@@ -13,12 +13,16 @@ import {
 } from 'jose';
 import { JoinTokenError } from './errors.js';
 
+/** Whom a join token lets speak: the agent's side or the customer's. */
 export type Role = 'agent' | 'customer';
+/** Every `Role`. */
 export const ROLES: readonly Role[] = ['agent', 'customer'];
 
 /** What a join token says: who may join which conversation, as what, until when. */
 export interface JoinClaims {
+  /** The one conversation the token lets its holder join. */
   readonly conversationId: string;
+  /** The side its holder speaks for. */
   readonly role: Role;
   /** The integrator's id for the person (an agent's id, a customer's account or chat session). */
   readonly subject: string;
@@ -34,6 +38,7 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
 export const MAX_NAME_LENGTH = 256;
 
 const ALGORITHMS = ['ES256', 'EdDSA'] as const;
+/** How join tokens are signed: `ES256` (P-256) or `EdDSA` (Ed25519). */
 export type JoinTokenAlgorithm = (typeof ALGORITHMS)[number];
 
 /** Visible characters only (no controls, no line breaks), 1 to MAX_NAME_LENGTH of them. */
@@ -43,6 +48,7 @@ const isName = (value: unknown): value is string =>
   value.length <= MAX_NAME_LENGTH &&
   !/[\u0000-\u001f\u007f]/.test(value);
 
+/** What `createJoinTokenIssuer` takes. Bad values throw a `ConfigError` naming the option. */
 export interface JoinTokenIssuerOptions {
   /** The private key (ES256: P-256; EdDSA: Ed25519), as a CryptoKey, a KeyObject or a private JWK. */
   readonly privateKey: CryptoKey | KeyObject | JWK;
@@ -50,23 +56,32 @@ export interface JoinTokenIssuerOptions {
   readonly keyId: string;
   /** Default ES256. */
   readonly algorithm?: JoinTokenAlgorithm;
-  /** Default 300 s. At most the relay's maximum lifetime (one hour unless set otherwise). */
+  /**
+   * How long a token lives, in seconds: a whole number above 0. Default 300. The relay refuses a token that
+   * lives longer than its `maxLifetimeSeconds` (one hour unless set otherwise).
+   */
   readonly ttlSeconds?: number;
   /** `iss`, if the relay checks it. */
   readonly issuer?: string;
-  /** Default `chatpay-relay`. */
+  /** `aud`: default `JOIN_TOKEN_AUDIENCE` (`chatpay-relay`). */
   readonly audience?: string;
+  /** Where `iat` and `exp` are read from. Default: `systemClock`. */
   readonly clock?: Clock;
 }
 
+/** What one join token is for; names are 1 to `MAX_NAME_LENGTH` (256) visible characters. */
 export interface JoinTokenRequest {
+  /** The conversation the token lets its holder join. */
   readonly conversationId: string;
+  /** The side its holder speaks for. */
   readonly role: Role;
+  /** The integrator's id for the person (an agent's id, a customer's account or chat session). */
   readonly subject: string;
-  /** Overrides the issuer's default for this token. */
+  /** Overrides the issuer's `ttlSeconds` for this token; a whole number of seconds above 0. */
   readonly ttlSeconds?: number;
 }
 
+/** What `createJoinTokenIssuer` returns. */
 export interface JoinTokenIssuer {
   /** A signed token naming the conversation, the role, the subject and the expiry. */
   issue(request: JoinTokenRequest): Promise<string>;
@@ -116,6 +131,7 @@ export function createJoinTokenIssuer(options: JoinTokenIssuerOptions): JoinToke
 /** Checks a token and says what it grants, or rejects with a `JoinTokenError`. */
 export type JoinTokenVerifier = (token: string) => Promise<JoinClaims>;
 
+/** What `createJoinTokenVerifier` takes (and the relay, as `tokenKeys`, `tokenAudience`, `tokenIssuer`). */
 export interface JoinTokenVerifierOptions {
   /**
    * The integrator's public keys: a JWKS (`{ keys: [...] }`, picked by `kid`), one public JWK, a
@@ -124,12 +140,13 @@ export interface JoinTokenVerifierOptions {
   readonly keys: JSONWebKeySet | JWK | CryptoKey | KeyObject | JWTVerifyGetKey;
   /** `iss` to require, if the issuer sets one. */
   readonly issuer?: string;
-  /** Default `chatpay-relay`. */
+  /** `aud` to require. Default `JOIN_TOKEN_AUDIENCE` (`chatpay-relay`). */
   readonly audience?: string;
-  /** The longest life (`exp` − `iat`) a token may have, seconds. Default 3,600. */
+  /** The longest life (`exp` − `iat`) a token may have, seconds: a whole number above 0. Default `DEFAULT_MAX_TOKEN_LIFETIME_S` (3,600). */
   readonly maxLifetimeSeconds?: number;
-  /** How far apart the backend's and the relay's clocks may be, seconds. Default 5. */
+  /** How far apart the backend's and the relay's clocks may be, seconds: 0 or more. Default 5. */
   readonly clockToleranceSeconds?: number;
+  /** Where expiry is checked against. Default: `systemClock`. */
   readonly clock?: Clock;
 }
 

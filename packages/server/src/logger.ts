@@ -6,7 +6,9 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
  * a message's body, a token, a URL or a query string: the relay builds them from fixed fields only.
  */
 export interface LogRecord {
+  /** How much it matters. */
   readonly level: LogLevel;
+  /** What happened, as a fixed name (`connection-opened`, `upgrade-refused`, `draining`…). */
   readonly event: string;
   readonly [fact: string]: string | number | boolean | undefined;
 }

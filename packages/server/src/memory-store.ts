@@ -3,7 +3,9 @@ import { formatCursor, nextCursor, parseCursor, compareCursors, type CursorParts
 import { RelayError } from './errors.js';
 import { retentionOf, type LogEntry, type RelayStore, type RetentionOptions } from './store.js';
 
+/** What `createMemoryStore` takes. */
 export interface MemoryStoreOptions {
+  /** How long each conversation's log keeps its entries. Default `DEFAULT_RETENTION` (24 hours, 1,000 entries). */
   readonly retention?: RetentionOptions;
   /** Default: the system clock. Ages are measured on it. */
   readonly clock?: Clock;

@@ -2,17 +2,29 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /** The relay's Prometheus metrics, on a registry of its own (never prom-client's global one). */
 export interface RelayMetrics {
+  /** The registry holding them all, which the metrics endpoint serves. */
   readonly registry: Registry;
+  /** `chatpay_relay_connections`: open client connections. */
   readonly connections: Gauge;
+  /** `chatpay_relay_conversations`: conversations with at least one connection on this node. */
   readonly conversations: Gauge;
+  /** `chatpay_relay_upgrades_refused_total`: upgrades refused before any WebSocket existed, by reason. */
   readonly upgradesRefused: Counter<'reason'>;
+  /** `chatpay_relay_connections_closed_total`: connections ended, by reason. */
   readonly connectionsClosed: Counter<'reason'>;
+  /** `chatpay_relay_messages_accepted_total`: messages appended to a conversation log, by sender role. */
   readonly messagesAccepted: Counter<'role'>;
+  /** `chatpay_relay_messages_duplicate_total`: messages acknowledged without appending (their id was in the log). */
   readonly messagesDuplicate: Counter;
+  /** `chatpay_relay_messages_refused_total`: messages refused with a nack, by code. */
   readonly messagesRefused: Counter<'code'>;
+  /** Log entries sent to clients live. */
   readonly entriesDelivered: Counter;
+  /** Log entries sent to clients catching up from a cursor. */
   readonly entriesReplayed: Counter;
+  /** How long appends to the store take, in seconds. */
   readonly appendSeconds: Histogram;
+  /** 1 while the store can be reached, else 0. */
   readonly storeAvailable: Gauge;
 }
 

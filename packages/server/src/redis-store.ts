@@ -13,17 +13,20 @@ import {
 } from './redis-stream.js';
 import { retentionOf, type LogEntry, type RelayStore, type RetentionOptions } from './store.js';
 
+/** What `createRedisStore` takes. Bad values throw a `ConfigError` naming the option. */
 export interface RedisStoreOptions {
   /**
    * An ioredis client (the store uses it for commands and makes one more, with `duplicate()`, to
    * listen), or a `redis://` / `rediss://` URL for the store to connect to itself.
    */
   readonly redis: Redis | string;
-  /** Put before every key and channel name. Default `chatpay:`. */
+  /** Put before every key and channel name; no spaces or braces. Default `chatpay:`. */
   readonly prefix?: string;
+  /** How long each conversation's stream keeps its entries. Default `DEFAULT_RETENTION` (24 hours, 1,000 entries). */
   readonly retention?: RetentionOptions;
   /** Default: the system clock. Cursors and ages are measured on it. */
   readonly clock?: Clock;
+  /** Where the store logs Redis errors, a lost subscription and catching up after it. Default: `silentLogger`. */
   readonly logger?: RelayLogger;
 }
 

@@ -25,6 +25,7 @@ export interface RelayLimits extends ConnectionLimits {
   readonly replayPageSize: number;
 }
 
+/** The limits a relay runs with where its options give none (each is stated on `RelayLimits`). */
 export const DEFAULT_LIMITS: RelayLimits = {
   maxPayloadBytes: 64 * 1024,
   messagesPerSecond: 20,

@@ -17,6 +17,7 @@ export const UPGRADE_REFUSALS = {
   'store-unavailable': 503,
   'not-found': 404,
 } as const satisfies Record<JoinTokenErrorCode | string, number>;
+/** A reason an upgrade is refused: a key of `UPGRADE_REFUSALS`. */
 export type UpgradeRefusal = keyof typeof UPGRADE_REFUSALS;
 
 /** Why a message was refused (`{"nack":id,"code":…}`). Nothing was appended; the connection stays open. */

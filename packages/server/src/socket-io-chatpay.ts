@@ -36,13 +36,17 @@ export type MessageReply =
 
 /** One message as the server hands it to pages: live in the chat's message event, and in a join's reply. */
 export interface ChatPayFrame {
+  /** The conversation the message belongs to. */
   readonly conversationId: string;
+  /** Its place in the conversation's log: 1 for the first, then one more for each. */
   readonly seq: number;
   /** The numbering `seq` belongs to (`ChatPayLog.epoch`). */
   readonly epoch: string | undefined;
   /** The ChatPay wire message, as its sender wrote it. */
   readonly chatpay: unknown;
+  /** When the server accepted it, ms since the epoch by the server's clock. */
   readonly acceptedAt: number;
+  /** Who sent it, as `authorize` named them. */
   readonly sender: Sender;
 }
 
@@ -56,6 +60,7 @@ export type JoinReply =
 
 /** Who a socket is in a conversation, as the integrator's own sign-in says. */
 export interface ChatPayParticipant {
+  /** `agent` or `customer`: which messages of the protocol this socket may send. */
   readonly role: Role;
   /** The integrator's id for the person (an agent's id, a customer's account or chat session). */
   readonly subject: string;
@@ -63,17 +68,28 @@ export interface ChatPayParticipant {
 
 /** The part of a socket.io server `Socket` this module uses, so `@chatpay/server` needs no socket.io at run time. */
 export interface ChatSocketLike {
+  /** The socket's id, named in refusals. */
   readonly id: string;
+  /** Listens for an event from the page; a last argument that is a function acknowledges it. */
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Joins a room: the conversation's ChatPay messages are passed on to it. */
   join(room: string): unknown;
+  /** Leaves a room. */
   leave(room: string): unknown;
-  to(room: string): { emit(event: string, ...args: unknown[]): unknown };
+  /** The other sockets in a room, to pass a message on to. */
+  to(room: string): {
+    /** Sends an event to each of them. */
+    emit(event: string, ...args: unknown[]): unknown;
+  };
 }
 
 /** A refusal, for the integrator's logs and metrics. It never carries what was sent. */
 export interface SocketIoRefusal {
+  /** Why it was refused; the page's acknowledgement carries the same code. */
   readonly code: SocketIoRefusalCode;
+  /** The socket whose event was refused. */
   readonly socketId: string;
+  /** What was refused: joining (or leaving) a conversation, or a message. */
   readonly event: 'join' | 'message';
 }
 
@@ -108,6 +124,7 @@ export interface SocketIoChatPayOptions<Socket extends ChatSocketLike = ChatSock
 export interface SocketIoChatPay<Socket extends ChatSocketLike = ChatSocketLike> {
   /** Handles this socket's joins, leaves and ChatPay messages. Call it in `io.on('connection', …)`. */
   attach(socket: Socket): void;
+  /** The log it keeps the conversations' messages in (the one given in the options, or its own). */
   readonly log: ChatPayLog;
 }
 

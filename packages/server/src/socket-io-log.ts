@@ -9,6 +9,7 @@ export interface ChatPayLogEntry {
   readonly id: string;
   /** The message's JSON text, as its sender wrote it. */
   readonly text: string;
+  /** Who sent it. */
   readonly sender: Sender;
   /** When the server accepted it, ms since the epoch by the server's clock. */
   readonly acceptedAt: number;

@@ -3,7 +3,9 @@ import type { Role } from './join-token.js';
 
 /** Who sent an entry, from the sender's join token. */
 export interface Sender {
+  /** The role its join token gave it. */
   readonly role: Role;
+  /** Who it is, as its join token's `sub` says. */
   readonly subject: string;
 }
 
@@ -13,6 +15,7 @@ export interface LogEntry {
   readonly cursor: string;
   /** When the relay accepted it, ms since the epoch by the relay's clock. */
   readonly acceptedAt: number;
+  /** Who sent it, from the sender's join token. */
   readonly sender: Sender;
   /** The message's JSON text, as its sender wrote it. */
   readonly text: string;
@@ -20,19 +23,27 @@ export interface LogEntry {
   readonly origin: string;
 }
 
+/** A message for `RelayStore.append`. */
 export interface AppendInput {
+  /** The conversation whose log it joins. */
   readonly conversationId: string;
   /** The message's id: a second message with the same id from the same sender is not appended again. */
   readonly id: string;
+  /** The message's JSON text, as its sender wrote it. */
   readonly text: string;
+  /** Who sent it, from the sender's join token. */
   readonly sender: Sender;
+  /** The relay connection it came from (`<node>/<connection>`), so it is not handed back to it. */
   readonly origin: string;
+  /** When the relay accepted it, ms since the epoch by the relay's clock. */
   readonly acceptedAt: number;
 }
 
+/** What `RelayStore.append` answers. */
 export interface AppendResult {
   /** Where the message is in the log (for a duplicate: where the first copy is). */
   readonly cursor: string;
+  /** True if the log already held a message with this id from this sender, so nothing was appended. */
   readonly duplicate: boolean;
 }
 
@@ -44,6 +55,7 @@ export interface RetentionOptions {
   readonly maxCount?: number;
 }
 
+/** The retention a store keeps where its options give none: 24 hours and 1,000 entries per conversation. */
 export const DEFAULT_RETENTION = { maxAgeMs: 24 * 60 * 60 * 1000, maxCount: 1000 } as const;
 
 export function retentionOf(options: RetentionOptions = {}): Required<RetentionOptions> {

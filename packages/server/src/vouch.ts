@@ -25,10 +25,13 @@ export class VouchError extends ChatPayError<VouchErrorCode> {
 
 /** A vouching key: its id in the JWKS, and its private half as a JWK (keep it secret, e.g. in your secrets manager). */
 export interface VoucherKey {
+  /** The key's id, as published in the JWKS and named in each vouch's header. */
   readonly kid: string;
+  /** The private key, as a JWK: a secret. */
   readonly privateJwk: JWK;
 }
 
+/** What `createKeyVoucher` takes. */
 export interface KeyVoucherOptions {
   /** The key that signs new vouches. */
   readonly current: VoucherKey;
@@ -50,6 +53,7 @@ export interface KeyVoucherOptions {
 /** At most this many request ids are remembered (until their vouch expires), so none is vouched for twice. */
 const ISSUED_LIMIT = 100_000;
 
+/** What `createKeyVoucher` returns: vouching for requests' keys, and the JWKS to publish. */
 export interface KeyVoucher {
   /**
    * Vouches for a request's keys. `agentId` must be the agent your server authenticated (the session
@@ -73,9 +77,12 @@ const PUBLIC_KEY = /^[\w-]{87}$/;
 const SKEW_MS = 5 * 60 * 1000;
 
 /** Makes a new vouching key pair (ES256, P-256). Store the private JWK as a secret; publish the public one. */
-export async function generateVoucherKey(
-  kid: string = webcrypto.randomUUID(),
-): Promise<VoucherKey & { publicJwk: JWK }> {
+export async function generateVoucherKey(kid: string = webcrypto.randomUUID()): Promise<
+  VoucherKey & {
+    /** The public key, as a JWK with its `kid`: what to publish (in `retired` after a rotation). */
+    publicJwk: JWK;
+  }
+> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };

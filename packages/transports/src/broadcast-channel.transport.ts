@@ -1,12 +1,15 @@
 import { ConfigError, type Transport, type WireMessage } from '@chatpay/core';
 import { Listeners, TransportError } from './reports.js';
 
+/** What `createBroadcastChannelTransport` takes. */
 export interface BroadcastChannelTransportOptions {
   /** The channel's name: every tab of this origin that opens the same name hears the others. */
   readonly channel: string;
 }
 
+/** What `createBroadcastChannelTransport` returns. */
 export interface BroadcastChannelTransport extends Transport {
+  /** Closes the channel: listeners hear nothing more, and sending rejects. */
   close(): void;
 }
 

@@ -2,12 +2,17 @@ import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type Transport, type WireMessage 
 import { contractChecks, idOf, quiet } from './contract-checks.js';
 
 /** Two connected ends of the transport under test, and how to tear them down. */
+/** Two connected ends of the transport under test, for one case of the contract. */
 export interface TransportPair {
+  /** One end. */
   readonly a: Transport;
+  /** The other end: what `a` sends, `b` receives, and the other way round. */
   readonly b: Transport;
+  /** Closes both ends and whatever joins them, after the case. */
   dispose?(): void | Promise<void>;
 }
 
+/** What the transport contract's cases may be told about the transport under test. */
 export interface ContractOptions {
   /** Whether the transport keeps the order of one sender's messages (most do; say false if yours may not). */
   readonly ordered?: boolean;
@@ -17,7 +22,9 @@ export interface ContractOptions {
 
 /** One case of the contract: `run` resolves if the transport meets it and rejects with what went wrong. */
 export interface ContractCase {
+  /** What the case checks, as a test name. */
   readonly name: string;
+  /** Runs the case against a new pair. */
   run(): Promise<void>;
 }
 

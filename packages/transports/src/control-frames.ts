@@ -8,6 +8,7 @@
  * in-band `{"refresh":"<token>"}` with `{"refreshed":<expiry>}` or `{"refreshFailed":"<code>"}`.
  */
 export const HEARTBEAT_PING = '{"heartbeat":"ping"}';
+/** The server's answer to `HEARTBEAT_PING`. */
 export const HEARTBEAT_PONG = '{"heartbeat":"pong"}';
 
 const CONTROL_KEYS = ['heartbeat', 'ack', 'nack', 'entry', 'caughtUp', 'refreshed', 'refreshFailed'] as const;

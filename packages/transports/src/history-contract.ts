@@ -11,9 +11,11 @@ export interface HistoryHarness {
    * the cases about reconnecting are skipped.
    */
   interrupt?(end: Transport): void | Promise<void>;
+  /** Closes every end joined and whatever joins them, after the case. */
   dispose?(): void | Promise<void>;
 }
 
+/** What the history contract's cases may be told. */
 export interface HistoryContractOptions {
   /** How long to wait for a message before failing, ms. Default 2,000. */
   readonly timeoutMs?: number;

@@ -8,6 +8,7 @@ interface Envelope {
   readonly message: unknown;
 }
 
+/** What `createPostMessageTransport` takes. */
 export interface PostMessageTransportOptions {
   /** The other window: an iframe's `contentWindow`, or `window.parent` inside the frame. */
   readonly target: Window;
@@ -21,7 +22,9 @@ export interface PostMessageTransportOptions {
   readonly self?: Window;
 }
 
+/** What `createPostMessageTransport` returns. */
 export interface PostMessageTransport extends Transport {
+  /** Stops listening: listeners hear nothing more, and sending rejects. */
   close(): void;
 }
 

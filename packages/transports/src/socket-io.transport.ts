@@ -22,11 +22,15 @@ export const SOCKET_IO_CHAT_EVENT = 'chat:message';
  * socket.io at run time: `io(url)` from `socket.io-client` 4 has it.
  */
 export interface SocketIoClientLike {
+  /** Whether the socket is connected now. */
   readonly connected: boolean;
+  /** Sends an event; a last argument that is a function is called with the server's acknowledgement. */
   emit(event: string, ...args: unknown[]): unknown;
+  /** Listens for an event (the chat's message event, `connect`, `disconnect`). */
   // Socket.IO's own listener type takes any arguments.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   on(event: string, listener: (...args: any[]) => void): unknown;
+  /** Stops listening, when the transport is closed. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   off(event: string, listener: (...args: any[]) => void): unknown;
 }

@@ -3,25 +3,36 @@ import type { TransportReport } from './reports.js';
 
 /** The part of the WebSocket API the transport uses: the browser's `WebSocket` and the `ws` package's client both have it. */
 export interface WebSocketLike {
+  /** `WebSocket.OPEN` (1) once it can send. */
   readonly readyState: number;
+  /** Writes one text frame. */
   send(data: string): void;
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void;
+  /** Called once the connection is open. */
   onopen: ((event: unknown) => void) | null;
+  /** Called with each frame received. */
   onmessage: ((event: { readonly data: unknown }) => void) | null;
+  /** Called once the connection is closed, for whatever reason. */
   onclose: ((event: unknown) => void) | null;
+  /** Called when the connection fails. */
   onerror: ((event: unknown) => void) | null;
 }
 
+/**
+ * What `createWebSocketTransport` takes. Every number is in ms unless said otherwise and must be above 0;
+ * a bad value throws a `ConfigError` naming the option.
+ */
 export interface WebSocketTransportOptions {
-  /** `ws://` or `wss://`. */
+  /** The server's address: `ws://` or `wss://`, with no spaces. */
   readonly url: string;
   /** Makes the socket. Default: `new WebSocket(url)`. In Node, pass the `ws` package's client. */
   readonly createSocket?: (url: string) => WebSocketLike;
-  /** Default: the system clock. */
+  /** Where delays, timeouts and heartbeats are timed. Default: `systemClock`. */
   readonly clock?: Clock;
   /** A number in [0, 1) for the backoff's jitter. Default `Math.random`. */
   readonly random?: () => number;
-  /** The first reconnection delay, ms. Default 500. */
+  /** The first reconnection delay, ms; it doubles (with jitter) on each failed attempt. Default 500. */
   readonly initialDelayMs?: number;
   /** The longest reconnection delay, ms. Default 30,000. */
   readonly maxDelayMs?: number;
@@ -64,16 +75,26 @@ export interface WebSocketTransportOptions {
    * Default false.
    */
   readonly history?: boolean;
+  /**
+   * Called with frames it refused (malformed, oversized, binary) and with its connection's news (lost and
+   * when it retries, dead, failed to connect, reconnected); never with a frame's contents. A callback that
+   * throws is ignored. Default: none.
+   */
   readonly onReport?: (report: TransportReport) => void;
 }
 
+/** Where the socket is: connecting for the first time, open, waiting to reconnect, or closed for good. */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
+/** What `createWebSocketTransport` returns: a `Transport` that says how its connection is. */
 export interface WebSocketTransport extends Transport {
+  /** The connection's state now. */
   readonly state: ConnectionState;
   /** The cursor of the last log entry received (with `history`), sent on reconnection to resume after it. */
   readonly cursor: string | undefined;
+  /** Calls `listener` with each new state; returns the function that stops it. */
   onStateChange(listener: (state: ConnectionState) => void): () => void;
+  /** Calls `listener` each time the connection opens again after it dropped; returns the function that stops it. */
   onReconnect(listener: () => void): () => void;
   /** Closes the socket for good: waiting sends reject, and it does not reconnect. */
   close(): void;

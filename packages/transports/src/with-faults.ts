@@ -14,6 +14,7 @@ export type Fault =
   /** It arrives, but `send` rejects all the same (the acknowledgement was lost). */
   | { readonly kind: 'fail-after-delivery' };
 
+/** What `withFaults` takes: the fate of each message, decided by the test. */
 export interface FaultOptions {
   /** Decides the fate of the `index`-th message this end sends. Default: delivered. */
   readonly outgoing?: (message: WireMessage, index: number) => Fault;
@@ -23,11 +24,13 @@ export interface FaultOptions {
   readonly clock?: Clock;
 }
 
+/** What `withFaults` returns: the wrapped transport, with a connection the test can break. */
 export interface FaultyTransport extends Transport {
   /** From now on, sends reject and received messages are lost, until `reconnect`. */
   disconnect(): void;
   /** The connection is back: `onReconnect` listeners (the sessions) hear it. */
   reconnect(): void;
+  /** False between `disconnect` and `reconnect`. */
   readonly connected: boolean;
 }
 

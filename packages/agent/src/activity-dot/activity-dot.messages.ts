@@ -4,6 +4,7 @@ export interface ActivityDotMessages {
   readonly cardWaiting: string;
 }
 
+/** The activity dot's words in English, the default. */
 export const ACTIVITY_DOT_MESSAGES_EN: ActivityDotMessages = {
   cardWaiting: 'Card waiting to be viewed',
 };

@@ -1,22 +1,32 @@
 /** Every word the card viewer shows. Integrators override any of them through the `messages` property. */
 export interface CardViewerMessages {
+  /** The viewer's heading ("Card details"). */
   readonly title: string;
   /** The label of the amount the request asks for, shown next to the card. */
   readonly chargeAmount: string;
   /** The label of the reason for the charge, shown next to the card. */
   readonly chargeReason: string;
+  /** The card number's label. */
   readonly number: string;
+  /** The name on card's label. */
   readonly name: string;
+  /** The expiry date's label. */
   readonly expiry: string;
+  /** The security code's label. */
   readonly securityCode: string;
+  /** The card brand's label ("Card type"). */
   readonly brand: string;
+  /** The postal code's label. */
   readonly postalCode: string;
   /** The copy button's accessible name, for the field labelled `field`. */
   readonly copy: (field: string) => string;
+  /** The copy buttons' visible text. */
   readonly copyButton: string;
+  /** A copy button's text just after it copied. */
   readonly copied: string;
   /** Announced after a copy. */
   readonly copiedField: (field: string) => string;
+  /** Shown when the browser refused to copy. */
   readonly copyFailed: string;
   /** Next to a copied value: when it leaves the clipboard, `duration` formatted for the locale ("30 seconds"). */
   readonly clipboardClearedAfter: (duration: string) => string;
@@ -28,17 +38,29 @@ export interface CardViewerMessages {
   readonly clearClipboard: string;
   /** The countdown to the end of the view window. */
   readonly visibleFor: (time: string) => string;
+  /** Announced when less than a minute of the view window is left. */
   readonly lastMinute: string;
+  /** The Mark as Completed button. */
   readonly complete: string;
+  /** The Cancel request button. */
   readonly cancel: string;
+  /** Shown while the card is being opened. */
   readonly opening: string;
+  /** Shown instead of the card while the window is in the background. */
   readonly hidden: string;
+  /** Shown when no card has arrived for the request. */
   readonly notYet: string;
+  /** Shown once the request is completed (the card is gone). */
   readonly completed: string;
+  /** Shown once the view window has ended (the card is gone). */
   readonly expired: string;
+  /** Shown once the request is cancelled (the card is gone). */
   readonly cancelled: string;
+  /** Shown for a request that ended otherwise. */
   readonly ended: string;
+  /** Shown for another agent's request: only that agent can view its card. */
   readonly notYours: string;
+  /** Shown when the card could not be opened here and was refused. */
   readonly unreadable: string;
   /** The session could not open the card (it was closed, or the request moved on meanwhile). */
   readonly openFailed: string;
@@ -62,6 +84,7 @@ const BRAND_NAMES: Readonly<Record<string, string>> = {
   verve: 'Verve',
 };
 
+/** The card viewer's words in English, the default. */
 export const CARD_VIEWER_MESSAGES_EN: CardViewerMessages = {
   title: 'Card details',
   chargeAmount: 'Amount to charge',

@@ -20,7 +20,9 @@ export type ClearClipboard = (isOurs: (held?: string) => Promise<boolean>) => Pr
 
 /** The part of the Clipboard API clearing needs. */
 export interface ClipboardAccess {
+  /** Reads the clipboard's text, where offered: the clipboard is then wiped only while it still holds the copied value. */
   readText?: () => Promise<string>;
+  /** Writes text to the clipboard. */
   writeText: (text: string) => Promise<void>;
 }
 

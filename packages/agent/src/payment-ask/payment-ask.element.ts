@@ -7,6 +7,7 @@ import { paymentAskStyles } from './payment-ask.styles.js';
 
 /** What `chatpay-card-request-chosen` carries: the conversation whose customer asked. */
 export interface CardRequestChosenDetail {
+  /** The conversation whose customer asked. */
   readonly conversationId: string;
 }
 

@@ -7,7 +7,9 @@ import { paymentBannerStyles } from './payment-banner.styles.js';
 
 /** What `chatpay-view-conversation` carries. */
 export interface ViewConversationDetail {
+  /** The conversation to show. */
   readonly conversationId: string;
+  /** The request whose card arrived there. */
   readonly requestId: string;
 }
 

@@ -25,7 +25,9 @@ import { requestComposerStyles } from './request-composer.styles.js';
 
 /** What `chatpay-request-sent` carries. */
 export interface RequestSentDetail {
+  /** The request sent. */
   readonly requestId: string;
+  /** The conversation it was sent in. */
   readonly conversationId: string;
 }
 

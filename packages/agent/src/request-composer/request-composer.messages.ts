@@ -2,28 +2,44 @@ import type { MoneyErrorCode } from '@chatpay/core';
 
 /** Every word the request composer shows. Integrators override any of them through the `messages` property. */
 export interface RequestComposerMessages {
+  /** The composer's heading. */
   readonly title: string;
+  /** The amount field's label. */
   readonly amount: string;
   /** The hint under the amount: the currency and how many decimals it takes. */
   readonly amountHint: (currency: string, decimals: number) => string;
+  /** The currency's label. */
   readonly currency: string;
+  /** The reason field's label. */
   readonly reason: string;
   /** How long the reason is, shown as the agent types, over the limit too: "5,000 of 500 characters". */
   readonly reasonCount: (used: number, limit: number) => string;
+  /** The Request button, which shows the confirmation. */
   readonly request: string;
+  /** The confirmation's heading. */
   readonly confirmTitle: string;
+  /** The Back button, from the confirmation to editing. */
   readonly back: string;
+  /** The Send button, on the confirmation. */
   readonly send: string;
+  /** The Discard button, which drops the draft. */
   readonly discard: string;
+  /** Announced once the request is sent. */
   readonly sent: string;
+  /** What is wrong with the amount, by `MoneyError` code. */
   readonly amountErrors: Readonly<Record<MoneyErrorCode, string>> & {
+    /** Over the maximum, which is given formatted (`over-maximum` when it is not known). */
     readonly overMaximum: (maximum: string) => string;
+    /** Too many decimals for the currency, with how many it takes. */
     readonly tooManyDecimals: (currency: string, decimals: number) => string;
   };
+  /** The reason is empty. */
   readonly reasonRequired: string;
+  /** The reason is too long (over `limit` characters) or holds control characters. */
   readonly reasonInvalid: (limit: number) => string;
   /** The reason holds a control, direction-changing or invisible character, which the customer must not be shown. */
   readonly reasonUnsafe: string;
+  /** The currency changed to one with fewer decimals, so the amount changed. */
   readonly decimalsDropped: (currency: string) => string;
   /**
    * The locale's group separator where it cannot group ("12,50" in English): which mark groups
@@ -32,10 +48,13 @@ export interface RequestComposerMessages {
   readonly ambiguousSeparator: (language: string, group: string, decimal: string) => string;
   /** Letters in the amount: only digits and the decimal separator are read. */
   readonly notANumber: (decimal: string) => string;
+  /** The `currency` property is not an ISO 4217 code this browser knows. */
   readonly currencyUnknown: (currency: string) => string;
+  /** The request could not be sent (TRY AGAIN). */
   readonly notSent: string;
 }
 
+/** The request composer's words in English, the default. */
 export const REQUEST_COMPOSER_MESSAGES_EN: RequestComposerMessages = {
   title: 'Request a card payment',
   amount: 'Amount to charge',

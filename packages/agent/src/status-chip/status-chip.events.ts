@@ -1,6 +1,8 @@
 /** What `chatpay-view-card` carries. */
 export interface ViewCardDetail {
+  /** The request whose card to view. */
   readonly requestId: string;
+  /** The conversation it is in. */
   readonly conversationId: string;
 }
 
@@ -8,6 +10,7 @@ export interface ViewCardDetail {
 export interface RequestReplacedDetail {
   /** The new request, sent in place of the old one. */
   readonly requestId: string;
+  /** The conversation both are in. */
   readonly conversationId: string;
   /** The request it replaces (the customer's chat ends that one as replaced). */
   readonly replacedRequestId: string;

@@ -2,6 +2,7 @@ import type { AgentStatus } from '@chatpay/core';
 
 /** Every word the status chip shows. Integrators override any of them through the `messages` property. */
 export interface StatusChipMessages {
+  /** The chip's label for each status ("WAITING FOR CUSTOMER", "VIEW CARD"…). */
   readonly status: Readonly<Record<AgentStatus, string>>;
   /** Time left before the request expires (waiting) or the view window ends (card arrived). */
   readonly timeLeft: (time: string) => string;
@@ -11,14 +12,21 @@ export interface StatusChipMessages {
   readonly lastMinuteToView: string;
   /** The chip's accessible name: its status, the amount formatted for the locale, and the whole reason. */
   readonly named: (status: string, amount: string, reason: string) => string;
+  /** The Cancel request button. */
   readonly cancel: string;
+  /** The question asked before cancelling. */
   readonly cancelQuestion: string;
+  /** The answer that keeps the request. */
   readonly keep: string;
+  /** The answer that cancels it. */
   readonly confirmCancel: string;
   /** Shown instead of VIEW CARD on a request another agent sent. */
   readonly observedCard: string;
+  /** Next to a request another agent sent: this agent can only follow it. */
   readonly observed: string;
+  /** The card viewer dialog's Close button. */
   readonly close: string;
+  /** The card viewer dialog's title. */
   readonly viewerTitle: string;
   /** The badge on a request nobody vouched for (both sides run without key vouching). */
   readonly unverified: string;
@@ -32,11 +40,13 @@ export interface StatusChipMessages {
   readonly keysGone: string;
   /** Sends a fresh request for the same amount and reason. */
   readonly requestAgain: string;
+  /** The fresh request could not be made. */
   readonly requestAgainFailed: string;
   /** Another tab of the same agent holds the request. */
   readonly otherTab: string;
   /** The card was opened on this device before the page was loaded. */
   readonly alreadyViewed: string;
+  /** The Mark as Completed button. */
   readonly complete: string;
   /** Two different customer keys answered the request: its card is not opened. */
   readonly conflict: string;
@@ -58,6 +68,7 @@ const STATUS_LABELS_EN: Readonly<Record<AgentStatus, string>> = {
   cancelled: 'CANCELLED',
 };
 
+/** The status chip's words in English, the default. */
 export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
   status: STATUS_LABELS_EN,
   timeLeft: (time) => `${time} left`,

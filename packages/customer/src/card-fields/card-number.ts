@@ -18,6 +18,7 @@ import { ConfigError } from '@chatpay/core';
 import { failed, passed, type CardNumberReason, type FieldCheck } from './errors.js';
 import { NUMBER_SEPARATORS } from './normalize.js';
 
+/** What `validateCardNumber` takes besides the input. */
 export interface CardNumberOptions {
   /** Brand ids the merchant takes; any other brand is refused (`'brand-not-accepted'`). Default: all. */
   readonly acceptedBrands?: readonly string[];
@@ -28,6 +29,7 @@ export interface CardNumberOptions {
 export interface CardNumberResult extends FieldCheck<CardNumberReason> {
   /** The brand id once the number says which (even when not accepted), else `null`. */
   readonly brand: string | null;
+  /** The brand's name for people (`Visa`, `American Express`), else `null`. */
   readonly niceName: string | null;
   /**
    * What the security-code field should ask for: the brand's rule, `null` for a card without a code,
@@ -47,7 +49,12 @@ export interface CardNumberResult extends FieldCheck<CardNumberReason> {
 }
 
 /** The digits in `input` (any script, full-width included) and whether anything but separators was there. */
-export function parseCardNumber(input: string): { readonly digits: string; readonly hasInvalidCharacters: boolean } {
+export function parseCardNumber(input: string): {
+  /** The ASCII digits found. */
+  readonly digits: string;
+  /** Something other than digits and separators (spaces, dashes, dots) was there. */
+  readonly hasInvalidCharacters: boolean;
+} {
   const compact = toAsciiDigits(input).replace(NUMBER_SEPARATORS, '');
   const digits = compact.replace(/\D/g, '');
   return { digits, hasInvalidCharacters: digits.length !== compact.length };

@@ -22,6 +22,7 @@ export const CARD_NUMBER_REASONS = [
   /** A length the brand uses, but the check digit is wrong. */
   'luhn',
 ] as const;
+/** Why a card number is not valid: one of `CARD_NUMBER_REASONS`. */
 export type CardNumberReason = (typeof CARD_NUMBER_REASONS)[number];
 
 /** Reasons of `validateExpiry`. */
@@ -39,6 +40,7 @@ export const EXPIRY_REASONS = [
   /** After the furthest month cards are issued for (20 years from the current month by default). */
   'too-far-ahead',
 ] as const;
+/** Why an expiry date is not valid: one of `EXPIRY_REASONS`. */
 export type ExpiryReason = (typeof EXPIRY_REASONS)[number];
 
 /** Reasons of `validateSecurityCode`. */
@@ -49,6 +51,7 @@ export const SECURITY_CODE_REASONS = [
   /** More digits than the brand's code has, or any digit for a card that has no code. */
   'wrong-length',
 ] as const;
+/** Why a security code is not valid: one of `SECURITY_CODE_REASONS`. */
 export type SecurityCodeReason = (typeof SECURITY_CODE_REASONS)[number];
 
 /** Reasons of `validateCardholderName`. */
@@ -63,6 +66,7 @@ export const CARDHOLDER_NAME_REASONS = [
   /** Punctuation so far, but no letter. */
   'incomplete',
 ] as const;
+/** Why a cardholder name is not valid: one of `CARDHOLDER_NAME_REASONS`. */
 export type CardholderNameReason = (typeof CARDHOLDER_NAME_REASONS)[number];
 
 /** Reasons of `validatePostalCode`. */
@@ -76,6 +80,7 @@ export const POSTAL_CODE_REASONS = [
   /** Fewer than three letters and digits, or a trailing hyphen. */
   'incomplete',
 ] as const;
+/** Why a postal code is not valid: one of `POSTAL_CODE_REASONS`. */
 export type PostalCodeReason = (typeof POSTAL_CODE_REASONS)[number];
 
 /** Every field's reasons, for building (and testing the completeness of) a table of messages. */
@@ -86,7 +91,9 @@ export const CARD_FIELD_REASONS = {
   'cardholder-name': CARDHOLDER_NAME_REASONS,
   'postal-code': POSTAL_CODE_REASONS,
 } as const;
+/** A field of the card form, as `CARD_FIELD_REASONS` names it. */
 export type CardField = keyof typeof CARD_FIELD_REASONS;
+/** Any field's reason. */
 export type CardFieldReason = (typeof CARD_FIELD_REASONS)[CardField][number];
 
 /**
@@ -95,8 +102,11 @@ export type CardFieldReason = (typeof CARD_FIELD_REASONS)[CardField][number];
  * is true), and `reason`, `null` exactly when `isValid` is true.
  */
 export interface FieldCheck<Reason extends string> {
+  /** The value as it stands is valid. */
   readonly isValid: boolean;
+  /** More typing could still make it valid (always true when `isValid` is). */
   readonly isPotentiallyValid: boolean;
+  /** Why it is not valid; `null` exactly when `isValid` is true. */
   readonly reason: Reason | null;
 }
 

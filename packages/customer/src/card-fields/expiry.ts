@@ -7,8 +7,9 @@ import { failed, passed, type ExpiryReason, type FieldCheck } from './errors.js'
 /** How far ahead an expiry date may lie, in years from the current month. */
 export const DEFAULT_MAX_YEARS_AHEAD = 20;
 
+/** What `validateExpiry` takes besides the input. */
 export interface ExpiryOptions {
-  /** How far ahead of the current month, in whole years, an expiry may be. Default 20. */
+  /** How far ahead of the current month, in whole years, an expiry may be. Default `DEFAULT_MAX_YEARS_AHEAD` (20). */
   readonly maxYearsAhead?: number;
 }
 
@@ -21,7 +22,9 @@ export interface ExpiryResult extends FieldCheck<ExpiryReason> {
 
 /** The month and year parts of an expiry as typed, still strings; `null` when it is not one. */
 export interface ExpiryParts {
+  /** The month's digits, as typed. */
   readonly month: string;
+  /** The year's digits, as typed (two or four). */
   readonly year: string;
   /** Whether a separator came between them (only then is a lone `1` a whole month). */
   readonly separated: boolean;

@@ -1,9 +1,12 @@
 // The postal code field, for address verification where the acquirer uses it. Optional by default.
 import { failed, passed, type FieldCheck, type PostalCodeReason } from './errors.js';
 
+/** The fewest letters and digits a postal code may have. */
 export const MIN_POSTAL_CODE_LENGTH = 3;
+/** The most letters and digits a postal code may have. */
 export const MAX_POSTAL_CODE_LENGTH = 10;
 
+/** What `validatePostalCode` takes besides the input. */
 export interface PostalCodeOptions {
   /** Whether an empty field is refused (`'required'`). Default false: the field is optional. */
   readonly required?: boolean;

@@ -14,7 +14,9 @@ import type { CardFormField, CardFormMemory } from './card-form.memory.js';
 
 /** What `chatpay-card-sealed` carries: the brand and the last four digits, never more. */
 export interface CardSealedDetail {
+  /** The card's brand id. */
   readonly brand: string;
+  /** Its last four digits. */
   readonly lastFour: string;
 }
 

@@ -9,10 +9,15 @@ import type { CardFormField } from './card-form.memory.js';
 
 /** The reasons each of the form's fields can give, by the id of its input. */
 export interface CardFormReasons {
+  /** The card number's. */
   readonly number: CardNumberReason;
+  /** The name on card's. */
   readonly name: CardholderNameReason;
+  /** The expiry date's. */
   readonly expiry: ExpiryReason;
+  /** The security code's. */
   readonly securityCode: SecurityCodeReason;
+  /** The billing postal code's. */
   readonly postalCode: PostalCodeReason;
 }
 
@@ -21,23 +26,35 @@ export type CardFormErrors = { readonly [F in CardFormField]: Readonly<Record<Ca
 
 /** Every word the card form shows. Integrators override any of them through the `messages` property. */
 export interface CardFormMessages {
+  /** The form's legend. */
   readonly legend: string;
+  /** The card number's label. */
   readonly number: string;
+  /** The name on card's label. */
   readonly name: string;
+  /** The expiry date's label. */
   readonly expiry: string;
+  /** The expiry's format hint ("MM/YY"). */
   readonly expiryHint: string;
   /** The security code's label when the brand does not name it. */
   readonly securityCode: string;
+  /** The billing postal code's label. */
   readonly postalCode: string;
+  /** The Pay button, with the amount formatted for the locale. */
   readonly pay: (amount: string) => string;
+  /** The Pay button while the card is being sealed and sent. */
   readonly paying: string;
+  /** The detected brand, announced with its name ("Visa card"). */
   readonly brand: (brand: string) => string;
+  /** The message for each field and reason. */
   readonly errors: CardFormErrors;
+  /** The card could not be sealed or sent. */
   readonly failed: string;
   /** Above the empty form when the page was reloaded while the card was being entered. */
   readonly resumed: string;
 }
 
+/** The card form's words in English, the default. */
 export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
   legend: 'Card details',
   number: 'Card number',

@@ -17,6 +17,7 @@ import { paySecurelyOfferStyles } from './pay-securely-offer.styles.js';
 
 /** What `chatpay-offer-accepted` carries: the request whose form opens, or null when the agent is asked for one. Nothing of the card. */
 export interface OfferAcceptedDetail {
+  /** The waiting request whose form opens, or `null` when the agent is asked for one. */
   readonly requestId: string | null;
 }
 

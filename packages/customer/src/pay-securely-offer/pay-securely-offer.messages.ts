@@ -2,20 +2,27 @@
 export interface PaySecurelyOfferMessages {
   /** The offer's question, also announced when it appears. */
   readonly title: string;
+  /** Why the secure form is safer, under the question. */
   readonly explanation: string;
   /** Accept, when a payment request waits: opens its card form. */
   readonly openForm: string;
   /** Accept, when none waits: asks the agent for one. */
   readonly askForForm: string;
+  /** Declines the offer. */
   readonly dismiss: string;
+  /** While the agent is being asked. */
   readonly asking: string;
   /** The agent was told; a request will come. */
   readonly asked: string;
+  /** The ask could not be sent. */
   readonly askFailed: string;
+  /** The button that sends the ask again. */
   readonly tryAgain: string;
+  /** The button that closes the offer after the ask. */
   readonly close: string;
 }
 
+/** The offer's words in English, the default. */
 export const PAY_SECURELY_OFFER_MESSAGES_EN: PaySecurelyOfferMessages = {
   title: 'Pay securely instead?',
   explanation:

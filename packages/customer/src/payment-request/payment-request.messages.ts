@@ -2,10 +2,15 @@ import type { CustomerStatus } from '@chatpay/core';
 
 /** Every word the payment request shows. Integrators override any of them through the `messages` property. */
 export interface PaymentRequestMessages {
+  /** The request's heading. */
   readonly title: string;
+  /** The label before the reason for the charge ("For"). */
   readonly reason: string;
+  /** The Decline button. */
   readonly decline: string;
+  /** The Enter Payment button, which opens the card form. */
   readonly enterPayment: string;
+  /** The Try Again button, after the card could not be sent. */
   readonly tryAgain: string;
   /** Asked when Decline is pressed, before anything is declined. */
   readonly declineQuestion: string;
@@ -25,6 +30,7 @@ export interface PaymentRequestMessages {
   readonly unverifiedDescription: string;
 }
 
+/** The payment request's words in English, the default. */
 export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
   title: 'Payment request',
   reason: 'For',
