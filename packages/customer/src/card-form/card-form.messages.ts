@@ -34,6 +34,8 @@ export interface CardFormMessages {
   readonly brand: (brand: string) => string;
   readonly errors: CardFormErrors;
   readonly failed: string;
+  /** Shown when the code that seals the card did not load (it loads on demand): nothing was sent. */
+  readonly notLoaded: string;
   /** Above the empty form when the page was reloaded while the card was being entered. */
   readonly resumed: string;
 }
@@ -50,6 +52,7 @@ export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
   paying: 'Sending securely…',
   brand: (brand) => `${brand} card`,
   failed: 'The card could not be sent securely. Check the details and try again.',
+  notLoaded: 'The secure payment did not load, and nothing was sent. Check your connection and try again.',
   resumed: 'The page was reloaded and your card details were not kept, for your security. Please enter them again.',
   errors: {
     number: {
