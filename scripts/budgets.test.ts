@@ -1,12 +1,29 @@
 // Size budgets, checked on every run of the test command: sizes are deterministic.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
-import { BUNDLES, measure } from './lib/bundles.mjs';
+import { BUNDLES, SPLIT_PAGES, measure, measureSplit } from './lib/bundles.mjs';
 
 interface Bundle {
   readonly name: string;
   readonly code: string;
   readonly budget?: number;
+}
+
+interface SplitPage {
+  readonly name: string;
+  readonly code: string;
+  readonly upFrontBudget: number;
+  readonly allBudget: number;
+}
+
+interface SplitSize {
+  readonly upFront: { readonly gzip: number };
+  readonly all: { readonly gzip: number };
+  readonly chunks: readonly {
+    readonly file: string;
+    readonly upFront: boolean;
+    readonly byPackage: [string, number][];
+  }[];
 }
 
 const budgeted = (BUNDLES as Bundle[]).filter((bundle) => bundle.budget !== undefined);
@@ -15,5 +32,32 @@ describe('size budgets (min+gzip)', { timeout: 30_000 }, () => {
   it.each(budgeted.map((bundle) => [bundle.name, bundle] as const))('%s stays within its budget', async (_, bundle) => {
     const { gzip } = await measure(bundle);
     expect(gzip).toBeLessThanOrEqual(bundle.budget!);
+  });
+});
+
+describe('split pages, as the browser fetches their chunks (min+gzip per chunk, summed)', { timeout: 30_000 }, () => {
+  it.each((SPLIT_PAGES as SplitPage[]).map((page) => [page.name, page] as const))(
+    '%s stays within its budgets, up front and once everything loaded',
+    async (_, page) => {
+      const size = (await measureSplit(page)) as SplitSize;
+      expect(size.upFront.gzip).toBeLessThanOrEqual(page.upFrontBudget);
+      expect(size.all.gzip).toBeLessThanOrEqual(page.allBudget);
+      expect(size.upFront.gzip).toBeLessThan(size.all.gzip);
+    },
+  );
+
+  it('loads neither the card form nor the sealing code up front on the customer page', async () => {
+    const size = (await measureSplit((SPLIT_PAGES as SplitPage[])[0]!)) as SplitSize;
+    const upFront = new Set(
+      size.chunks.filter((chunk) => chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
+    );
+    const later = new Set(
+      size.chunks.filter((chunk) => !chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
+    );
+    for (const library of ['imask', '@hpke/core', '@hpke/common']) {
+      expect(upFront.has(library), library).toBe(false);
+      expect(later.has(library), library).toBe(true);
+    }
+    expect(upFront.has('xstate')).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import {
 import { ChatPayCardForm } from '../../packages/customer/src/card-form/card-form.element.js';
 import '@chatpay/agent/define';
 import '@chatpay/customer/define';
+// The card form, which the bubble loads on demand, defined at once: its keystrokes are timed here.
+import '../../packages/customer/src/card-form/card-form.define.js';
 import { TEST_CARD } from '../../test-support/data.js';
 import { agentTrust, customerTrust } from '../../test-support/trust.js';
 

@@ -1,7 +1,7 @@
 // What ChatPay measures in bytes, in one place: each bundle a page would load, and its budget
 // (min+gzip bytes, 1 KB = 1,000 B) where there is one.
 import { fileURLToPath } from 'node:url';
-import { minGzip } from './min-gzip.mjs';
+import { minGzip, splitChunks } from './min-gzip.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -11,9 +11,16 @@ export const BUNDLES = [
     code: `import '@chatpay/customer/define'; export { createCustomerSession } from '@chatpay/core';`,
     // 45,000 is the aim; the libraries it needs come to 41,653 alone and ChatPay's own code (sealing,
     // signing, vouching, the key store, the machine, the elements) to the rest: see docs/performance.md.
-    // This budget keeps the page from growing until the card form is loaded only when it is opened.
-    // 66,000 until "Pay securely instead?" (the offer element and the customer's ask, about 1,860 B).
-    budget: 67_800,
+    // 66,000 until "Pay securely instead?" (the offer element and the customer's ask, about 1,860 B),
+    // 67,800 until the card form and the sealing code loaded on demand: in one file, as here, esbuild
+    // inlines each `import()` and wraps what it reaches in lazy module initialisers: about 3,400 B more
+    // with the two loaders and their words. A bundler that splits serves the page below ("split"), with less up front.
+    budget: 71_100,
+  },
+  {
+    // The split page below (SPLIT_PAGES) in one file: what its chunks are compared with.
+    name: 'customer page with a request shown, in one file: masker element, elements, session, WebSocket',
+    code: `import '@chatpay/masker/define'; import '@chatpay/customer/define'; export { createCustomerSession } from '@chatpay/core'; export { createWebSocketTransport } from '@chatpay/transports';`,
   },
   {
     name: 'maskCardNumbers with its dependencies',
@@ -35,6 +42,66 @@ export const BUNDLES = [
   },
   { name: '@chatpay/core alone', code: `export * from '@chatpay/core';` },
 ];
+
+/**
+ * Pages measured as a browser fetches them: bundled with code splitting, `upFront` is the entry with
+ * every chunk it imports statically (what loads before the page runs), `all` every chunk (once
+ * everything loaded on demand has loaded too), each chunk min+gzip alone, summed.
+ */
+export const SPLIT_PAGES = [
+  {
+    name: 'customer page with a request shown (split)',
+    code: `import '@chatpay/masker/define'; import '@chatpay/customer/define'; export { createCustomerSession } from '@chatpay/core'; export { createWebSocketTransport } from '@chatpay/transports';`,
+    // 35,000 is the aim, not reached: 54,503 with the card form (imask, the card rules) and the sealing
+    // code (@hpke) loaded on demand. xstate, lit and valibot alone come to 21,532 (the libraries
+    // below) and the masker element to 8,601; the rest is ChatPay's session, machine, vouching,
+    // transport and elements. Recorded as reached, to keep it from growing: see docs/performance.md.
+    upFrontBudget: 54_600,
+    // 60,000 is the aim, not reached: 81,777, the same page in one file being 81,604 (chunks gzipped
+    // one by one lose what one file shares between them).
+    allBudget: 81_900,
+  },
+];
+
+/** The package an output's inputs come from, minified bytes each, largest first. */
+function byPackageOf(inputs) {
+  const byPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    if (bytesInOutput === 0) continue;
+    const name = packageOf(input);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Measures one split page: `{ upFront, all, chunks }`, `upFront` and `all` as `{ min, gzip }` summed
+ * over their chunks, and each chunk as `{ file, upFront, min, gzip, byPackage }`, the entry first.
+ */
+export async function measureSplit(page) {
+  const chunks = await splitChunks(page.code, root);
+  const byFile = new Map(chunks.map((chunk) => [chunk.file, chunk]));
+  // The entry, and what it imports statically, to the end.
+  const upFront = new Set();
+  const visit = (file) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    for (const next of byFile.get(file).imports) visit(next);
+  };
+  visit(chunks.find((chunk) => chunk.entry && chunk.file === 'stdin.js').file);
+  const sum = (list) => ({
+    min: list.reduce((total, chunk) => total + chunk.min, 0),
+    gzip: list.reduce((total, chunk) => total + chunk.gzip, 0),
+  });
+  const measured = chunks.map((chunk) => ({
+    file: chunk.file,
+    upFront: upFront.has(chunk.file),
+    min: chunk.min,
+    gzip: chunk.gzip,
+    byPackage: byPackageOf(chunk.inputs),
+  }));
+  return { upFront: sum(measured.filter((chunk) => chunk.upFront)), all: sum(measured), chunks: measured };
+}
 
 /**
  * The libraries the customer page needs, each measured alone with what ChatPay imports from it: the
@@ -82,12 +149,5 @@ export function packageOf(input) {
  */
 export async function measure(bundle) {
   const { min, gzip, metafile } = await minGzip(bundle.code, bundle.from ? `${root}packages/${bundle.from}` : root);
-  const inputs = Object.values(metafile.outputs)[0].inputs;
-  const byPackage = new Map();
-  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
-    if (bytesInOutput === 0) continue;
-    const name = packageOf(input);
-    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
-  }
-  return { min, gzip, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]) };
+  return { min, gzip, byPackage: byPackageOf(Object.values(metafile.outputs)[0].inputs) };
 }

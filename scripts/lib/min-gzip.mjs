@@ -7,6 +7,9 @@ import { sourceAlias } from './source-alias.mjs';
 
 export const HOW = 'browser ES2022 bundle (esbuild --bundle --minify --format=esm, gzip -9 with node:zlib)';
 
+/** How a page split into chunks is measured: the same, with esbuild's code splitting, each chunk alone. */
+export const SPLIT_HOW = 'the same with --splitting: each chunk minified and gzipped alone, then summed';
+
 const nodeCryptoShim = {
   name: 'node-crypto-shim',
   setup(build) {
@@ -22,7 +25,43 @@ const nodeCryptoShim = {
  * everything it imports (`@chatpay/*` from the sources), and esbuild's metafile (bytes per input).
  */
 export async function minGzip(contents, resolveDir) {
-  const result = await build({
+  const result = await build(options(contents, resolveDir));
+  const code = result.outputFiles[0].contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
+}
+
+/**
+ * The chunks of the module `contents` (TypeScript) bundled with code splitting, as a browser fetches
+ * them: `[{ file, entry, imports, dynamicImports, min, gzip, inputs }]`, the entry first. `imports` are
+ * the chunks it loads with it (static imports), `dynamicImports` those it loads on demand (`import()`);
+ * `inputs` are the minified bytes each source file contributes to the chunk.
+ */
+export async function splitChunks(contents, resolveDir) {
+  const result = await build({ ...options(contents, resolveDir), splitting: true, outdir: '/chunks' });
+  const chunks = [];
+  for (const file of result.outputFiles) {
+    if (!file.path.endsWith('.js')) continue;
+    const meta = result.metafile.outputs[`../../../chunks/${file.path.split('/').pop()}`] ?? metaOf(result, file.path);
+    chunks.push({
+      file: file.path.split('/').pop(),
+      entry: meta.entryPoint !== undefined,
+      imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path.split('/').pop()),
+      dynamicImports: meta.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path.split('/').pop()),
+      min: file.contents.length,
+      gzip: gzipSync(file.contents, { level: 9 }).length,
+      inputs: meta.inputs,
+    });
+  }
+  return chunks.sort((a, b) => Number(b.entry) - Number(a.entry));
+}
+
+/** The metafile's entry for an output file, whatever relative path esbuild gave it. */
+const metaOf = (result, path) =>
+  Object.entries(result.metafile.outputs).find(([name]) => name.endsWith(`/${path.split('/').pop()}`))[1];
+
+/** esbuild's options for a browser bundle of `contents`, resolved from `resolveDir`. */
+function options(contents, resolveDir) {
+  return {
     stdin: { contents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
     minify: true,
@@ -34,9 +73,7 @@ export async function minGzip(contents, resolveDir) {
     plugins: [nodeCryptoShim, sourceAlias],
     metafile: true,
     nodePaths: [new URL('../../node_modules', import.meta.url).pathname],
-  });
-  const code = result.outputFiles[0].contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
+  };
 }
 
 /** A figure line: the name, then min and gzip bytes. */

@@ -1,5 +1,6 @@
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
-import { SealError, type CardDetails } from './card-sealing.js';
+import type { CardDetails } from './card-sealing.js';
+import { SealError } from './seal-error.js';
 import type { Clock } from './clock.js';
 import { err, ok, SessionError, type Result } from './errors.js';
 import type { Money, MoneyError } from './money.js';

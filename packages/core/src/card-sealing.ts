@@ -1,6 +1,6 @@
 import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import * as v from 'valibot';
-import { ChatPayError } from './errors.js';
+import { SealError } from './seal-error.js';
 import { fromBase64Url, toBase64Url } from './ids.js';
 import { generateSigningKeyPair } from './signing.js';
 import {
@@ -28,18 +28,7 @@ export interface CardDetails {
   readonly postalCode?: string | undefined;
 }
 
-/**
- * `SealError`'s codes: `malformed-payload`, `cannot-open` (wrong key, or anything bound changed), `key-gone`
- * (the request's key is no longer held), `invalid-card` (details incomplete or malformed), `untrusted-key`
- * (the agent's key is not a valid P-256 key), `crypto-unavailable` (no WebCrypto here).
- */
-export type SealErrorCode =
-  'malformed-payload' | 'cannot-open' | 'key-gone' | 'invalid-card' | 'untrusted-key' | 'crypto-unavailable';
-
-/** Sealing or opening a card failed. Never carries any part of the card. */
-export class SealError extends ChatPayError<SealErrorCode> {
-  override name = 'SealError';
-}
+export { SealError, type SealErrorCode } from './seal-error.js';
 
 /** What sealing binds the ciphertext to: change any of it and the card no longer opens. */
 export interface SealingContext {

@@ -1,4 +1,5 @@
-import { SealError, type CardDetails } from './card-sealing.js';
+import type { CardDetails } from './card-sealing.js';
+import { SealError } from './seal-error.js';
 import { err, ok, SessionError, type Result } from './errors.js';
 import type { PaymentRequestActor } from './payment-request.machine.js';
 import type { RequestTerms } from './protocol.js';

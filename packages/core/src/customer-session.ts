@@ -1,5 +1,6 @@
 import { createActor, fromPromise } from 'xstate';
-import { sealCard, type CardDetails } from './card-sealing.js';
+import type { CardDetails } from './card-sealing.js';
+import { loadCardSealing } from './card-sealing.loader.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Arrival, RequestSigner } from './conversation-link.js';
 import { customerRequest, type CustomerHolds, type CustomerRequest } from './customer-request.js';
@@ -285,6 +286,8 @@ export class CustomerSession extends SessionBase<CustomerRequest> {
           const signer = this.#signers.get(requestId);
           const { terms, conversationId } = input.context;
           if (!card || !terms || !signer) throw new SessionError('not-allowed-now', 'There is no card to send.');
+          // Loaded on demand: a page that shows a request does not load HPKE until a card is paid.
+          const { sealCard } = await loadCardSealing();
           const sealed = await sealCard(card, terms.agentKey, {
             requestId,
             conversationId,

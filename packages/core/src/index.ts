@@ -97,17 +97,10 @@ export {
 } from './agent-registry.js';
 export type { Arrival } from './card-arrivals.js';
 export { PAYMENT_ASK_FRESH_MS, type PaymentAsk } from './payment-asks.js';
-export {
-  sealCard,
-  openCard,
-  generateAgentKeyPair,
-  SealError,
-  type CardDetails,
-  type SealErrorCode,
-  type SealingContext,
-  type AgentKeyPair,
-  type AgentKeys,
-} from './card-sealing.js';
+// The sealing code loads on demand (`card-sealing.loader.ts`): no static import of it from here.
+export { sealCard, openCard, generateAgentKeyPair } from './card-sealing.loader.js';
+export { SealError, type SealErrorCode } from './seal-error.js';
+export type { CardDetails, SealingContext, AgentKeyPair, AgentKeys } from './card-sealing.js';
 export {
   generateSigningKeyPair,
   signMessage,

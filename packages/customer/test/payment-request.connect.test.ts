@@ -83,6 +83,7 @@ function stateAt(
   at: At = {},
   locale = 'de-DE',
   memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH,
+  cardFormLoaded = true,
 ): PaymentRequestState {
   const snapshot = snapshotAt(phase, at);
   return {
@@ -92,6 +93,7 @@ function stateAt(
     locale,
     memory,
     cardSent: snapshot.context.cardSent,
+    cardFormLoaded,
   };
 }
 
@@ -193,6 +195,93 @@ describe('what the payment request shows and offers in each phase', () => {
   });
 });
 
+describe('the card form, loaded on demand', () => {
+  const at = (phase: Phase, memory: PaymentRequestMemory, loaded = false) =>
+    connectPaymentRequest(stateAt(phase, {}, 'de-DE', memory, loaded), words);
+  const loading = remembered({ type: 'opened' }, { type: 'form-loading' });
+  const failed = nextPaymentRequestMemory(loading, { type: 'form-failed' });
+
+  it.each<[string, Phase, PaymentRequestMemory, boolean, Partial<ReturnType<typeof connectPaymentRequest>>]>([
+    [
+      'a request that can be opened: prefetched, nothing shown of it',
+      'waitingForCustomer',
+      PAYMENT_REQUEST_FRESH,
+      false,
+      { cardForm: false, formLoad: null, loadForm: false, prefetchForm: true, announced: '' },
+    ],
+    [
+      'a request that can be opened, the form there already: nothing to prefetch',
+      'waitingForCustomer',
+      PAYMENT_REQUEST_FRESH,
+      true,
+      { prefetchForm: false },
+    ],
+    [
+      'the form wanted, not loaded, no load yet: the element loads it',
+      'customerEntering',
+      PAYMENT_REQUEST_FRESH,
+      false,
+      { cardForm: false, formLoad: 'loading', loadForm: true, announced: 'Loading the secure form…' },
+    ],
+    [
+      'the form loading',
+      'customerEntering',
+      loading,
+      false,
+      { cardForm: false, formLoad: 'loading', loadForm: false, announced: 'Loading the secure form…' },
+    ],
+    [
+      'the form loaded',
+      'customerEntering',
+      nextPaymentRequestMemory(loading, { type: 'form-loaded' }),
+      false,
+      { cardForm: true, formLoad: null, loadForm: false, announced: 'Enter your card details' },
+    ],
+    [
+      'the form prefetched: drawn at once, with no wait',
+      'customerEntering',
+      PAYMENT_REQUEST_FRESH,
+      true,
+      { cardForm: true, formLoad: null, loadForm: false, announced: 'Enter your card details' },
+    ],
+    [
+      'the form failed to load',
+      'customerEntering',
+      failed,
+      false,
+      { cardForm: false, formLoad: 'failed', loadForm: false, announced: words.formFailed },
+    ],
+    [
+      'Try again: loaded again',
+      'customerEntering',
+      nextPaymentRequestMemory(failed, { type: 'form-retried' }),
+      false,
+      { cardForm: false, formLoad: 'loading', loadForm: true },
+    ],
+    [
+      'a failed load once the form is no longer wanted: nothing said of it',
+      'declined',
+      failed,
+      false,
+      { cardForm: false, formLoad: null, loadForm: false, announced: 'You declined this payment' },
+    ],
+  ])('%s', (_name, phase, memory, loaded, expected) => {
+    expect(at(phase, memory, loaded)).toMatchObject(expected);
+  });
+
+  it('offers Try again, first, only after the form failed to load', () => {
+    expect(at('customerEntering', failed).actions).toEqual([
+      { id: 'form-retry', label: 'Try again', primary: true },
+      { id: 'decline', label: 'Decline', primary: false },
+    ]);
+    expect(at('customerEntering', loading).actions.map((action) => action.id)).toEqual(['decline']);
+  });
+
+  it('says the failure in a message that asks to check the connection', () => {
+    expect(words.formFailed).toBe('The secure form did not load. Check your connection and try again.');
+  });
+});
+
 describe('the decline question', () => {
   const asked = remembered({ type: 'decline-asked' });
 
@@ -284,6 +373,31 @@ describe("the bubble's memory", () => {
     ],
     ['Try Again: the focus on the status', [{ type: 'retried' }], { focus: 'status' }],
     ['the focus taken', [{ type: 'opened' }, { type: 'focused' }], { focus: null }],
+    [
+      'the form needed: loading, the focus kept for it',
+      [{ type: 'opened' }, { type: 'form-loading' }],
+      { formLoad: 'loading', focus: 'card-form' },
+    ],
+    [
+      'the form loaded: the focus still kept for it, until it is drawn',
+      [{ type: 'opened' }, { type: 'form-loading' }, { type: 'form-loaded' }],
+      { formLoad: 'loaded', focus: 'card-form' },
+    ],
+    [
+      'the form failed while the customer waited: the focus on Try again',
+      [{ type: 'opened' }, { type: 'form-loading' }, { type: 'form-failed' }],
+      { formLoad: 'failed', focus: 'form-retry' },
+    ],
+    [
+      'the form failed with the focus elsewhere: it stays where it is going',
+      [{ type: 'decline-asked' }, { type: 'form-loading' }, { type: 'form-failed' }],
+      { formLoad: 'failed', focus: 'keep' },
+    ],
+    [
+      'Try again after a failed load: loaded again, the focus for the form',
+      [{ type: 'opened' }, { type: 'form-loading' }, { type: 'form-failed' }, { type: 'form-retried' }],
+      { formLoad: 'idle', focus: 'card-form' },
+    ],
   ])('%s', (_name, events, expected) => {
     expect(remembered(...events)).toMatchObject(expected);
   });
@@ -296,8 +410,8 @@ describe("the bubble's memory", () => {
   it('never changes the memory it is given', () => {
     const before = remembered({ type: 'decline-asked' });
     nextPaymentRequestMemory(before, { type: 'decline-kept' });
-    expect(before).toEqual({ paid: null, askingToDecline: true, focus: 'keep' });
-    expect(PAYMENT_REQUEST_FRESH).toEqual({ paid: null, askingToDecline: false, focus: null });
+    expect(before).toEqual({ paid: null, askingToDecline: true, formLoad: 'idle', focus: 'keep' });
+    expect(PAYMENT_REQUEST_FRESH).toEqual({ paid: null, askingToDecline: false, formLoad: 'idle', focus: null });
   });
 });
 
@@ -369,11 +483,12 @@ describe('reading a request', () => {
       terms: TERMS,
     } as unknown as CustomerRequest;
     const memory = remembered({ type: 'decline-asked' });
-    const state = paymentRequestStateOf(request, 'fr-FR', memory);
+    const state = paymentRequestStateOf(request, 'fr-FR', memory, false);
     expect(state.snapshot).toBe(snapshot);
     expect(state.view.status).toBe('entering-payment');
     expect(state.terms).toBe(TERMS);
     expect(state.locale).toBe('fr-FR');
     expect(state.memory).toBe(memory);
+    expect(state.cardFormLoaded).toBe(false);
   });
 });

@@ -155,6 +155,7 @@ export type CustomElements = {
    * - **confirm-decline** - The Yes, decline button.
    * - **enter-payment** - The Enter Payment button.
    * - **try-again** - The Try Again button, after a failed send.
+   * - **form-retry** - The Try again button, after the card form did not load.
    * - **unverified** - The UNVERIFIED badge and what it means, on a request nobody vouched for.
    */
   'chatpay-payment-request': DefineComponent<ChatPayPaymentRequestProps>;

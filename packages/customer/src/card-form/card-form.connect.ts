@@ -179,7 +179,7 @@ export function connectCardForm(state: CardFormState, words: CardFormMessages): 
         : null,
     },
     brand: number.niceName ? words.brand(number.niceName) : '',
-    failure: memory.failed ? words.failed : null,
+    failure: memory.failed === 'not-loaded' ? words.notLoaded : memory.failed ? words.failed : null,
     pay: {
       label: memory.paying ? words.paying : words.pay(amount),
       enabled: valid && !memory.paying && state.amount !== null,

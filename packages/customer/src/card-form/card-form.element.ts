@@ -172,7 +172,9 @@ export class ChatPayCardForm extends LitElement {
       this.#clear('sealed');
       this.dispatchEvent(new CustomEvent('chatpay-card-sealed', { detail, bubbles: true, composed: true }));
     } else {
-      this.#remember({ type: 'not-sealed' });
+      // The code that seals the card is loaded on demand: a failed load asks to check the connection.
+      const failure = result.error.code === 'not-loaded' ? 'not-loaded' : 'not-sent';
+      this.#remember({ type: 'not-sealed', failure });
     }
   }
 

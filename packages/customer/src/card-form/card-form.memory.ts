@@ -6,6 +6,9 @@ export type CardFormValues = Readonly<Record<CardFormField, string>>;
 
 const EMPTY: CardFormValues = Object.freeze({ number: '', name: '', expiry: '', securityCode: '', postalCode: '' });
 
+/** Why the last card was not sealed: refused or not sent (`not-sent`), or the sealing code did not load. */
+export type CardFormFailure = 'not-sent' | 'not-loaded';
+
 /**
  * What the form remembers between renders besides its request. The request's machine knows nothing of
  * it: it is what the person typed and which fields they have left, which never leave the form.
@@ -16,8 +19,8 @@ export interface CardFormMemory {
   readonly touched: ReadonlySet<CardFormField>;
   /** A card is being sealed: Pay says so and does nothing more. */
   readonly paying: boolean;
-  /** The last card could not be sealed. */
-  readonly failed: boolean;
+  /** Why the last card could not be sealed; `null` when it was, or once the person types again or pays again. */
+  readonly failed: CardFormFailure | null;
 }
 
 /** An empty form, as it starts and as it is again after a card was sealed. */
@@ -25,7 +28,7 @@ export const CARD_FORM_FRESH: CardFormMemory = Object.freeze({
   values: EMPTY,
   touched: new Set<CardFormField>(),
   paying: false,
-  failed: false,
+  failed: null,
 });
 
 /** What happened in the form. */
@@ -40,8 +43,8 @@ export type CardFormMemoryEvent =
   | { readonly type: 'paying' }
   /** It was sealed: the form is emptied. */
   | { readonly type: 'sealed' }
-  /** It could not be sealed: the fields stay as they are, and the form says so. */
-  | { readonly type: 'not-sealed' }
+  /** It could not be sealed (`not-sent` unless told): the fields stay as they are, and the form says why. */
+  | { readonly type: 'not-sealed'; readonly failure?: CardFormFailure }
   /** The form left the page: what was typed is forgotten. */
   | { readonly type: 'cleared' };
 
@@ -49,7 +52,7 @@ export type CardFormMemoryEvent =
 export function nextCardFormMemory(memory: CardFormMemory, event: CardFormMemoryEvent): CardFormMemory {
   switch (event.type) {
     case 'typed':
-      return { ...memory, values: { ...memory.values, [event.field]: event.value }, failed: false };
+      return { ...memory, values: { ...memory.values, [event.field]: event.value }, failed: null };
     case 'left':
       return memory.touched.has(event.field)
         ? memory
@@ -57,11 +60,11 @@ export function nextCardFormMemory(memory: CardFormMemory, event: CardFormMemory
     case 'pay-refused':
       return { ...memory, touched: new Set([...memory.touched, ...event.fields]) };
     case 'paying':
-      return { ...memory, paying: true, failed: false };
+      return { ...memory, paying: true, failed: null };
     case 'sealed':
       return CARD_FORM_FRESH;
     case 'not-sealed':
-      return { ...memory, paying: false, failed: true };
+      return { ...memory, paying: false, failed: event.failure ?? 'not-sent' };
     case 'cleared':
       return { ...memory, values: EMPTY, touched: new Set() };
   }

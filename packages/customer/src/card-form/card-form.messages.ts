@@ -50,6 +50,8 @@ export interface CardFormMessages {
   readonly errors: CardFormErrors;
   /** The card could not be sealed or sent. */
   readonly failed: string;
+  /** Shown when the code that seals the card did not load (it loads on demand): nothing was sent. */
+  readonly notLoaded: string;
   /** Above the empty form when the page was reloaded while the card was being entered. */
   readonly resumed: string;
 }
@@ -67,6 +69,7 @@ export const CARD_FORM_MESSAGES_EN: CardFormMessages = {
   paying: 'Sending securely…',
   brand: (brand) => `${brand} card`,
   failed: 'The card could not be sent securely. Check the details and try again.',
+  notLoaded: 'The secure payment did not load, and nothing was sent. Check your connection and try again.',
   resumed: 'The page was reloaded and your card details were not kept, for your security. Please enter them again.',
   errors: {
     number: {

@@ -29,6 +29,9 @@ export const CUSTOMER_MESSAGES_AR = {
     },
     notCharged: 'لم يُخصم منك أي مبلغ.',
     acceptedWith: (brand, lastFour) => `تم قبول الدفع — \u2068${brand} •••• ${lastFour}\u2069`,
+    formLoading: 'جارٍ تحميل النموذج الآمن…',
+    formFailed: 'لم يُحمَّل النموذج الآمن. تحقق من اتصالك وحاول مرة أخرى.',
+    retryForm: 'حاول مرة أخرى',
     unverified: 'غير موثَّق · وضع التطوير',
     unverifiedDescription: 'لم يتحقق خادم الشركة من هذا الطلب: إنه اختبار قيد التطوير. لا تُدخل بطاقة حقيقية.',
   } satisfies PaymentRequestMessages,
@@ -44,6 +47,7 @@ export const CUSTOMER_MESSAGES_AR = {
     paying: 'جارٍ الإرسال بأمان…',
     brand: (brand) => `بطاقة ${brand}`,
     failed: 'تعذّر إرسال البطاقة بأمان. تحقق من البيانات وحاول مرة أخرى.',
+    notLoaded: 'لم يُحمَّل الدفع الآمن، ولم يُرسَل أي شيء. تحقق من اتصالك وحاول مرة أخرى.',
     resumed: 'أُعيد تحميل الصفحة ولم تُحفظ بيانات بطاقتك، حفاظًا على أمانك. يُرجى إدخالها مرة أخرى.',
     errors: {
       number: {

@@ -29,6 +29,9 @@ export const CUSTOMER_MESSAGES_DE = {
     },
     notCharged: 'Ihnen wurde nichts berechnet.',
     acceptedWith: (brand, lastFour) => `Zahlung angenommen — ${brand} •••• ${lastFour}`,
+    formLoading: 'Das sichere Formular wird geladen…',
+    formFailed: 'Das sichere Formular wurde nicht geladen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    retryForm: 'Erneut versuchen',
     unverified: 'NICHT VERIFIZIERT · Entwicklungsmodus',
     unverifiedDescription:
       'Der Server des Unternehmens hat diese Anforderung nicht geprüft: Es ist ein Test in der Entwicklung. Geben Sie keine echte Karte ein.',
@@ -45,6 +48,8 @@ export const CUSTOMER_MESSAGES_DE = {
     paying: 'Wird sicher gesendet…',
     brand: (brand) => `${brand}-Karte`,
     failed: 'Die Karte konnte nicht sicher gesendet werden. Prüfen Sie die Angaben und versuchen Sie es erneut.',
+    notLoaded:
+      'Die sichere Zahlung wurde nicht geladen, und es wurde nichts gesendet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     resumed:
       'Die Seite wurde neu geladen und Ihre Kartendaten wurden zu Ihrer Sicherheit nicht aufbewahrt. Bitte geben Sie sie erneut ein.',
     errors: {

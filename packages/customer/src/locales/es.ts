@@ -29,6 +29,9 @@ export const CUSTOMER_MESSAGES_ES = {
     },
     notCharged: 'No se te ha cobrado nada.',
     acceptedWith: (brand, lastFour) => `Pago aceptado — ${brand} •••• ${lastFour}`,
+    formLoading: 'Cargando el formulario seguro…',
+    formFailed: 'El formulario seguro no se ha cargado. Comprueba tu conexión y vuelve a intentarlo.',
+    retryForm: 'Reintentar',
     unverified: 'SIN VERIFICAR · modo de desarrollo',
     unverifiedDescription:
       'El servidor de la empresa no ha comprobado esta solicitud: es una prueba en desarrollo. No introduzcas una tarjeta real.',
@@ -45,6 +48,7 @@ export const CUSTOMER_MESSAGES_ES = {
     paying: 'Enviando de forma segura…',
     brand: (brand) => `Tarjeta ${brand}`,
     failed: 'No se pudo enviar la tarjeta de forma segura. Revisa los datos y vuelve a intentarlo.',
+    notLoaded: 'El pago seguro no se ha cargado y no se ha enviado nada. Comprueba tu conexión y vuelve a intentarlo.',
     resumed:
       'La página se ha recargado y los datos de tu tarjeta no se han guardado, por tu seguridad. Vuelve a introducirlos.',
     errors: {

@@ -29,6 +29,9 @@ export const CUSTOMER_MESSAGES_FR = {
     },
     notCharged: 'Aucun montant ne vous a été débité.',
     acceptedWith: (brand, lastFour) => `Paiement accepté — ${brand} •••• ${lastFour}`,
+    formLoading: 'Chargement du formulaire sécurisé…',
+    formFailed: "Le formulaire sécurisé ne s'est pas chargé. Vérifiez votre connexion et réessayez.",
+    retryForm: 'Réessayer',
     unverified: 'NON VÉRIFIÉE · mode développement',
     unverifiedDescription:
       "Cette demande n'a pas été vérifiée par le serveur de l'entreprise : c'est un essai en développement. Ne saisissez pas une vraie carte.",
@@ -45,6 +48,8 @@ export const CUSTOMER_MESSAGES_FR = {
     paying: 'Envoi sécurisé…',
     brand: (brand) => `Carte ${brand}`,
     failed: "La carte n'a pas pu être envoyée de façon sécurisée. Vérifiez les informations et réessayez.",
+    notLoaded:
+      "Le paiement sécurisé ne s'est pas chargé et rien n'a été envoyé. Vérifiez votre connexion et réessayez.",
     resumed:
       "La page a été rechargée et les informations de votre carte n'ont pas été conservées, pour votre sécurité. Saisissez-les à nouveau.",
     errors: {

@@ -10,12 +10,14 @@ import {
 } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardSealedDetail } from '../card-form/card-form.connect.js';
+import { cardFormLoader, whenIdle, type CardFormLoader } from '../card-form/card-form.loader.js';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import {
   connectPaymentRequest,
   paymentRequestStateOf,
   type PaymentRequestAction,
   type PaymentRequestActionView,
+  type PaymentRequestView,
 } from './payment-request.connect.js';
 import {
   nextPaymentRequestMemory,
@@ -47,6 +49,7 @@ import { paymentRequestStyles } from './payment-request.styles.js';
  * @csspart confirm-decline - The Yes, decline button.
  * @csspart enter-payment - The Enter Payment button.
  * @csspart try-again - The Try Again button, after a failed send.
+ * @csspart form-retry - The Try again button, after the card form did not load.
  * @csspart unverified - The UNVERIFIED badge and what it means, on a request nobody vouched for.
  * @cssproperty --chatpay-payment-request-background - The bubble's background.
  * @cssproperty --chatpay-payment-request-border-color - The bubble's border.
@@ -80,10 +83,24 @@ export class ChatPayPaymentRequest extends LitElement {
   /** The clock for the card form's expiry check. */
   declare now: (() => Date) | undefined;
 
-  // The card this page sealed (brand and last four only), the decline question, the next focus.
+  /**
+   * How the bubble loads `<chatpay-card-form>` when it shows it or prefetches it: by default, a dynamic
+   * import of the form's define module. Replaced in tests, to hold the load or make it fail.
+   */
+  static cardFormLoader: CardFormLoader = cardFormLoader;
+  /** When the bubble prefetches the card form of a request that can be opened (returns a cancel). */
+  static whenIdle: (callback: () => void) => () => void = whenIdle;
+
+  // The card this page sealed (brand and last four only), the decline question, the form's load, the next focus.
   #memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH;
   /** The next focus is asked for from outside the bubble (`enterPayment()`): taken wherever the focus is. */
   #focusAsked = false;
+  /** The card form's load under way or done, from this bubble: a prefetch and the need share it. */
+  #formLoad: Promise<void> | null = null;
+  /** Cancels the idle prefetch scheduled while the bubble is in the page. */
+  #cancelIdle: (() => void) | null = null;
+  /** What this update shows, computed before it renders: read after it, to prefetch or focus. */
+  #view: PaymentRequestView | null = null;
 
   constructor() {
     super();
@@ -96,6 +113,34 @@ export class ChatPayPaymentRequest extends LitElement {
 
   get #words(): PaymentRequestMessages {
     return messagesFor('chatpay-payment-request', localeFor(this.locale), PAYMENT_REQUEST_MESSAGES_EN, this.messages);
+  }
+
+  get #loader(): CardFormLoader {
+    return (this.constructor as typeof ChatPayPaymentRequest).cardFormLoader;
+  }
+
+  /** The card form's load, started once; a failed one is forgotten, so that the next call loads again. */
+  #loadCardForm(): Promise<void> {
+    const loading = (this.#formLoad ??= this.#loader.load().catch((error: unknown) => {
+      if (this.#formLoad === loading) this.#formLoad = null;
+      throw error;
+    }));
+    return loading;
+  }
+
+  /** Loads the card form ahead, silently: a failure shows only once the form is needed. */
+  readonly #prefetch = (): void => {
+    if (this.#loader.loaded() || this.#memory.formLoad === 'loaded') return;
+    this.#loadCardForm().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelIdle?.();
+    this.#cancelIdle = null;
   }
 
   #remember(event: PaymentRequestMemoryEvent): void {
@@ -114,6 +159,8 @@ export class ChatPayPaymentRequest extends LitElement {
       this.#remember({ type: 'decline-confirmed' });
     } else if (action === 'enter-payment') {
       if (request.open().ok) this.#remember({ type: 'opened' });
+    } else if (action === 'form-retry') {
+      this.#remember({ type: 'form-retried' });
     } else if (request.retry().ok) this.#remember({ type: 'retried' });
   }
 
@@ -131,17 +178,45 @@ export class ChatPayPaymentRequest extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Another request: nothing this bubble remembered of the last one applies to it.
     if (changed.has('request') && changed.get('request') !== undefined) this.#memory = PAYMENT_REQUEST_FRESH;
+    const request = this.request;
+    this.#view = request ? this.#viewOf(request) : null;
+    if (request && this.#view?.loadForm) {
+      // The form is to be shown and is not there: it is loaded, and this render says so.
+      this.#memory = nextPaymentRequestMemory(this.#memory, { type: 'form-loading' });
+      const settled = (type: 'form-loaded' | 'form-failed') => () => {
+        if (this.request === request) this.#remember({ type });
+      };
+      this.#loadCardForm().then(settled('form-loaded'), settled('form-failed'));
+      this.#view = this.#viewOf(request);
+    }
+  }
+
+  #viewOf(request: CustomerRequest): PaymentRequestView {
+    const state = paymentRequestStateOf(request, localeFor(this.locale), this.#memory, this.#loader.loaded());
+    return connectPaymentRequest(state, this.#words);
   }
 
   protected override updated(): void {
+    const view = this.#view;
+    if (view?.prefetchForm && this.#cancelIdle === null && this.isConnected) {
+      this.#cancelIdle = (this.constructor as typeof ChatPayPaymentRequest).whenIdle(this.#prefetch);
+    }
     const focus = this.#memory.focus;
     if (focus === null) return;
+    if (focus === 'card-form' && !view?.cardForm) {
+      // Kept until the form is drawn; meanwhile the status line, which says it is loading, holds the focus.
+      if (view?.formLoad === 'loading') void this.#moveFocus('status', false);
+      return;
+    }
     this.#memory = nextPaymentRequestMemory(this.#memory, { type: 'focused' });
     void this.#moveFocus(focus);
   }
 
-  /** Focuses `focus` once drawn, if the focus is still here or was lost with the content it was on: never taken from elsewhere. */
-  async #moveFocus(focus: PaymentRequestFocus): Promise<void> {
+  /**
+   * Focuses `focus` once drawn, if the focus is still here or was lost with the content it was on: never
+   * taken from elsewhere. `final` is false for a stop on the way (the status line while the form loads).
+   */
+  async #moveFocus(focus: PaymentRequestFocus, final = true): Promise<void> {
     const target = this.renderRoot.querySelector<HTMLElement>(
       focus === 'card-form' ? 'chatpay-card-form' : `[part~="${focus}"]`,
     );
@@ -149,7 +224,7 @@ export class ChatPayPaymentRequest extends LitElement {
     if (target instanceof LitElement) await target.updateComplete;
     const active = document.activeElement;
     const asked = this.#focusAsked;
-    this.#focusAsked = false;
+    if (final) this.#focusAsked = false;
     if (asked || active === null || active === document.body || this.matches(':focus-within')) target?.focus();
   }
 
@@ -171,9 +246,8 @@ export class ChatPayPaymentRequest extends LitElement {
 
   protected override render() {
     const request = this.request;
-    if (!request) return nothing;
-    const state = paymentRequestStateOf(request, localeFor(this.locale), this.#memory);
-    const view = connectPaymentRequest(state, this.#words);
+    const view = this.#view;
+    if (!request || !view) return nothing;
     // An article, not a landmark: a chat may hold many requests, each named by its title and amount.
     return html`<article part="base" aria-labelledby="title amount">
       <h2 id="title">${view.title}</h2>
@@ -211,6 +285,8 @@ export class ChatPayPaymentRequest extends LitElement {
             part=${action.id}
             class=${action.primary ? 'primary' : nothing}
             @click=${() => this.#act(action.id)}
+            @pointerenter=${action.id === 'enter-payment' ? this.#prefetch : nothing}
+            @focus=${action.id === 'enter-payment' ? this.#prefetch : nothing}
           >
             ${action.label}
           </button>`,

@@ -24,6 +24,12 @@ export interface PaymentRequestMessages {
   readonly notCharged: string;
   /** The status line once paid, when this page sealed the card: its brand's name and last four digits. */
   readonly acceptedWith: (brand: string, lastFour: string) => string;
+  /** The status line while the card form loads, after Enter Payment. */
+  readonly formLoading: string;
+  /** The status line when the card form did not load, with Try again. */
+  readonly formFailed: string;
+  /** The button that loads the card form again after it failed to load. */
+  readonly retryForm: string;
   /** The badge on a request nobody vouched for (both sides run without key vouching). */
   readonly unverified: string;
   /** What the badge means, next to it. */
@@ -55,6 +61,9 @@ export const PAYMENT_REQUEST_MESSAGES_EN: PaymentRequestMessages = {
   },
   notCharged: 'You have not been charged.',
   acceptedWith: (brand, lastFour) => `Payment Accepted — ${brand} •••• ${lastFour}`,
+  formLoading: 'Loading the secure form…',
+  formFailed: 'The secure form did not load. Check your connection and try again.',
+  retryForm: 'Try again',
   unverified: 'UNVERIFIED · development mode',
   unverifiedDescription:
     "This request was not checked by the business's server: it is a test in development. Do not enter a real card.",

@@ -3,14 +3,16 @@ import {
   createAgentSession,
   createCustomerSession,
   createMemoryTransportPair,
+  err,
   ok,
+  SealError,
   type CardDetails,
   type CustomerRequest,
 } from '@chatpay/core';
-import '../../src/define.js';
+import '../../src/card-form/card-form.define.js';
 import type { ChatPayCardForm } from '../../src/card-form/card-form.element.js';
 import { accessible } from '../../../../test-support/axe.js';
-import { check, checkEqual } from '../../../../test-support/check.js';
+import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import { resumedRequest, sendTo, pair } from './fixture.js';
 import { accessibilityTree, findAccessible } from '../../../../test-support/engine.js';
@@ -259,6 +261,36 @@ describe('<chatpay-card-form> with real sessions', () => {
     await form.updateComplete;
     await fillValid(form);
     check(!payButton(form).disabled, 'ready to pay');
+  });
+});
+
+describe('<chatpay-card-form> when the sealing code does not load', () => {
+  it('says nothing was sent and asks to check the connection, keeps the card, and pays on the next try', async () => {
+    let loaded = false;
+    const paid: CardDetails[] = [];
+    const request = {
+      terms: TERMS,
+      pay: async (card: CardDetails) => {
+        paid.push(card);
+        return loaded ? ok(undefined) : err(new SealError('not-loaded', 'The code that seals the card did not load.'));
+      },
+    } as unknown as CustomerRequest;
+    const form = await mount(request);
+    await fillValid(form);
+    payButton(form).click();
+    await waitUntil(() => form.shadowRoot!.querySelector('[role="alert"]') !== null, 'the failure said');
+    checkEqual(
+      form.shadowRoot!.querySelector('[role="alert"]')!.textContent,
+      'The secure payment did not load, and nothing was sent. Check your connection and try again.',
+      'why, in words',
+    );
+    checkEqual(field(form, 'number').value, '4111 1111 1111 1111', 'the card kept to pay again');
+    check(!payButton(form).disabled, 'Pay offered again');
+    await accessible('the sealing code not loaded');
+    loaded = true;
+    payButton(form).click();
+    await waitUntil(() => field(form, 'number').value === '', 'sealed and cleared');
+    checkEqual(paid.length, 2, 'paid again');
   });
 });
 

@@ -6,6 +6,8 @@ import {
   type CustomerRequest,
 } from '@chatpay/core';
 import '../../src/define.js';
+// The card form defined ahead, as a prefetch leaves it: its loading on demand has tests of its own.
+import '../../src/card-form/card-form.define.js';
 import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
 import { CUSTOMER_MESSAGES_DE } from '../../src/locales/de.js';
 import { CUSTOMER_MESSAGES_ES } from '../../src/locales/es.js';

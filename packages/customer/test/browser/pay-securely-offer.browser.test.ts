@@ -1,5 +1,7 @@
 import { PAYMENT_ASKED } from '@chatpay/core';
 import '../../src/define.js';
+// The card form defined ahead, as a prefetch leaves it: its loading on demand has tests of its own.
+import '../../src/card-form/card-form.define.js';
 // The chat box of these tests is the real masker's, as a chat page has it.
 import '../../../masker/src/define.js';
 import type { ChatPayPaySecurelyOffer } from '../../src/pay-securely-offer/pay-securely-offer.element.js';

@@ -10,6 +10,8 @@ import {
 } from '@chatpay/core';
 import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
+// The card form defined ahead, as a prefetch leaves it: its loading on demand has tests of its own.
+import '../../src/card-form/card-form.define.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil as until } from '../../../../test-support/check.js';

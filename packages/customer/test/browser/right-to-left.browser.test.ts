@@ -3,6 +3,8 @@ import { createAgentSession, createCustomerSession, createMemoryTransportPair } 
 import { ManualClock } from '@chatpay/core/testing';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/define.js';
+// The card form defined ahead, as a prefetch leaves it: its loading on demand has tests of its own.
+import '../../src/card-form/card-form.define.js';
 import { CUSTOMER_MESSAGES_AR } from '../../src/locales/ar.js';
 import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { accessible } from '../../../../test-support/axe.js';

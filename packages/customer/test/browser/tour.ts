@@ -9,7 +9,9 @@ import {
 } from '@chatpay/core';
 import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
-import type { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
+// The card form defined ahead, as a prefetch leaves it: its loading on demand has tests of its own.
+import '../../src/card-form/card-form.define.js';
+import { ChatPayPaymentRequest } from '../../src/payment-request/payment-request.element.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import { agentTrust, customerTrust } from '../../../../test-support/trust.js';
 import type { Tour } from '../../../../test-support/tour.js';
@@ -67,6 +69,32 @@ export const CUSTOMER_TOURS: Tour[] = [
       await waitUntil(() => request.timeline().status === 'customer-declined', 'declined');
       await settle(element);
       await stop('declined');
+    },
+  },
+  {
+    name: 'the card form loading, and not loaded',
+    states: ['loading the form', 'the form did not load'],
+    async run(stop) {
+      // Loads that the tour holds, then fails: the form itself is defined in this page already.
+      let fail = (): void => undefined;
+      const loader = ChatPayPaymentRequest.cardFormLoader;
+      ChatPayPaymentRequest.cardFormLoader = {
+        loaded: () => false,
+        load: () => new Promise<void>((_, reject) => (fail = () => reject(new Error('offline')))),
+      };
+      try {
+        const { element } = await requested();
+        element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter-payment"]')!.click();
+        await settle(element);
+        check(!element.shadowRoot!.querySelector('chatpay-card-form'), 'no form while it loads');
+        await stop('loading the form');
+        fail();
+        await waitUntil(() => element.shadowRoot!.querySelector('[part~="form-retry"]') !== null, 'Try again');
+        await settle(element);
+        await stop('the form did not load');
+      } finally {
+        ChatPayPaymentRequest.cardFormLoader = loader;
+      }
     },
   },
   {
