@@ -20,7 +20,7 @@ export function splitAtGaps(digits: string, gaps: readonly number[] = DEFAULT_GA
 }
 
 /**
- * The card number grouped as its brand prints it, one space between groups (`'3782 822463 10005'`),
+ * The card number grouped as its brand prints it, one space between groups (`'dddd dddddd ddddd'`),
  * for reading aloud or copying by eye; `extra` are the integrator's card definitions, so a gift card
  * groups as defined. A brand nobody knows groups in fours.
  */

@@ -38,7 +38,7 @@ export interface CardNumberResult extends FieldCheck<CardNumberReason> {
   readonly securityCode?: SecurityCodeRule | null;
   /** The ASCII digits found in the input. */
   readonly digits: string;
-  /** `digits` in groups, with one space at each of the brand's gaps: `'3782 822463 10005'`. */
+  /** `digits` in groups, with one space at each of the brand's gaps: `'dddd dddddd ddddd'`. */
   readonly formatted: string;
   /** `digits` split at the gaps: `['3782', '822463', '10005']`. */
   readonly groups: readonly string[];
