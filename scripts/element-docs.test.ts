@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { manifestSources, moduleReferences, publishedModule } from './lib/elements-manifest.mjs';
 import { manifestProblems } from './lib/manifest-schema.mjs';
 
+/**
+ * Elements that `define.js` leaves to be defined when first needed: the customer's card form, which the
+ * payment request loads (`card-form.loader.ts`) when the form is to be shown.
+ */
+const DEFINED_ON_DEMAND: readonly string[] = ['chatpay-card-form'];
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = ['customer', 'agent', 'masker'] as const;
 
@@ -114,13 +120,13 @@ describe.each(PACKAGES)('the manifest of @chatpay/%s', (name) => {
         expect(declaration?.tagName, `${module.path} ${definition.name}`).toBe(definition.name);
       }
     }
-    // The package's define module registers every element, and each element is the first (its own
-    // call) of some define module.
+    // The package's define module registers every element but those its elements load on demand, and
+    // each element is the first (its own call) of some define module.
     expect(
       definedBy('dist/define.js')
         .map((definition) => definition.name)
         .sort(),
-    ).toEqual([...tags].sort());
+    ).toEqual(tags.filter((tag) => !DEFINED_ON_DEMAND.includes(tag)).sort());
     for (const tag of tags) {
       expect(
         defineModules.some((module) => definedBy(module.path)[0]?.name === tag),
