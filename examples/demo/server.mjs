@@ -25,6 +25,10 @@ async function bundles() {
     format: 'esm',
     minify: true,
     sourcemap: 'inline',
+    // Split as an application's bundler splits: the customer's card form and sealing, and the agent's
+    // shared code, are chunks of their own, fetched when first needed.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     write: false,
     outdir: '/',
     plugins: [sourceAlias],
@@ -137,6 +141,21 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
   });
   const relayAddress = await relay.listen({ port: relayPort, host });
   const relayUrl = relayAddress.url;
+  // The pages that handle cards run under a strict policy, as a production page should: scripts from
+  // this origin only (the bundles and their chunks; no inline script, no eval), connections to this
+  // server and the relay only. Styles may be inline: the pages' own <style> and the elements' styles.
+  const strictPolicy = {
+    'content-security-policy': [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      `connect-src 'self' ${new URL(relayUrl).origin}`,
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'self'",
+    ].join('; '),
+  };
 
   // The ordinary chat, as a chat product would carry it: text between the conversation's sockets.
   const chat = new WebSocketServer({ noServer: true, maxPayload: 16_384 });
@@ -231,11 +250,13 @@ export async function startDemo({ port = 4310, relayPort = 4311, host = '127.0.0
     }
     if (pathname === '/.well-known/chatpay-jwks.json') return json(200, await voucher.jwks());
     if (pathname === '/') return send(200, 'text/html', sideBySidePage());
-    if (pathname === '/agent.html') return send(200, 'text/html', agentPage(relayUrl, look));
-    if (pathname === '/customer.html') return send(200, 'text/html', customerPage(relayUrl, look));
+    if (pathname === '/agent.html') return send(200, 'text/html', agentPage(relayUrl, look), strictPolicy);
+    if (pathname === '/customer.html') return send(200, 'text/html', customerPage(relayUrl, look), strictPolicy);
     if (pathname === '/theme.css') return send(200, 'text/css', theme);
-    if (pathname === '/agent.js') return send(200, 'text/javascript', code['agent.js']);
-    if (pathname === '/customer.js') return send(200, 'text/javascript', code['customer.js']);
+    // The two pages' bundles and their chunks: names from the build, looked up, never paths on disk.
+    if (pathname.endsWith('.js') && Object.hasOwn(code, pathname.slice(1))) {
+      return send(200, 'text/javascript', code[pathname.slice(1)]);
+    }
     send(404, 'text/plain', 'Not found');
   });
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${pagePort}`;

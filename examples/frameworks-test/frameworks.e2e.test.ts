@@ -38,7 +38,7 @@ describe.each([
   ['React 19', buildReact, '$12.50'],
   ['Vue 3', buildVue, '$12.50'],
 ] as const)('the %s example', { timeout: 30_000 }, (_, build, amount) => {
-  it('builds, and a request sent from the composer reaches the customer', async () => {
+  it('builds, a request sent from the composer reaches the customer, and Enter Payment shows the card form', async () => {
     const files = (await build(false)) as Files;
     expect(Object.keys(files)).toContain('index.html');
     const { url, server } = await serve(files);
@@ -53,7 +53,9 @@ describe.each([
       await page.getByRole('button', { name: 'Send', exact: true }).click();
       await page.locator('chatpay-status-chip').getByText('WAITING FOR CUSTOMER').first().waitFor();
       await page.locator('chatpay-payment-request').getByText(amount).waitFor();
-      await page.getByRole('button', { name: 'Enter Payment' }).waitFor();
+      // The card form is loaded when first needed: inlined in a one-file bundle, a chunk otherwise.
+      await page.getByRole('button', { name: 'Enter Payment' }).click();
+      await page.locator('chatpay-card-form #number').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -60,6 +60,36 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     expectNoCardOnTheWire();
   });
 
+  it("loads the customer's card form only once a request is shown, and runs the flow under a strict policy", async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const fetched: string[] = [];
+    context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await context.addInitScript(() => {
+      const violations: string[] = [];
+      Object.assign(window, { violations });
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    });
+    const { page, agent, customer } = await openDemo(context, demo.url, { agent: '', customer: '?conversation=c-3' });
+    const customerPage = context.pages()[1]!;
+    await customer.getByText('Can I pay the outstanding invoice here?').waitFor();
+    const formChunk = (path: string) => /^\/chunks\/card-form\.define-[\w-]+\.js$/.test(path);
+    expect(fetched.filter(formChunk)).toEqual([]);
+    await agent.getByRole('button', { name: /Katherine Johnson/ }).click();
+    await requestPayment(agent, '3.20', 'Invoice');
+    await customer.getByText('$3.20').waitFor();
+    await pay(customer);
+    await customer.getByText('Sent. Waiting for the agent.').waitFor();
+    expect(fetched.filter(formChunk)).toHaveLength(1);
+    await agent.getByRole('button', { name: 'VIEW CARD' }).click();
+    await agent.locator('chatpay-card-viewer .value').first().waitFor();
+    await agent.getByRole('button', { name: 'Mark as Completed' }).click();
+    await customer.getByText('Payment Accepted').waitFor();
+    const response = await page.request.get(`${demo.url}/customer.html`);
+    expect(response.headers()['content-security-policy']).toContain("script-src 'self';");
+    for (const side of [page, customerPage])
+      expect(await side.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
+
   it('shows the customer declining, in two separate windows', async () => {
     const { agent, customer } = await open({ agent: '', customer: '?conversation=c-2' });
     await agent.getByRole('button', { name: /Alan Turing/ }).click();
