@@ -1,6 +1,6 @@
-// Each integration example, built as its README says, served, and used in Chromium: the agent's
-// composer sends a request and the customer's bubble shows it, through each framework's own wiring
-// of properties and events.
+// Each integration example, built as its README says, served under a strict Content-Security-Policy,
+// and used in Chromium: the agent's composer sends a request, the customer's bubble shows it and
+// Enter Payment shows the card form, through each framework's own wiring of properties and events.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,13 +21,28 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-/** Serves built files from memory on a free port. */
+/**
+ * The policy each example is served under: scripts from its own origin only (no inline script, no
+ * eval), as a page that takes card numbers should be.
+ */
+const STRICT_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Serves built files from memory on a free port, under the strict policy. */
 async function serve(files: Files): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const name = (request.url ?? '/').split('?')[0]!.replace(/^\//, '') || 'index.html';
     const body = files[name];
     if (body === undefined) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
+    const type = name.endsWith('.js') ? 'text/javascript' : 'text/html';
+    response.writeHead(200, { 'content-type': type, 'content-security-policy': STRICT_POLICY }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
@@ -38,13 +53,18 @@ describe.each([
   ['React 19', buildReact, '$12.50'],
   ['Vue 3', buildVue, '$12.50'],
 ] as const)('the %s example', { timeout: 30_000 }, (_, build, amount) => {
-  it('builds, a request sent from the composer reaches the customer, and Enter Payment shows the card form', async () => {
+  it('builds, and under a strict policy a request sent from the composer reaches the customer and Enter Payment shows the card form', async () => {
     const files = (await build(false)) as Files;
     expect(Object.keys(files)).toContain('index.html');
     const { url, server } = await serve(files);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) => {
+        throw new Error(`policy violated: ${event.violatedDirective}`);
+      }),
+    );
     try {
       await page.goto(url);
       await page.locator('chatpay-request-composer #amount').pressSequentially('12.50');

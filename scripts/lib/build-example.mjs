@@ -6,10 +6,10 @@ import { sourceAlias } from './source-alias.mjs';
 
 /**
  * `dir`: the example's folder (ends with "/"); `entry`: { bundleName: sourcePath }; `html`: the page;
- * `options`: extra esbuild options (jsx, define). Resolves with the files by name; writes them to
- * `dir/dist/` unless `write` is false.
+ * `options`: extra esbuild options (jsx, define); `assets`: other files served as they are, by name.
+ * Resolves with the files by name; writes them to `dir/dist/` unless `write` is false.
  */
-export async function buildExample({ dir, entry, html, options = {}, write = true }) {
+export async function buildExample({ dir, entry, html, options = {}, assets = {}, write = true }) {
   const result = await build({
     entryPoints: entry,
     bundle: true,
@@ -21,7 +21,7 @@ export async function buildExample({ dir, entry, html, options = {}, write = tru
     logLevel: 'silent',
     ...options,
   });
-  const files = { 'index.html': html };
+  const files = { 'index.html': html, ...assets };
   for (const file of result.outputFiles) files[file.path.slice(`${dir}dist/`.length)] = file.text;
   if (write) {
     mkdirSync(`${dir}dist`, { recursive: true });
