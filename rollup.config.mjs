@@ -33,8 +33,9 @@ function entries({ dir, manifest }) {
 }
 
 /**
- * Dependencies and sibling packages stay imports: each package is installed with its own. What a package
- * lists only as a dev dependency and imports from its sources is bundled into its dist (see VENDORED).
+ * Dependencies and sibling packages stay imports: each package is installed with its own. A library a
+ * package imports without listing it as a dependency is bundled into its dist if it is one of VENDORED,
+ * and fails the build otherwise.
  */
 function external({ manifest }) {
   const names = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
@@ -62,6 +63,9 @@ function vendored() {
     name: 'chatpay-vendored',
     transform(code, id) {
       const match = VENDORED.exec(id);
+      if (!match && id.includes('/node_modules/')) {
+        this.error(`${id} would be bundled but is not vendored: make it a dependency, or add it to VENDORED`);
+      }
       if (!match) return null;
       libraries.set(match[1], id.slice(0, id.lastIndexOf('/esm/')));
       if (!code.includes('import("crypto")')) return null;
