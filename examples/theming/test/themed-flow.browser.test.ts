@@ -108,6 +108,11 @@ async function flow(themed: boolean) {
   bubble.now = () => new Date(clock.now());
   bubble.request = customer.request(waiting.requestId)!;
   check(bubble.request.open().ok, 'the customer opens the card form');
+  // The card form is defined when first needed: wait for its code and its Pay button.
+  await waitUntil(
+    () => Boolean(bubble.shadowRoot?.querySelector('chatpay-card-form')?.shadowRoot?.querySelector('[part~="pay"]')),
+    'the card form drawn',
+  );
 
   const elsewhere = await requestFrom(otherAgent, 800, 'Shipping');
   await waitUntil(() => otherCustomer.request(elsewhere.requestId) !== undefined, 'the other request');
