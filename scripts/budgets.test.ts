@@ -60,4 +60,20 @@ describe('split pages, as the browser fetches their chunks (min+gzip per chunk, 
     }
     expect(upFront.has('xstate')).toBe(true);
   });
+
+  it('loads no opening code (HPKE) up front in the agent console', async () => {
+    const page = (SPLIT_PAGES as SplitPage[]).find((each) => each.name.startsWith('agent console'))!;
+    const size = (await measureSplit(page)) as SplitSize;
+    const upFront = new Set(
+      size.chunks.filter((chunk) => chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
+    );
+    const later = new Set(
+      size.chunks.filter((chunk) => !chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
+    );
+    for (const library of ['@hpke/core', '@hpke/common']) {
+      expect(upFront.has(library), library).toBe(false);
+      expect(later.has(library), library).toBe(true);
+    }
+    expect(upFront.has('lit-html')).toBe(true);
+  });
 });

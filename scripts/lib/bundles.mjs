@@ -61,6 +61,15 @@ export const SPLIT_PAGES = [
     // one by one lose what one file shares between them).
     allBudget: 81_900,
   },
+  {
+    name: 'agent console (split)',
+    code: `import '@chatpay/agent/define'; export { createAgentSession, createAgentRegistry } from '@chatpay/core';`,
+    // The opening code (HPKE, 9,362 B) is fetched once a request of the agent's is out
+    // (core/src/card-sealing.loader.ts): 55,136 up front, where the console in one file was 64,094.
+    upFrontBudget: 55_200,
+    // 60,000 is the aim, not reached: 64,562, xstate, lit and valibot alone coming to about 21,500.
+    allBudget: 64_600,
+  },
 ];
 
 /** The package an output's inputs come from, minified bytes each, largest first. */

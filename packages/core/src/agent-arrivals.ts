@@ -1,8 +1,9 @@
 import { createActor } from 'xstate';
 import { followedRequest, ownRequest, type AgentRequest } from './agent-request.js';
 import type { AgentSide } from './agent-side.js';
-import { openCard, type AgentKeys } from './card-sealing.js';
-import type { Arrival } from './conversation-link.js';
+import type { AgentKeys } from './agent-key-pair.js';
+import { loadCardSealing, type CardSealingModule } from './card-sealing.loader.js';
+import { SYNC_ANSWER_INTERVAL_MS, type Arrival } from './conversation-link.js';
 import type { MessageOf, RequestTerms, WireMessage } from './protocol.js';
 import { eventOf, route } from './request-handle.js';
 import { verifyMessage } from './signing.js';
@@ -73,6 +74,8 @@ async function arrive(side: AgentSide, message: MessageOf<'request.created'>): P
   if (mine && keys) {
     // This agent's own request, rebuilt from the history after a reload: the keys are here, it acts as before.
     side.keyring.set(requestId, keys);
+    // The code that opens its card is fetched now, as when it was sent (see `agent-machine.ts`).
+    if (keys.encryption) loadCardSealing().catch(() => undefined);
     const actor = createActor(side.machine(requestId), {
       input: { ...input, side: 'agent', viewWindowMs: side.viewWindowMs, keys: keys.encryption ? 'here' : 'opened' },
     });
@@ -125,8 +128,14 @@ async function fromCustomer(
     request.actor.send({ type: 'customer.conflict' });
     return refuse(side.report, message, 'customer-key-conflict');
   }
-  if (message.type === 'request.submitted' && !(await opens(side, request, message))) {
-    return refuse(side.report, message, 'unopenable-card');
+  if (message.type === 'request.submitted') {
+    const trial = await tryOpening(side, request, message);
+    if (trial === 'refused') return refuse(side.report, message, 'unopenable-card');
+    if (trial === 'not-loaded') {
+      side.report({ type: 'message-ignored', reason: 'opening-not-loaded', messageType: message.type, requestId });
+      askAgainLater(side, requestId);
+      return false;
+    }
   }
   // The key is bound before the actor moves: a subscriber may open the card as soon as it does.
   const event = eventOf(message, arrival.receivedAt);
@@ -137,27 +146,50 @@ async function fromCustomer(
 /**
  * Whether a sealed card opens with this request's key, tried as it arrives so that a card sealed by
  * anyone but the customer, or for another request, is refused before it can end the request. The
- * opened copy is dropped at once; the viewer opens it again. Without the key here, nothing can be tried.
+ * opened copy is dropped at once; the viewer opens it again. Without the key here, nothing can be
+ * tried (`opens`). The opening code loads on demand: when it does not load, nothing is known yet
+ * (`not-loaded`), and the card is neither taken nor refused.
  */
-async function opens(
+async function tryOpening(
   side: AgentSide,
   request: AgentRequest,
   message: MessageOf<'request.submitted'>,
-): Promise<boolean> {
+): Promise<'opens' | 'refused' | 'not-loaded'> {
   const keys = side.keyring.get(message.requestId);
   const terms = termsOf(request);
-  if (!keys?.encryption || !terms) return true;
+  if (!keys?.encryption || !terms) return 'opens';
+  let sealing: CardSealingModule;
   try {
-    await openCard(message.body.sealed, keys.encryption, {
+    sealing = await loadCardSealing();
+  } catch {
+    return 'not-loaded';
+  }
+  try {
+    await sealing.openCard(message.body.sealed, keys.encryption, {
       requestId: message.requestId,
       conversationId: side.conversationId,
       terms,
       customerKey: message.customerKey,
     });
-    return true;
+    return 'opens';
   } catch {
-    return false;
+    return 'refused';
   }
+}
+
+/**
+ * How long after the opening code failed to load the card is asked for again (`request.sync`, which
+ * the customer answers with everything it sent): no sooner than the customer answers a sync.
+ */
+export const OPENING_RETRY_MS = SYNC_ANSWER_INTERVAL_MS;
+
+/** Asks the customer for the request's messages again in `OPENING_RETRY_MS`, if the card is still awaited then. */
+function askAgainLater(side: AgentSide, requestId: string): void {
+  side.clock.setTimeout(() => {
+    const phase = side.book.get(requestId)?.timeline().phase;
+    if (!side.link.closed && (phase === 'waitingForCustomer' || phase === 'customerEntering'))
+      side.link.resync([requestId]);
+  }, OPENING_RETRY_MS);
 }
 
 /** An agent's outcome from elsewhere (another agent, or this agent's other tab or device): signed by that request's agent key. */

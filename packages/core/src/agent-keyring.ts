@@ -1,4 +1,4 @@
-import type { AgentKeys } from './card-sealing.js';
+import type { AgentKeys } from './agent-key-pair.js';
 import { toFailure } from './errors.js';
 import type { KeyScope, KeyStore } from './key-store.js';
 import type { PaymentRequestActor } from './payment-request.machine.js';

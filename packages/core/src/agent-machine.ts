@@ -1,6 +1,8 @@
 import { fromPromise } from 'xstate';
 import { actorOf, isIn, type AgentSide } from './agent-side.js';
-import { generateAgentKeyPair, openCard, SealError } from './card-sealing.js';
+import { generateAgentKeyPair } from './agent-key-pair.js';
+import { loadCardSealing } from './card-sealing.loader.js';
+import { SealError } from './seal-error.js';
 import { SessionError } from './errors.js';
 import { MAX_VOUCH_LENGTH, type WireMessage } from './protocol.js';
 import type { SideEffects } from './session-base.js';
@@ -62,6 +64,9 @@ export function agentEffects(side: AgentSide, requestId: string): SideEffects {
         await link.deliver(input.message);
         const created = input.message.type === 'request.created' ? input.message.body : undefined;
         if (created?.replaces) side.replaceOld(created);
+        // The code that opens the card that answers it is fetched now, so that it is here when the card
+        // is (a failed fetch is forgotten: the card's arrival tries again).
+        if (created) loadCardSealing().catch(() => undefined);
       }),
       openCard: fromPromise(async ({ input }) => {
         const { sealed, terms, conversationId } = input.context;
@@ -69,6 +74,7 @@ export function agentEffects(side: AgentSide, requestId: string): SideEffects {
         const customerKey = side.customerKeys.get(requestId);
         if (!keys?.encryption || !sealed || !terms || !customerKey)
           throw new SealError('key-gone', 'The key for this request is gone; the card cannot be opened.');
+        const { openCard } = await loadCardSealing();
         const card = await openCard(sealed, keys.encryption, { requestId, conversationId, terms, customerKey });
         // The card opens once: the key that opens it is gone from the store before the card is shown (a
         // reload then cannot open it again); the signing key stays until the request ends.

@@ -1,5 +1,6 @@
 import { agentTimeline, phaseOf, type AgentStatus, type TimelineView } from './status.js';
 import type { CardDetails } from './card-sealing.js';
+import { loadCardSealing } from './card-sealing.loader.js';
 import { SealError } from './seal-error.js';
 import type { Clock } from './clock.js';
 import { err, ok, SessionError, type Result } from './errors.js';
@@ -140,8 +141,7 @@ export function ownRequest(side: AgentSide, requestId: string, actor: PaymentReq
     },
     card: () => (actor.getSnapshot().value === 'cardViewing' ? (side.cards.get(requestId) ?? null) : null),
     viewCard: async () => {
-      const before = actor.getSnapshot();
-      if (before.context.conflict) {
+      if (actor.getSnapshot().context.conflict) {
         return err(
           new SessionError(
             'customer-key-conflict',
@@ -149,6 +149,15 @@ export function ownRequest(side: AgentSide, requestId: string, actor: PaymentReq
           ),
         );
       }
+      // The code that opens it first: a failed load leaves the request as it was, to View Card again.
+      if (actor.getSnapshot().can({ type: 'card.view' })) {
+        const failed = await loadCardSealing().then(
+          () => null,
+          (error: unknown) => error as SealError,
+        );
+        if (failed) return err(failed);
+      }
+      const before = actor.getSnapshot();
       const started = command(actor, { type: 'card.view' });
       if (!started.ok) return started;
       const snapshot: PaymentRequestSnapshot = await settle(actor, (next) => next.value !== 'opening', before);

@@ -2,7 +2,7 @@ import type * as CardSealing from './card-sealing.js';
 import { SealError } from './seal-error.js';
 
 /** The sealing code, as loaded on demand. */
-export type CardSealingModule = Pick<typeof CardSealing, 'sealCard' | 'openCard' | 'generateAgentKeyPair'>;
+export type CardSealingModule = Pick<typeof CardSealing, 'sealCard' | 'openCard'>;
 
 /**
  * A loader of the sealing code through `importer`: loaded once, and every call while it loads, or
@@ -14,7 +14,7 @@ export function cardSealingLoaderFrom(importer: () => Promise<CardSealingModule>
   return () => {
     loading ??= importer().catch(() => {
       loading = null;
-      throw new SealError('not-loaded', 'The code that seals the card did not load; nothing was sent.');
+      throw new SealError('not-loaded', 'The code that seals and opens cards did not load.');
     });
     return loading;
   };
@@ -22,8 +22,9 @@ export function cardSealingLoaderFrom(importer: () => Promise<CardSealingModule>
 
 /**
  * The sealing code (`card-sealing.ts` and @hpke/core under it), loaded with a dynamic `import()` when
- * a card is to be sealed, so that a bundler that splits code keeps it out of the page until then (a
- * one-file bundle inlines it).
+ * a card is to be sealed or opened, so that a bundler that splits code keeps it out of the page until
+ * then (a one-file bundle inlines it): the customer's session loads it to seal, the agent's once a
+ * request of its own is out (to open the card that answers it).
  */
 export const loadCardSealing = cardSealingLoaderFrom(() => import('./card-sealing.js'));
 
@@ -43,11 +44,4 @@ export async function openCard(
   ...args: Parameters<typeof CardSealing.openCard>
 ): ReturnType<typeof CardSealing.openCard> {
   return (await loadCardSealing()).openCard(...args);
-}
-
-/** Makes one request's agent key pairs (see `card-sealing.ts`), loading the sealing code first. */
-export async function generateAgentKeyPair(
-  ...args: Parameters<typeof CardSealing.generateAgentKeyPair>
-): ReturnType<typeof CardSealing.generateAgentKeyPair> {
-  return (await loadCardSealing()).generateAgentKeyPair(...args);
 }

@@ -98,9 +98,10 @@ export {
 export type { Arrival } from './card-arrivals.js';
 export { PAYMENT_ASK_FRESH_MS, type PaymentAsk } from './payment-asks.js';
 // The sealing code loads on demand (`card-sealing.loader.ts`): no static import of it from here.
-export { sealCard, openCard, generateAgentKeyPair } from './card-sealing.loader.js';
+export { sealCard, openCard } from './card-sealing.loader.js';
+export { generateAgentKeyPair, type AgentKeyPair, type AgentKeys } from './agent-key-pair.js';
 export { SealError, type SealErrorCode } from './seal-error.js';
-export type { CardDetails, SealingContext, AgentKeyPair, AgentKeys } from './card-sealing.js';
+export type { CardDetails, SealingContext } from './card-sealing.js';
 export {
   generateSigningKeyPair,
   signMessage,

@@ -4,7 +4,7 @@ import { ChatPayError } from './errors.js';
  * `SealError`'s codes: `malformed-payload`, `cannot-open` (wrong key, or anything bound changed), `key-gone`
  * (the request's key is no longer held), `invalid-card` (details incomplete or malformed), `untrusted-key`
  * (the agent's key is not a valid P-256 key), `crypto-unavailable` (no WebCrypto here), `not-loaded` (the
- * sealing code, loaded on demand, could not be loaded: nothing was sent).
+ * sealing code, loaded on demand, could not be loaded: nothing was sealed nor opened).
  */
 export type SealErrorCode =
   | 'malformed-payload'

@@ -12,6 +12,8 @@ export type IgnoredReason =
   | 'forgotten'
   | 'too-many-requests'
   | 'sync-rate-limited'
+  /** A card arrived, but the code that checks it (by opening it) did not load: asked for again in `OPENING_RETRY_MS`. */
+  | 'opening-not-loaded'
   /** A customer's ask for a card request while one is shown, within `PAYMENT_ASK_INTERVAL_MS` of the last, or stale in the history. */
   | 'ask-rate-limited';
 

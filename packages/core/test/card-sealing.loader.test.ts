@@ -47,6 +47,9 @@ describe('loading the sealing code on demand', () => {
   });
 
   it("is a typed error from the customer's pay, with the card kept to pay again once it loads", async () => {
+    // Offline from the start: the agent's session, which here shares the loader, fetches the code ahead
+    // when its request is out (as it opens the card), and must not load it for the customer.
+    network.offline = true;
     const flow = createFlow();
     const request = flow.agent.createRequest();
     expectOk(request.review(USD_12_50));
@@ -56,7 +59,6 @@ describe('loading the sealing code on demand', () => {
     const peer = flow.customer.request(request.requestId)!;
     expectOk(peer.open());
 
-    network.offline = true;
     const failed = await peer.pay(VISA);
     expect(failed.ok).toBe(false);
     expect(!failed.ok && failed.error).toBeInstanceOf(SealError);
