@@ -13,6 +13,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/transports/src/socket-io.transport.ts', import.meta.url)),
       },
       {
+        find: /^@chatpay\/core\/wire$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/wire.ts', import.meta.url)),
+      },
+      {
         find: /^@chatpay\/([\w-]+)$/,
         replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
       },

@@ -26,6 +26,17 @@ interface SplitSize {
   }[];
 }
 
+/** The packages whose bytes load up front, and those that load later, on demand. */
+function packagesOf(size: SplitSize) {
+  const of = (upFront: boolean) =>
+    new Set(
+      size.chunks
+        .filter((chunk) => chunk.upFront === upFront)
+        .flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
+    );
+  return { upFront: of(true), later: of(false) };
+}
+
 const budgeted = (BUNDLES as Bundle[]).filter((bundle) => bundle.budget !== undefined);
 
 describe('size budgets (min+gzip)', { timeout: 30_000 }, () => {
@@ -48,12 +59,7 @@ describe('split pages, as the browser fetches their chunks (min+gzip per chunk, 
 
   it('loads neither the card form nor the sealing code up front on the customer page', async () => {
     const size = (await measureSplit((SPLIT_PAGES as SplitPage[])[0]!)) as SplitSize;
-    const upFront = new Set(
-      size.chunks.filter((chunk) => chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
-    );
-    const later = new Set(
-      size.chunks.filter((chunk) => !chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
-    );
+    const { upFront, later } = packagesOf(size);
     for (const library of ['imask', '@hpke/core', '@hpke/common']) {
       expect(upFront.has(library), library).toBe(false);
       expect(later.has(library), library).toBe(true);
@@ -61,15 +67,21 @@ describe('split pages, as the browser fetches their chunks (min+gzip per chunk, 
     expect(upFront.has('xstate')).toBe(true);
   });
 
+  it('loads neither the session, the machine, Lit nor the elements on a chat page before a request', async () => {
+    const page = (SPLIT_PAGES as SplitPage[]).find((each) => each.name.startsWith('chat page before'))!;
+    const size = (await measureSplit(page)) as SplitSize;
+    const { upFront, later } = packagesOf(size);
+    for (const library of ['xstate', 'lit-html', '@lit/reactive-element', '@chatpay/customer', 'valibot', 'imask']) {
+      expect(upFront.has(library), library).toBe(false);
+      expect(later.has(library), library).toBe(true);
+    }
+    for (const part of ['@chatpay/masker', '@chatpay/transports']) expect(upFront.has(part), part).toBe(true);
+  });
+
   it('loads no opening code (HPKE) up front in the agent console', async () => {
     const page = (SPLIT_PAGES as SplitPage[]).find((each) => each.name.startsWith('agent console'))!;
     const size = (await measureSplit(page)) as SplitSize;
-    const upFront = new Set(
-      size.chunks.filter((chunk) => chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
-    );
-    const later = new Set(
-      size.chunks.filter((chunk) => !chunk.upFront).flatMap((chunk) => chunk.byPackage.map(([name]) => name)),
-    );
+    const { upFront, later } = packagesOf(size);
     for (const library of ['@hpke/core', '@hpke/common']) {
       expect(upFront.has(library), library).toBe(false);
       expect(later.has(library), library).toBe(true);

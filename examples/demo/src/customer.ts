@@ -1,24 +1,11 @@
-// The customer's chat: message history, a chat box wrapped by the card masker (with "Pay securely
-// instead?" when a card is typed into it), and payment requests as they arrive.
-import { createCustomerSession, type JsonWebKeySet } from '@chatpay/core';
-import '@chatpay/customer/define';
-import { CUSTOMER_MESSAGES_AR } from '@chatpay/customer/locales/ar';
-import { CUSTOMER_MESSAGES_DE } from '@chatpay/customer/locales/de';
-import { CUSTOMER_MESSAGES_ES } from '@chatpay/customer/locales/es';
-import { CUSTOMER_MESSAGES_FR } from '@chatpay/customer/locales/fr';
-import { registerMessages } from '@chatpay/ui';
+// The customer's chat: message history, a chat box wrapped by the card masker, and payment requests
+// as they arrive. Up front it loads only the masker, the transport and the watch for a request
+// (`@chatpay/core/wire`); the session and the elements (`customer-side.ts`) load with the first
+// request, or with the first card typed into the chat box, for "Pay securely instead?".
+import { watchForRequests } from '@chatpay/core/wire';
 import '@chatpay/masker/define';
 import { keepNewestInView } from './newest-in-view.js';
 import { chatChannel, chatLine, CONVERSATIONS, HISTORY, paymentTransport } from './wire.js';
-
-// The page's `lang` (the demo's Language switch) picks the catalogue.
-for (const [locale, catalogue] of Object.entries({
-  es: CUSTOMER_MESSAGES_ES,
-  fr: CUSTOMER_MESSAGES_FR,
-  de: CUSTOMER_MESSAGES_DE,
-  ar: CUSTOMER_MESSAGES_AR,
-}))
-  registerMessages(locale, catalogue);
 
 const id = new URLSearchParams(location.search).get('conversation') ?? CONVERSATIONS[0]!.id;
 const me = CONVERSATIONS.find((conversation) => conversation.id === id)?.customer ?? 'Customer';
@@ -32,23 +19,30 @@ for (const line of HISTORY[id] ?? []) {
 }
 
 const say = chatChannel(id, (from, text) => history.append(chatLine(from, text, false)));
-// The integrator's published vouching keys, from its own origin (never through the chat backend).
-const trustedKeys = async () => (await (await fetch('/.well-known/chatpay-jwks.json')).json()) as JsonWebKeySet;
-const customer = createCustomerSession({
-  conversationId: id,
-  transport: paymentTransport(id, 'customer'),
-  trustedKeys,
-});
-// A card typed into the chat box is masked before it is sent, and the customer is offered the secure form.
-document.querySelector('chatpay-pay-securely-offer')!.session = customer;
-customer.subscribe(({ type, request }) => {
-  if (type !== 'request-added') return;
-  const item = document.createElement('li');
-  item.className = 'line request';
-  const bubble = document.createElement('chatpay-payment-request');
-  bubble.request = request;
-  item.append(bubble);
-  history.append(item);
+// #region watch
+const watch = watchForRequests(paymentTransport(id, 'customer'));
+let side: Promise<void> | undefined;
+/** Loads the customer's side once; a load that fails is said in the chat, and tried again next time. */
+const loadSide = () =>
+  (side ??= import('./customer-side.js')
+    .then(({ startCustomerSide }) => startCustomerSide(id, watch.transport, history))
+    .catch((error: unknown) => {
+      side = undefined;
+      history.append(chatLine('ChatPay', 'The payment request could not be loaded. Reload the page to see it.', false));
+      throw error;
+    }));
+watch.requested.then(loadSide).catch(() => undefined);
+// #endregion watch
+// A card masked before the offer was loaded: the offer hears it again (brand and last four only) once it is.
+const masker = document.querySelector('chatpay-card-masker')!;
+masker.addEventListener('chatpay-card-detected', (event) => {
+  if (customElements.get('chatpay-pay-securely-offer')) return;
+  const { detail } = event as CustomEvent<{ brand: string; lastFour: string }>;
+  loadSide()
+    .then(() =>
+      masker.dispatchEvent(new CustomEvent('chatpay-card-detected', { detail, bubbles: true, composed: true })),
+    )
+    .catch(() => undefined);
 });
 
 form.addEventListener('submit', (event) => {

@@ -60,7 +60,7 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     expectNoCardOnTheWire();
   });
 
-  it("loads the customer's card form only once a request is shown, and runs the flow under a strict policy", async () => {
+  it("loads the customer's session with the first request and its card form once it is shown, under a strict policy", async () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const fetched: string[] = [];
     context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -73,10 +73,15 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     const customerPage = context.pages()[1]!;
     await customer.getByText('Can I pay the outstanding invoice here?').waitFor();
     const formChunk = (path: string) => /^\/chunks\/card-form\.define-[\w-]+\.js$/.test(path);
+    const sideChunk = (path: string) => /^\/chunks\/customer-side-[\w-]+\.js$/.test(path);
     expect(fetched.filter(formChunk)).toEqual([]);
+    // Before any request the chat has the masker and the transport only: no session, no elements.
+    expect(fetched.filter(sideChunk)).toEqual([]);
+    expect(await customerPage.evaluate(() => customElements.get('chatpay-payment-request') === undefined)).toBe(true);
     await agent.getByRole('button', { name: /Katherine Johnson/ }).click();
     await requestPayment(agent, '3.20', 'Invoice');
     await customer.getByText('$3.20').waitFor();
+    expect(fetched.filter(sideChunk)).toHaveLength(1);
     await pay(customer);
     await customer.getByText('Sent. Waiting for the agent.').waitFor();
     expect(fetched.filter(formChunk)).toHaveLength(1);

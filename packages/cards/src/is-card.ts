@@ -11,9 +11,15 @@ import { prefixStrength } from './prefixes.js';
  * length)` names a brand.
  */
 export function isBuiltInCard(head: number, length: number): boolean {
-  let lengths = 0;
-  for (let at = 0; at < CARD_SEGMENTS.length && CARD_SEGMENTS[at]! <= head; at += 2) lengths = CARD_SEGMENTS[at + 1]!;
-  return length >= 12 && length <= 19 && ((lengths >> (length - 12)) & 1) === 1;
+  // A binary search for the last segment starting at or before `head` (the first starts at 0).
+  let low = 0;
+  let high = CARD_SEGMENTS.length / 2;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (CARD_SEGMENTS[middle * 2]! <= head) low = middle;
+    else high = middle;
+  }
+  return length >= 12 && length <= 19 && ((CARD_SEGMENTS[low * 2 + 1]! >> (length - 12)) & 1) === 1;
 }
 
 /**

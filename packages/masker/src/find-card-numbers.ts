@@ -195,7 +195,11 @@ function mayHoldUuid(text: string, from: number, to: number): boolean {
 function dropProtected(text: string, neverMask: readonly RegExp[]) {
   // A UUID that overlaps a card has its first dash within its length of the cards.
   const from = found[START]! - UUID_LENGTH;
-  if (neverMask.length === 0 && !mayHoldUuid(text, Math.max(0, from), found[foundLength - FIELDS + END]! + UUID_LENGTH))
+  if (
+    neverMask.length === 0 &&
+    (text.length < UUID_LENGTH ||
+      !mayHoldUuid(text, Math.max(0, from), found[foundLength - FIELDS + END]! + UUID_LENGTH))
+  )
     return;
   const ranges = protectedRanges(text, [UUID, ...neverMask]);
   let kept = 0;

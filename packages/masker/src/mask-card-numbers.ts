@@ -76,11 +76,11 @@ function detailsAfter(text: string, from: number, ranges: number[]): number {
       (isExpirySlash(text.charCodeAt(index + 2)) || isExpirySlash(text.charCodeAt(index + 3)));
     if (expiryEnd < 0 && startsExpiry) {
       EXPIRY.lastIndex = index;
-      const expiry = EXPIRY.exec(text);
-      if (expiry) {
+      // `test` of a sticky expression leaves `lastIndex` at the match's end, and makes no array.
+      if (EXPIRY.test(text)) {
         ranges[count++] = index;
-        ranges[count++] = index + expiry[0].length;
-        expiryEnd = index + expiry[0].length;
+        ranges[count++] = EXPIRY.lastIndex;
+        expiryEnd = EXPIRY.lastIndex;
         index = expiryEnd - 1;
         const bare = bareCodeAt(text, expiryEnd);
         if (bare >= 0) {
@@ -183,13 +183,16 @@ function sortHidden() {
   });
 }
 
+/** The options when none are given: one object for every call. */
+const NO_OPTIONS: MaskOptions = {};
+
 /**
  * Returns `text` with every card number masked: each digit but the last four (and the first six, with
  * `showFirstSix`) replaced by the mask character, separators kept, so the text keeps its length and
  * shape: `dddd dddd dddd 1234` becomes `•••• •••• •••• 1234`. By default an expiry date and a security
  * code written right after a card are masked too. Everything else is returned byte for byte.
  */
-export function maskCardNumbers(text: string, options: MaskOptions = {}): string {
+export function maskCardNumbers(text: string, options: MaskOptions = NO_OPTIONS): string {
   // Every option is read before the scan: no integrator's getter can run while it is under way.
   const mask = String(options.maskCharacter ?? '•');
   const keepFirst = options.showFirstSix ? 6 : 0;

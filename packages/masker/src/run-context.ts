@@ -40,6 +40,8 @@ const URL_LOOKBACK = 256;
 
 const isAsciiLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
 const isUpperOrDigit = (code: number) => (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+/** Whether `code` is what `\w` matches without the `u` flag: an ASCII letter or digit, or `_`. */
+const isWordCharacter = (code: number) => isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 
 /**
  * Whether `index` is inside a URL: the printable ASCII characters right before it (a URL's own, up to
@@ -79,12 +81,12 @@ export function isExcludedRun(text: string): boolean {
   const previous = text.charCodeAt(start - 1);
   // A leading "+" says phone number.
   if (previous === 43 || (previous === 32 && text.charCodeAt(start - 2) === 43)) return true;
-  // Labels end in i, d or n within three characters of the run; an IBAN's country code or groups are ASCII letters or digits.
-  let labelled = false;
-  for (let at = Math.max(0, start - 4); at < start; at++) {
-    const code = text.charCodeAt(at) | 32;
-    if (code === 105 || code === 100 || code === 110) labelled = true;
-  }
+  // A label ends in i, d or n, with at most three characters that are no word's between it and the
+  // run; an IBAN's country code or groups are ASCII letters or digits.
+  let gap = start - 1;
+  while (gap >= start - 4 && gap >= 0 && !isWordCharacter(text.charCodeAt(gap))) gap--;
+  const last = text.charCodeAt(gap) | 32;
+  const labelled = gap >= start - 4 && (last === 105 || last === 100 || last === 110);
   const beforeSpace = previous === 32 ? text.charCodeAt(start - 2) : previous;
   const ibanLike = isAsciiLetter(previous) || isUpperOrDigit(beforeSpace);
   if (!labelled && !ibanLike) return false;

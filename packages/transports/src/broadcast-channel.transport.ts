@@ -1,4 +1,4 @@
-import { ConfigError, type Transport, type WireMessage } from '@chatpay/core';
+import { ConfigError, type Transport, type WireMessage } from '@chatpay/core/wire';
 import { Listeners, TransportError } from './reports.js';
 
 /** What `createBroadcastChannelTransport` takes. */

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type Transport, type WireMessage } from '@chatpay/core';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, type Transport, type WireMessage } from '@chatpay/core/wire';
 import { contractChecks, idOf, quiet } from './contract-checks.js';
 
 /** Two connected ends of the transport under test, and how to tear them down. */

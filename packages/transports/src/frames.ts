@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH } from '@chatpay/core';
+import { MAX_MESSAGE_LENGTH } from '@chatpay/core/wire';
 import type { TransportReport } from './reports.js';
 
 /** What a text frame turned out to be. */

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Transport } from '@chatpay/core';
+import type { HistoryEntry, Transport } from '@chatpay/core/wire';
 import { sampleMessage, type ContractCase } from './contract.js';
 import { contractChecks, idOf, quiet } from './contract-checks.js';
 

@@ -1,5 +1,4 @@
-import type { Clock } from '@chatpay/core';
-import { fromCallback, type EventObject } from 'xstate';
+import type { Clock } from '@chatpay/core/wire';
 
 /** A join token and the instant it was obtained (on the transport's clock). */
 export interface ObtainedToken {
@@ -49,10 +48,11 @@ export interface TokenRefreshOptions {
  * While a connection is open: asks for a new token before the current one expires and hands it to
  * the server without reconnecting, again and again. A refresh that falls due before the connection
  * opened is left to the next reconnection; so is one whose provider fails (the server closes the
- * connection when the old token expires, and the reconnection asks again).
+ * connection when the old token expires, and the reconnection asks again). Returns, for a token
+ * `input` (none without a provider), the function that stops refreshing it.
  */
 export function tokenRefresh(options: TokenRefreshOptions) {
-  return fromCallback<EventObject, ObtainedToken | undefined>(({ input }) => {
+  return (input: ObtainedToken | undefined): (() => void) => {
     const { clock } = options;
     let timer: unknown;
     let stopped = false;
@@ -79,5 +79,5 @@ export function tokenRefresh(options: TokenRefreshOptions) {
       stopped = true;
       clock.clearTimeout(timer);
     };
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import type { Clock } from '@chatpay/core';
+import type { Clock } from '@chatpay/core/wire';
 import { TransportError } from './reports.js';
 
 /** One message waiting to be sent, or (with acknowledgements) for the server to take it. */

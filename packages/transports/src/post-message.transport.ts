@@ -1,4 +1,4 @@
-import { ConfigError, type Transport, type WireMessage } from '@chatpay/core';
+import { ConfigError, type Transport, type WireMessage } from '@chatpay/core/wire';
 import { Listeners, safeReport, TransportError, type TransportReport } from './reports.js';
 
 /** The envelope ChatPay messages travel in between windows, so a page's other `postMessage` traffic is told apart. */

@@ -1,4 +1,4 @@
-import type { Clock, Delivery, HistoryEntry } from '@chatpay/core';
+import type { Clock, Delivery, HistoryEntry } from '@chatpay/core/wire';
 import { TransportError, type TransportReport } from './reports.js';
 
 const CURSOR = /^(\d{1,15})-(\d{1,15})$/;

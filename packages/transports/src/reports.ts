@@ -1,5 +1,5 @@
 // TransportError is core's: the memory transport and these ones fail alike.
-export { TransportError, type TransportErrorCode } from '@chatpay/core';
+export { TransportError, type TransportErrorCode } from '@chatpay/core/wire';
 
 /**
  * What a transport tells its owner about traffic it did not pass on and about its connection.

@@ -7,7 +7,7 @@ import {
   type HistoryEntry,
   type Transport,
   type WireMessage,
-} from '@chatpay/core';
+} from '@chatpay/core/wire';
 import { Listeners, safeReport, TransportError, type TransportReport } from './reports.js';
 
 /** The event a page emits to join a conversation's ChatPay messages and catch up (`@chatpay/server`'s `CHATPAY_JOIN_EVENT`). */

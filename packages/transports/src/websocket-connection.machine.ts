@@ -1,4 +1,4 @@
-import { assign, fromCallback, fromPromise, setup, type EventObject } from 'xstate';
+import type { Clock } from '@chatpay/core/wire';
 import type { ObtainedToken } from './join-token-refresh.js';
 import type { TransportReport } from './reports.js';
 import type { ConnectionState } from './websocket-options.js';
@@ -39,6 +39,48 @@ export type ConnectionEvent =
   | { readonly type: 'transport.close' };
 
 /**
+ * Where the connection stands: `connecting` (asking for a join token, then opening the socket),
+ * `open` (quiet, or pinged and waiting for an answer), `backingOff` after a loss, `closed` for good.
+ */
+export type ConnectionStateValue =
+  'connecting.fetchingToken' | 'connecting.opening' | 'open.quiet' | 'open.pinged' | 'backingOff' | 'closed';
+
+/** What the connection does, given by the transport: the machine holds no socket. */
+export interface ConnectionEffects {
+  /** Asks the integrator's backend for a join token. */
+  token(): Promise<ObtainedToken>;
+  /** While open: refreshes the join token in-band before it expires; returns what stops it. */
+  tokenRefresh(token: ObtainedToken | undefined): () => void;
+  /** Makes the socket for this attempt (with the token in its URL) and listens to it. */
+  openSocket(params: { readonly token: string | undefined }): void;
+  /** Lets go of the socket, closing it with `code`. */
+  discardSocket(params: { readonly code: number | undefined }): void;
+  /** Sends a heartbeat ping on the open socket. */
+  sendPing(): void;
+  /** Reads a frame from the server and hands on what it holds. */
+  receiveFrame(params: { readonly data: unknown }): void;
+  /** The connection is open: sends what waited and, if it is a reconnection, says so. */
+  connected(params: { readonly reconnection: boolean }): void;
+  /** What was sent and not acknowledged goes again on the next connection. */
+  requeueUnacknowledged(): void;
+  /** Tells the transport's owner the state it now shows. */
+  announce(params: { readonly state: ConnectionState }): void;
+  report(params: TransportReport): void;
+  /** Closed for good: rejects whatever waits and lets the listeners go. */
+  release(): void;
+}
+
+/** A connection machine: made idle, `start()` takes its first step. */
+export interface Connection {
+  /** Enters the first state; once. */
+  start(): void;
+  /** Tells the machine what happened; an event sent while it takes a step waits for that step to end. */
+  send(event: ConnectionEvent): void;
+  readonly value: ConnectionStateValue;
+  readonly context: ConnectionContext;
+}
+
+/**
  * The n-th delay: half of `min(maxDelayMs, initialDelayMs · 2ⁿ⁻¹)` plus a random part of the other half.
  */
 export function backoffDelay(attempt: number, settings: ConnectionSettings): number {
@@ -51,158 +93,203 @@ const nameOf = (error: unknown): string => (error instanceof Error ? error.name 
 
 /**
  * The WebSocket transport's connection: connecting (with a join token first, if the transport has a
- * provider), open (with its heartbeat), backing off after a loss, and closed for good. Every wait is a
- * delayed transition on the actor's clock, which the transport sets to its own. The machine holds no
- * socket: the transport provides `openSocket`, `discardSocket` and the other effects with
- * `provide()`, and tells it what its socket does through events.
+ * provider), open (with its heartbeat), backing off after a loss, and closed for good. Every wait is
+ * a timer on `clock`, the transport's own, cancelled when the state it belongs to is left. The machine
+ * holds no socket: the transport gives it `effects` and tells it what its socket does through events.
+ *
+ * It is written out here rather than with xstate, which the rest of ChatPay runs on, because the
+ * transport loads on every chat page before any request arrives, and xstate alone weighs more than
+ * such a page's whole budget (docs/performance.md). It keeps xstate's rules: a step exits the states it
+ * leaves (their timers and what they started stop), runs the transition's effects, then enters the
+ * new states in order; events sent during a step wait for it to end.
  */
-export const webSocketConnectionMachine = setup({
-  types: {
-    context: {} as ConnectionContext,
-    events: {} as ConnectionEvent,
-    input: {} as ConnectionSettings,
-  },
-  actors: {
-    /** Asks the integrator's backend for a join token. */
-    token: fromPromise<ObtainedToken>(() => Promise.reject(new Error('Provided by the transport.'))),
-    /** While open: refreshes the join token in-band before it expires. */
-    tokenRefresh: fromCallback<EventObject, ObtainedToken | undefined>(() => undefined),
-  },
-  actions: {
-    /** Makes the socket for this attempt (with the token in its URL) and listens to it. */
-    openSocket: (_, _params: { readonly token: string | undefined }) => undefined,
-    /** Lets go of the socket, closing it with `code`. */
-    discardSocket: (_, _params: { readonly code: number | undefined }) => undefined,
-    /** Sends a heartbeat ping on the open socket. */
-    sendPing: () => undefined,
-    /** Reads a frame from the server and hands on what it holds. */
-    receiveFrame: (_, _params: { readonly data: unknown }) => undefined,
-    /** The connection is open: sends what waited and, if it is a reconnection, says so. */
-    connected: (_, _params: { readonly reconnection: boolean }) => undefined,
-    /** What was sent and not acknowledged goes again on the next connection. */
-    requeueUnacknowledged: () => undefined,
-    /** Tells the transport's owner the state it now shows. */
-    announce: (_, _params: { readonly state: ConnectionState }) => undefined,
-    report: (_, _params: TransportReport) => undefined,
-    /** Closed for good: rejects whatever waits and lets the listeners go. */
-    release: () => undefined,
-  },
-  guards: {
-    usesToken: ({ context }) => context.settings.usesToken,
-  },
-  delays: {
-    connectTimeout: ({ context }) => context.settings.connectTimeoutMs,
-    heartbeatInterval: ({ context }) => context.settings.heartbeatIntervalMs,
-    heartbeatTimeout: ({ context }) => context.settings.heartbeatTimeoutMs,
-    backoff: ({ context }) => context.retryInMs,
-  },
-}).createMachine({
-  id: 'webSocketConnection',
-  context: ({ input }) => ({ settings: input, attempt: 0, retryInMs: 0, everOpen: false, token: undefined }),
-  initial: 'connecting',
-  on: { 'transport.close': '.closed' },
-  states: {
-    connecting: {
-      // An attempt that neither opens nor fails (a token that never comes, a handshake that never
-      // completes) is abandoned.
-      after: {
-        connectTimeout: {
-          target: 'backingOff',
-          actions: { type: 'report', params: { type: 'connect-failed', error: 'TimeoutError' } },
-        },
-      },
-      on: {
-        'socket.opened': 'open',
-        'socket.lost': 'backingOff',
-        'socket.unmade': {
-          target: 'backingOff',
-          actions: { type: 'report', params: ({ event }) => ({ type: 'connect-failed', error: event.error }) },
-        },
-        'socket.frame': {
-          actions: [assign({ attempt: 0 }), { type: 'receiveFrame', params: ({ event }) => ({ data: event.data }) }],
-        },
-      },
-      initial: 'choosing',
-      states: {
-        choosing: {
-          always: [{ guard: 'usesToken', target: 'fetchingToken' }, { target: 'opening' }],
-        },
-        fetchingToken: {
-          invoke: {
-            src: 'token',
-            onDone: { target: 'opening', actions: assign({ token: ({ event }) => event.output }) },
-            onError: {
-              target: '#webSocketConnection.backingOff',
-              actions: {
-                type: 'report',
-                params: ({ event }) => ({ type: 'connect-failed', error: nameOf(event.error) }),
-              },
-            },
-          },
-        },
-        opening: {
-          entry: { type: 'openSocket', params: ({ context }) => ({ token: context.token?.token }) },
-        },
-      },
+export function createConnection(settings: ConnectionSettings, effects: ConnectionEffects, clock: Clock): Connection {
+  let context: ConnectionContext = { settings, attempt: 0, retryInMs: 0, everOpen: false, token: undefined };
+  let value: ConnectionStateValue = 'connecting.opening';
+  /** What the states now entered started, stopped when they are left: outer state first. */
+  let outer: (() => void) | undefined;
+  let inner: (() => void) | undefined;
+  const steps: (() => void)[] = [];
+  let stepping = false;
+
+  const after = (ms: number, event: () => void): (() => void) => {
+    const handle = clock.setTimeout(() => run(event), ms);
+    return () => clock.clearTimeout(handle);
+  };
+  const leaveInner = () => {
+    inner?.();
+    inner = undefined;
+  };
+  const leaveOuter = () => {
+    leaveInner();
+    outer?.();
+    outer = undefined;
+  };
+
+  const enterConnecting = () => {
+    // An attempt that neither opens nor fails (a token that never comes, a handshake that never
+    // completes) is abandoned.
+    outer = after(settings.connectTimeoutMs, () => {
+      leaveOuter();
+      effects.report({ type: 'connect-failed', error: 'TimeoutError' });
+      enterBackingOff();
+    });
+    if (!settings.usesToken) return enterOpening();
+    value = 'connecting.fetchingToken';
+    let current = true;
+    inner = () => void (current = false);
+    effects.token().then(
+      (token) =>
+        run(() => {
+          if (!current) return;
+          leaveInner();
+          context = { ...context, token };
+          enterOpening();
+        }),
+      (error: unknown) =>
+        run(() => {
+          if (!current) return;
+          leaveOuter();
+          effects.report({ type: 'connect-failed', error: nameOf(error) });
+          enterBackingOff();
+        }),
+    );
+  };
+  const enterOpening = () => {
+    value = 'connecting.opening';
+    effects.openSocket({ token: context.token?.token });
+  };
+
+  const enterOpen = () => {
+    effects.announce({ state: 'open' });
+    effects.connected({ reconnection: context.everOpen });
+    context = { ...context, everOpen: true };
+    outer = effects.tokenRefresh(context.token);
+    enterQuiet();
+  };
+  const enterQuiet = () => {
+    value = 'open.quiet';
+    inner = after(settings.heartbeatIntervalMs, () => {
+      leaveInner();
+      enterPinged();
+    });
+  };
+  const enterPinged = () => {
+    value = 'open.pinged';
+    effects.sendPing();
+    inner = after(settings.heartbeatTimeoutMs, () => {
+      leaveOuter();
+      effects.report({ type: 'connection-dead' });
+      enterBackingOff();
+    });
+  };
+
+  const enterBackingOff = () => {
+    value = 'backingOff';
+    effects.requeueUnacknowledged();
+    effects.discardSocket({ code: undefined });
+    const attempt = context.attempt + 1;
+    context = { ...context, attempt, retryInMs: backoffDelay(attempt, settings) };
+    effects.announce({ state: 'reconnecting' });
+    effects.report({ type: 'connection-lost', attempt, retryInMs: context.retryInMs });
+    outer = after(context.retryInMs, () => {
+      leaveOuter();
+      enterConnecting();
+    });
+  };
+
+  const enterClosed = () => {
+    value = 'closed';
+    effects.announce({ state: 'closed' });
+    effects.discardSocket({ code: 1000 });
+    effects.release();
+  };
+
+  /** A frame from the server: it answers, so the backoff starts over, and it proves the connection alive. */
+  const frame = (data: unknown) => {
+    context = { ...context, attempt: 0 };
+    effects.receiveFrame({ data });
+  };
+
+  const handle = (event: ConnectionEvent) => {
+    if (value === 'closed') return;
+    if (event.type === 'transport.close') {
+      leaveOuter();
+      return enterClosed();
+    }
+    if (value === 'backingOff') return;
+    const lost = () => {
+      leaveOuter();
+      enterBackingOff();
+    };
+    if (value === 'open.quiet' || value === 'open.pinged') {
+      if (event.type === 'socket.lost') return lost();
+      if (event.type !== 'socket.frame') return;
+      // The next ping is due a full interval from now.
+      leaveInner();
+      frame(event.data);
+      return enterQuiet();
+    }
+    switch (event.type) {
+      case 'socket.opened':
+        leaveOuter();
+        return enterOpen();
+      case 'socket.lost':
+        return lost();
+      case 'socket.unmade':
+        leaveOuter();
+        effects.report({ type: 'connect-failed', error: event.error });
+        return enterBackingOff();
+      case 'socket.frame':
+        return frame(event.data);
+    }
+  };
+
+  /** Takes `step`, or, during a step, queues it: steps run one at a time, in the order they came. */
+  function run(step: () => void) {
+    steps.push(step);
+    if (stepping) return;
+    stepping = true;
+    for (let next = steps.shift(); next !== undefined; next = steps.shift()) {
+      try {
+        next();
+      } catch {
+        recover();
+      }
+    }
+    stepping = false;
+  }
+
+  /**
+   * An effect that threw left a state half-entered, perhaps with none of its timers: the connection
+   * starts over from a backoff, so that it is never stranded (the effects the transport gives do not
+   * throw; this is for one that would).
+   */
+  function recover() {
+    if (value === 'closed') return;
+    try {
+      leaveOuter();
+      enterBackingOff();
+    } catch {
+      // Left to the backoff's timer, if it was set, or to the next event.
+    }
+  }
+
+  let started = false;
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      run(enterConnecting);
     },
-    open: {
-      entry: [
-        { type: 'announce', params: { state: 'open' } },
-        { type: 'connected', params: ({ context }) => ({ reconnection: context.everOpen }) },
-        assign({ everOpen: true }),
-      ],
-      invoke: { src: 'tokenRefresh', input: ({ context }) => context.token },
-      on: {
-        // A server that answers is a connection that works: the backoff starts over (one that accepts
-        // and closes at once keeps backing off), and any frame proves the connection alive, so the
-        // next ping is due a full interval from now.
-        'socket.frame': {
-          target: '.quiet',
-          actions: [assign({ attempt: 0 }), { type: 'receiveFrame', params: ({ event }) => ({ data: event.data }) }],
-        },
-        'socket.lost': 'backingOff',
-      },
-      initial: 'quiet',
-      states: {
-        quiet: {
-          after: { heartbeatInterval: 'pinged' },
-        },
-        pinged: {
-          entry: 'sendPing',
-          after: {
-            heartbeatTimeout: {
-              target: '#webSocketConnection.backingOff',
-              actions: { type: 'report', params: { type: 'connection-dead' } },
-            },
-          },
-        },
-      },
+    send: (event) => {
+      if (started) run(() => handle(event));
     },
-    backingOff: {
-      entry: [
-        'requeueUnacknowledged',
-        { type: 'discardSocket', params: { code: undefined } },
-        assign({ attempt: ({ context }) => context.attempt + 1 }),
-        assign({ retryInMs: ({ context }) => backoffDelay(context.attempt, context.settings) }),
-        { type: 'announce', params: { state: 'reconnecting' } },
-        {
-          type: 'report',
-          params: ({ context }) => ({
-            type: 'connection-lost',
-            attempt: context.attempt,
-            retryInMs: context.retryInMs,
-          }),
-        },
-      ],
-      after: { backoff: 'connecting' },
+    get value() {
+      return value;
     },
-    closed: {
-      type: 'final',
-      entry: [
-        { type: 'announce', params: { state: 'closed' } },
-        { type: 'discardSocket', params: { code: 1000 } },
-        'release',
-      ],
+    get context() {
+      return context;
     },
-  },
-});
+  };
+}

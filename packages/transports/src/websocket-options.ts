@@ -1,4 +1,4 @@
-import { ConfigError, MAX_MESSAGE_LENGTH, systemClock, type Clock, type Transport } from '@chatpay/core';
+import { ConfigError, MAX_MESSAGE_LENGTH, systemClock, type Clock, type Transport } from '@chatpay/core/wire';
 import type { TransportReport } from './reports.js';
 
 /** The part of the WebSocket API the transport uses: the browser's `WebSocket` and the `ws` package's client both have it. */

@@ -1,12 +1,11 @@
-import type { HistoryEntry, WireMessage } from '@chatpay/core';
-import { createActor, fromPromise } from 'xstate';
+import type { HistoryEntry, WireMessage } from '@chatpay/core/wire';
 import { HEARTBEAT_PING, isControlFrame, refreshFrame } from './control-frames.js';
 import { readFrame } from './frames.js';
-import { tokenRefresh, type ObtainedToken } from './join-token-refresh.js';
+import { tokenRefresh } from './join-token-refresh.js';
 import { Outbox } from './outbox.js';
 import { RelayLogReader } from './relay-log-reader.js';
 import { Listeners, safeReport, TransportError } from './reports.js';
-import { webSocketConnectionMachine } from './websocket-connection.machine.js';
+import { createConnection, type Connection } from './websocket-connection.machine.js';
 import {
   settingsOf,
   type ConnectionState,
@@ -45,8 +44,8 @@ const closedError = () => new TransportError('closed', 'The WebSocket transport 
  * integrator's backend, refreshed in-band; with `history`, the relay's log: `history()` and resuming
  * from a cursor after a reconnection.
  *
- * When it connects, waits and gives up is `webSocketConnectionMachine`'s; this function gives that
- * machine its socket, its queue and its listeners.
+ * When it connects, waits and gives up is the connection machine's (`createConnection`); this function
+ * gives that machine its socket, its queue and its listeners.
  */
 export function createWebSocketTransport(options: WebSocketTransportOptions): WebSocketTransport {
   const settings = settingsOf(options);
@@ -130,39 +129,47 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   };
 
   const provideToken = options.token;
-  const machine = webSocketConnectionMachine.provide({
-    actors: {
-      token: fromPromise<ObtainedToken>(async () => {
+  const tell: Connection['send'] = (event) => connection.send(event);
+  const connection = createConnection(
+    {
+      initialDelayMs: settings.initialDelayMs,
+      maxDelayMs: settings.maxDelayMs,
+      connectTimeoutMs: settings.connectTimeoutMs,
+      heartbeatIntervalMs: settings.heartbeatIntervalMs,
+      heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
+      usesToken: provideToken !== undefined,
+      random: settings.random,
+    },
+    {
+      token: async () => {
         const token = await Promise.resolve().then(() => provideToken!());
         if (typeof token !== 'string' || token.length === 0) throw new TypeError('no token');
         return { token, obtainedAt: clock.now() };
-      }),
+      },
       tokenRefresh: tokenRefresh({
         clock,
         provide: () => provideToken!(),
         refreshMs: settings.tokenRefreshMs,
         hand: (token) => void write(refreshFrame(token)),
       }),
-    },
-    actions: {
-      openSocket: ({ self }, { token }) => {
+      openSocket: ({ token }) => {
         let next: WebSocketLike;
         try {
           next = settings.createSocket(urlWith(token));
         } catch (error) {
-          self.send({ type: 'socket.unmade', error: error instanceof Error ? error.name : 'Error' });
+          tell({ type: 'socket.unmade', error: error instanceof Error ? error.name : 'Error' });
           return;
         }
         socket = next;
-        next.onopen = () => self.send({ type: 'socket.opened' });
-        next.onmessage = (event) => self.send({ type: 'socket.frame', data: event.data });
-        next.onclose = () => self.send({ type: 'socket.lost' });
-        next.onerror = () => self.send({ type: 'socket.lost' });
+        next.onopen = () => tell({ type: 'socket.opened' });
+        next.onmessage = (event) => tell({ type: 'socket.frame', data: event.data });
+        next.onclose = () => tell({ type: 'socket.lost' });
+        next.onerror = () => tell({ type: 'socket.lost' });
       },
-      discardSocket: (_, { code }) => discard(code),
+      discardSocket: ({ code }) => discard(code),
       sendPing: () => void write(HEARTBEAT_PING), // a socket that cannot send is found dead by the timeout
-      receiveFrame: (_, { data }) => receive(data),
-      connected: (_, { reconnection }) => {
+      receiveFrame: ({ data }) => receive(data),
+      connected: ({ reconnection }) => {
         if (closing) return; // closed by a state listener
         outbox.flush();
         if (!reconnection) return;
@@ -170,8 +177,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         reconnects.notify();
       },
       requeueUnacknowledged: () => outbox.requeueUnacknowledged(),
-      announce: (_, { state: next }) => setState(next),
-      report: (_, params) => report(params),
+      announce: ({ state: next }) => setState(next),
+      report: (params) => report(params),
       release: () => {
         outbox.rejectAll(
           () => new TransportError('closed', 'The WebSocket transport was closed before the message was sent.'),
@@ -182,20 +189,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         states.clear();
       },
     },
-  });
-
-  const connection = createActor(machine, {
     clock,
-    input: {
-      initialDelayMs: settings.initialDelayMs,
-      maxDelayMs: settings.maxDelayMs,
-      connectTimeoutMs: settings.connectTimeoutMs,
-      heartbeatIntervalMs: settings.heartbeatIntervalMs,
-      heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
-      usesToken: provideToken !== undefined,
-      random: settings.random,
-    },
-  });
+  );
   connection.start();
 
   return {
@@ -226,7 +221,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     close() {
       if (closing) return;
       closing = true;
-      connection.send({ type: 'transport.close' });
+      tell({ type: 'transport.close' });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type Transport, type WireMessage } from '@chatpay/core';
+import { systemClock, type Clock, type Transport, type WireMessage } from '@chatpay/core/wire';
 import { Listeners, TransportError } from './reports.js';
 
 /** What happens to one message crossing a faulty transport. */

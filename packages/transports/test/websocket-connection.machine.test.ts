@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@chatpay/core/testing';
-import { createActor, fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { ObtainedToken } from '../src/join-token-refresh.js';
-import {
-  backoffDelay,
-  webSocketConnectionMachine,
-  type ConnectionSettings,
-} from '../src/websocket-connection.machine.js';
+import { backoffDelay, createConnection, type ConnectionSettings } from '../src/websocket-connection.machine.js';
 
 const settings: ConnectionSettings = {
   initialDelayMs: 100,
@@ -24,16 +19,16 @@ function start(overrides: Partial<ConnectionSettings> = {}, token?: () => Promis
   const effects: unknown[] = [];
   const record =
     (name: string) =>
-    (_: unknown, params?: unknown): void =>
+    (params?: unknown): void =>
       void effects.push(params === undefined ? name : [name, params]);
-  const machine = webSocketConnectionMachine.provide({
-    actors: {
-      token: fromPromise<ObtainedToken>(token ?? (() => Promise.reject(new RangeError('none')))),
-      tokenRefresh: fromCallback<EventObject, ObtainedToken | undefined>(({ input }) => {
+  const actor = createConnection(
+    { ...settings, ...overrides },
+    {
+      token: token ?? (() => Promise.reject(new RangeError('none'))),
+      tokenRefresh: (input) => {
         effects.push(['tokenRefresh', input?.token]);
-      }),
-    },
-    actions: {
+        return () => effects.push('tokenRefresh stopped');
+      },
       openSocket: record('openSocket'),
       discardSocket: record('discardSocket'),
       sendPing: record('sendPing'),
@@ -44,8 +39,8 @@ function start(overrides: Partial<ConnectionSettings> = {}, token?: () => Promis
       report: record('report'),
       release: record('release'),
     },
-  });
-  const actor = createActor(machine, { clock, input: { ...settings, ...overrides } });
+    clock,
+  );
   actor.start();
   const taken = () => effects.splice(0);
   return { actor, clock, taken };
@@ -69,10 +64,10 @@ describe('the WebSocket connection machine', () => {
 
   it('opens a socket at once without a token provider, and announces the connection once it opens', () => {
     const { actor, taken } = start();
-    expect(actor.getSnapshot().value).toEqual({ connecting: 'opening' });
+    expect(actor.value).toBe('connecting.opening');
     expect(taken()).toEqual([['openSocket', { token: undefined }]]);
     actor.send({ type: 'socket.opened' });
-    expect(actor.getSnapshot().value).toEqual({ open: 'quiet' });
+    expect(actor.value).toBe('open.quiet');
     expect(taken()).toEqual([
       ['announce', { state: 'open' }],
       ['connected', { reconnection: false }],
@@ -82,7 +77,7 @@ describe('the WebSocket connection machine', () => {
 
   it('asks for a token first when it has a provider, and opens with it', async () => {
     const { actor, taken } = start({ usesToken: true }, () => Promise.resolve({ token: 't-1', obtainedAt: 0 }));
-    expect(actor.getSnapshot().value).toEqual({ connecting: 'fetchingToken' });
+    expect(actor.value).toBe('connecting.fetchingToken');
     await turns();
     expect(taken()).toEqual([['openSocket', { token: 't-1' }]]);
     actor.send({ type: 'socket.opened' });
@@ -92,7 +87,7 @@ describe('the WebSocket connection machine', () => {
   it('reports a provider that fails by its error name, and backs off', async () => {
     const { actor, taken } = start({ usesToken: true });
     await turns();
-    expect(actor.getSnapshot().value).toBe('backingOff');
+    expect(actor.value).toBe('backingOff');
     expect(taken()).toEqual([
       ['report', { type: 'connect-failed', error: 'RangeError' }],
       'requeueUnacknowledged',
@@ -106,11 +101,11 @@ describe('the WebSocket connection machine', () => {
     const { actor, clock, taken } = start();
     taken();
     clock.advance(2999);
-    expect(actor.getSnapshot().value).toEqual({ connecting: 'opening' });
+    expect(actor.value).toBe('connecting.opening');
     clock.advance(1);
     expect(taken()[0]).toEqual(['report', { type: 'connect-failed', error: 'TimeoutError' }]);
     clock.advance(75);
-    expect(actor.getSnapshot().value).toEqual({ connecting: 'opening' });
+    expect(actor.value).toBe('connecting.opening');
     expect(taken()).toEqual([['openSocket', { token: undefined }]]);
   });
 
@@ -120,13 +115,14 @@ describe('the WebSocket connection machine', () => {
     clock.advance(999);
     actor.send({ type: 'socket.frame', data: 'x' });
     clock.advance(999);
-    expect(actor.getSnapshot().value).toEqual({ open: 'quiet' });
+    expect(actor.value).toBe('open.quiet');
     clock.advance(1);
-    expect(actor.getSnapshot().value).toEqual({ open: 'pinged' });
+    expect(actor.value).toBe('open.pinged');
     taken();
     clock.advance(500);
-    expect(actor.getSnapshot().value).toBe('backingOff');
+    expect(actor.value).toBe('backingOff');
     expect(taken()).toEqual([
+      'tokenRefresh stopped',
       ['report', { type: 'connection-dead' }],
       'requeueUnacknowledged',
       ['discardSocket', { code: undefined }],
@@ -137,24 +133,117 @@ describe('the WebSocket connection machine', () => {
     actor.send({ type: 'socket.opened' });
     expect(taken()).toContainEqual(['connected', { reconnection: true }]);
     actor.send({ type: 'socket.lost' });
-    expect(actor.getSnapshot().context.attempt).toBe(2);
+    expect(actor.context.attempt).toBe(2);
     clock.advance(150);
     actor.send({ type: 'socket.opened' });
     actor.send({ type: 'socket.frame', data: 'y' });
-    expect(actor.getSnapshot().context.attempt).toBe(0);
+    expect(actor.context.attempt).toBe(0);
   });
 
   it.each([
-    ['connecting', () => undefined],
-    ['open', (actor: ReturnType<typeof start>['actor']) => actor.send({ type: 'socket.opened' })],
-    ['backingOff', (actor: ReturnType<typeof start>['actor']) => actor.send({ type: 'socket.lost' })],
-  ])('closes for good from %s, with no timer left', (_, reach) => {
+    ['connecting', () => undefined, []],
+    [
+      'open',
+      (actor: ReturnType<typeof start>['actor']) => actor.send({ type: 'socket.opened' }),
+      ['tokenRefresh stopped'],
+    ],
+    ['backingOff', (actor: ReturnType<typeof start>['actor']) => actor.send({ type: 'socket.lost' }), []],
+  ])('closes for good from %s, with no timer left, and hears nothing more', (_, reach, stopped) => {
     const { actor, clock, taken } = start();
     reach(actor);
     taken();
     actor.send({ type: 'transport.close' });
-    expect(actor.getSnapshot().status).toBe('done');
-    expect(taken()).toEqual([['announce', { state: 'closed' }], ['discardSocket', { code: 1000 }], 'release']);
+    expect(actor.value).toBe('closed');
+    expect(taken()).toEqual([
+      ...stopped,
+      ['announce', { state: 'closed' }],
+      ['discardSocket', { code: 1000 }],
+      'release',
+    ]);
     expect(clock.pending).toBe(0);
+    actor.send({ type: 'socket.opened' });
+    actor.send({ type: 'socket.frame', data: 'late' });
+    actor.send({ type: 'transport.close' });
+    expect(actor.value).toBe('closed');
+    expect(taken()).toEqual([]);
+  });
+
+  it('takes an event sent during a step after that step, in order', () => {
+    const { clock } = start();
+    const seen: unknown[] = [];
+    const actor = createConnection(
+      settings,
+      {
+        token: () => Promise.reject(new RangeError('none')),
+        tokenRefresh: () => () => undefined,
+        // A socket that cannot even be made says so from inside the step that makes it.
+        openSocket: () => {
+          actor.send({ type: 'socket.unmade', error: 'SyntaxError' });
+          seen.push(['openSocket', actor.value]);
+        },
+        discardSocket: () => undefined,
+        sendPing: () => undefined,
+        receiveFrame: () => undefined,
+        connected: () => undefined,
+        requeueUnacknowledged: () => undefined,
+        announce: ({ state }) => seen.push(['announce', state]),
+        report: (report) => seen.push(['report', report.type]),
+        release: () => undefined,
+      },
+      clock,
+    );
+    actor.send({ type: 'socket.opened' }); // before start: nothing to hear it
+    actor.start();
+    expect(seen).toEqual([
+      ['openSocket', 'connecting.opening'],
+      ['report', 'connect-failed'],
+      ['announce', 'reconnecting'],
+      ['report', 'connection-lost'],
+    ]);
+    expect(actor.value).toBe('backingOff');
+  });
+
+  it('starts over from a backoff when an effect throws mid-step, and still takes what was queued', () => {
+    const clock = new ManualClock(0);
+    const seen: string[] = [];
+    const actor = createConnection(
+      settings,
+      {
+        token: () => Promise.reject(new RangeError('none')),
+        tokenRefresh: () => () => undefined,
+        openSocket: () => undefined,
+        discardSocket: () => undefined,
+        sendPing: () => undefined,
+        receiveFrame: () => undefined,
+        connected: () => {
+          throw new Error('a broken effect');
+        },
+        requeueUnacknowledged: () => undefined,
+        announce: ({ state }) => void seen.push(state),
+        report: (report) => void seen.push(report.type),
+        release: () => void seen.push('released'),
+      },
+      clock,
+    );
+    actor.start();
+    actor.send({ type: 'socket.opened' });
+    expect(actor.value).toBe('backingOff');
+    expect(clock.pending).toBe(1); // the backoff: never stranded without a timer
+    expect(seen).toEqual(['open', 'reconnecting', 'connection-lost']);
+    actor.send({ type: 'transport.close' });
+    expect(actor.value).toBe('closed');
+    expect(clock.pending).toBe(0);
+  });
+
+  it('ignores a token that comes after its attempt was abandoned', async () => {
+    let give: (token: ObtainedToken) => void = () => undefined;
+    const { actor, clock, taken } = start({ usesToken: true }, () => new Promise((resolve) => (give = resolve)));
+    clock.advance(3000);
+    expect(actor.value).toBe('backingOff');
+    taken();
+    give({ token: 'late', obtainedAt: 0 });
+    await turns();
+    expect(actor.value).toBe('backingOff');
+    expect(taken()).toEqual([]);
   });
 });

@@ -1,0 +1,145 @@
+import type { Delivery, Transport } from './transport.js';
+
+/** How many messages a watch holds, at most, for the session it hands its transport to. */
+export const WATCH_HOLD_LIMIT = 256;
+
+/** What `watchForRequests` gives a chat page that has not loaded ChatPay's session yet. */
+export interface RequestWatch {
+  /**
+   * Resolves once a message that may be a payment request arrives, live or in the transport's
+   * history (a page reloaded while a request was open): the time to load the session and the
+   * elements. Unchecked: the session that starts then checks it, as any message.
+   */
+  readonly requested: Promise<void>;
+  /**
+   * The transport to start the session with: the watched one, whose first subscriber first hears
+   * what arrived before it subscribed (over a transport without history), in order.
+   */
+  readonly transport: Transport;
+  /** Stops watching and lets go of what it held; the transport itself stays open. */
+  stop(): void;
+}
+
+const mayBeRequest = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'request.created';
+
+/**
+ * Watches a conversation for its first payment request, without ChatPay's session, its machine, Lit
+ * or the elements, so that a chat page loads those only once a request arrives (docs/performance.md).
+ * It holds what arrives until the session subscribes (at most `WATCH_HOLD_LIMIT` messages; over it,
+ * the oldest that cannot be a request is let go first), so that nothing that came before the session
+ * is lost; a message the session also
+ * reads in the history is dropped there as a copy, by its id.
+ */
+export function watchForRequests(transport: Transport): RequestWatch {
+  const keepsHistory = typeof transport.history === 'function';
+  /**
+   * What arrived before the session subscribed, undefined once it did: held with a history too, since
+   * a transport's history may be what it had when it connected (the relay's), without what came after.
+   */
+  let held: Held[] | undefined = [];
+  /** Whether a first subscriber is yet to hear what was held. */
+  let replaying = false;
+  let found = false;
+  let stopped = false;
+  let resolve: () => void = () => undefined;
+  const requested = new Promise<void>((done) => (resolve = done));
+  let off = (): void => undefined;
+  /** The watch's own listener goes once a request was seen and nothing more is to be held. */
+  const settle = () => {
+    if (stopped || (found && !held && !replaying)) off();
+  };
+  const request = () => {
+    if (found || stopped) return;
+    found = true;
+    resolve();
+    settle();
+  };
+
+  off = transport.subscribe((message, delivery) => {
+    if (held) hold(held, { message, delivery });
+    if (mayBeRequest(message)) request();
+  });
+  if (keepsHistory) {
+    Promise.resolve()
+      .then(() => transport.history!())
+      .then(
+        (entries) => {
+          if (Array.isArray(entries) && entries.some((entry: unknown) => mayBeRequest((entry as Held | null)?.message)))
+            request();
+        },
+        // A history that cannot be read now is the session's to read, and report, when it starts.
+        () => undefined,
+      );
+  }
+
+  const view: Transport = {
+    send: (message) => transport.send(message),
+    subscribe(listener) {
+      const earlier = held ?? [];
+      // Holding ends with the first subscriber: what was held reaches it a turn later, as live
+      // messages do, and before anything that arrives after.
+      held = undefined;
+      if (earlier.length === 0) {
+        settle();
+        return transport.subscribe(listener);
+      }
+      replaying = true;
+      let subscribed = true;
+      const unsubscribe = transport.subscribe((message, delivery) => {
+        if (replaying) hold(earlier, { message, delivery });
+        else listener(message, delivery);
+      });
+      queueMicrotask(() => {
+        if (!subscribed) return;
+        for (const entry of earlier) {
+          try {
+            listener(entry.message, entry.delivery);
+          } catch {
+            // As transports do: one message's failure does not keep the next from the listener.
+          }
+        }
+        earlier.length = 0;
+        replaying = false;
+        settle();
+      });
+      return () => {
+        subscribed = false;
+        unsubscribe();
+        // Left before it heard them: they wait for the next subscriber.
+        if (!replaying || stopped) return;
+        replaying = false;
+        held = earlier;
+      };
+    },
+    ...(keepsHistory ? { history: () => transport.history!() } : {}),
+    ...(transport.onReconnect ? { onReconnect: (listener: () => void) => transport.onReconnect!(listener) } : {}),
+    ...(transport.close ? { close: () => transport.close!() } : {}),
+  };
+
+  return {
+    requested,
+    transport: view,
+    stop() {
+      stopped = true;
+      held = undefined;
+      settle();
+    },
+  };
+}
+
+/**
+ * Holds `entry`; over the limit, lets go of the oldest message that cannot be a request, so that a
+ * flood of anything else does not push a request out (only more requests than the limit can).
+ */
+function hold(list: Held[], entry: Held): void {
+  list.push(entry);
+  if (list.length <= WATCH_HOLD_LIMIT) return;
+  const other = list.findIndex((each) => !mayBeRequest(each.message));
+  list.splice(other === -1 ? 0 : other, 1);
+}
+
+interface Held {
+  readonly message: unknown;
+  readonly delivery: Delivery | undefined;
+}
