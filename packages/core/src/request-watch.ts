@@ -13,7 +13,8 @@ export interface RequestWatch {
   readonly requested: Promise<void>;
   /**
    * The transport to start the session with: the watched one, whose first subscriber first hears
-   * what arrived before it subscribed (over a transport without history), in order.
+   * what arrived before it subscribed, in order (a subscriber that leaves before hearing it leaves
+   * it to the next).
    */
   readonly transport: Transport;
   /** Stops watching and lets go of what it held; the transport itself stays open. */
@@ -28,8 +29,7 @@ const mayBeRequest = (message: unknown): boolean =>
  * or the elements, so that a chat page loads those only once a request arrives (docs/performance.md).
  * It holds what arrives until the session subscribes (at most `WATCH_HOLD_LIMIT` messages; over it,
  * the oldest that cannot be a request is let go first), so that nothing that came before the session
- * is lost; a message the session also
- * reads in the history is dropped there as a copy, by its id.
+ * is lost; a message the session also reads in the history is dropped there as a copy, by its id.
  */
 export function watchForRequests(transport: Transport): RequestWatch {
   const keepsHistory = typeof transport.history === 'function';
