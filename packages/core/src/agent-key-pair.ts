@@ -4,7 +4,7 @@ import { SEALING_SUITE, type AgentKey } from './protocol.js';
 import { generateSigningKeyPair } from './signing.js';
 
 // An agent's keys for one request, made with WebCrypto alone: apart from the sealing code (and HPKE
-// under it), which an agent loads only once a card arrives (`card-sealing.loader.ts`).
+// under it), which an agent loads only once a request of its own is out (`card-sealing.loader.ts`).
 
 /** The agent's private and public keys for one request. Private halves are non-extractable and never leave the agent's session (or its key store). */
 export interface AgentKeys {

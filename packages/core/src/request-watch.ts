@@ -21,8 +21,16 @@ export interface RequestWatch {
   stop(): void;
 }
 
-const mayBeRequest = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'request.created';
+/** Whether `message` may be a payment request; a value whose `type` cannot even be read is not one. */
+const mayBeRequest = (message: unknown): boolean => {
+  try {
+    return (
+      typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'request.created'
+    );
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Watches a conversation for its first payment request, without ChatPay's session, its machine, Lit

@@ -76,6 +76,22 @@ describe("the agent's opening code, loaded on demand", () => {
     expect((await request.viewCard()).ok).toBe(true);
   });
 
+  it('asks once per wait, however many copies of the card arrive meanwhile', async () => {
+    const { flow } = await paid();
+    network.offline = true;
+    const submitted = flow.wire.log.find((text) => text.includes('"request.submitted"'))!;
+    await flow.exchange();
+    for (let copy = 0; copy < 3; copy++) flow.wire.inFlight.push({ to: 'agent', message: JSON.parse(submitted) });
+    await flow.exchange();
+    const misses = flow.reports.agent.filter((report) => 'reason' in report && report.reason === 'opening-not-loaded');
+    expect(misses.length).toBe(4);
+    const sent = flow.wire.log.length;
+    flow.clock.advance(OPENING_RETRY_MS);
+    await flow.exchange();
+    const syncs = flow.wire.log.slice(sent).filter((text) => text.includes('"request.sync"'));
+    expect(syncs).toHaveLength(1);
+  });
+
   it('asks for nothing once the request has ended meanwhile', async () => {
     const { flow, request } = await paid();
     network.offline = true;

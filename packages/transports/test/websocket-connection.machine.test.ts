@@ -246,4 +246,67 @@ describe('the WebSocket connection machine', () => {
     expect(actor.value).toBe('backingOff');
     expect(taken()).toEqual([]);
   });
+
+  describe('against a hostile relay', () => {
+    /** Moves the clock to just before the next attempt, checks none was made, then makes it. */
+    const waitsOut = (run: ReturnType<typeof start>) => {
+      const delay = run.actor.context.retryInMs;
+      run.taken();
+      run.clock.advance(delay - 1);
+      expect(run.taken()).toEqual([]);
+      run.clock.advance(1);
+      expect(run.taken()).toContainEqual(['openSocket', { token: undefined }]);
+      return delay;
+    };
+
+    it('backs off longer each time a relay opens and closes at once, up to the ceiling, never in a tight loop', () => {
+      const run = start();
+      const delays: number[] = [];
+      for (let loop = 0; loop < 8; loop++) {
+        run.actor.send({ type: 'socket.opened' });
+        run.actor.send({ type: 'socket.lost' });
+        expect(run.actor.value).toBe('backingOff');
+        // One timer only: the backoff's (no heartbeat or connect timer left behind).
+        expect(run.clock.pending).toBe(1);
+        delays.push(waitsOut(run));
+      }
+      expect(delays).toEqual([75, 150, 300, 600, 750, 750, 750, 750]);
+    });
+
+    it('backs off longer each time a relay opens but never answers a ping', () => {
+      const run = start();
+      const attempts: number[] = [];
+      for (let loop = 0; loop < 4; loop++) {
+        run.actor.send({ type: 'socket.opened' });
+        run.clock.advance(settings.heartbeatIntervalMs);
+        expect(run.actor.value).toBe('open.pinged');
+        run.clock.advance(settings.heartbeatTimeoutMs);
+        expect(run.taken()).toContainEqual(['report', { type: 'connection-dead' }]);
+        attempts.push(run.actor.context.attempt);
+        waitsOut(run);
+      }
+      expect(attempts).toEqual([1, 2, 3, 4]);
+    });
+
+    it('does not read frames a lost socket sends while it backs off, nor start the backoff over for them', () => {
+      const run = start();
+      run.actor.send({ type: 'socket.opened' });
+      run.actor.send({ type: 'socket.lost' });
+      run.taken();
+      run.actor.send({ type: 'socket.frame', data: 'after close' });
+      expect(run.taken()).toEqual([]);
+      expect(run.actor.context.attempt).toBe(1);
+      expect(run.actor.value).toBe('backingOff');
+    });
+
+    it('still waits at least half the first delay between attempts when a relay answers once, then closes', () => {
+      const run = start();
+      for (let loop = 0; loop < 5; loop++) {
+        run.actor.send({ type: 'socket.opened' });
+        run.actor.send({ type: 'socket.frame', data: 'hello' });
+        run.actor.send({ type: 'socket.lost' });
+        expect(waitsOut(run)).toBeGreaterThanOrEqual(settings.initialDelayMs / 2);
+      }
+    });
+  });
 });
