@@ -23,6 +23,7 @@ interface SplitSize {
     readonly file: string;
     readonly upFront: boolean;
     readonly byPackage: [string, number][];
+    readonly modules: readonly string[];
   }[];
 }
 
@@ -78,7 +79,7 @@ describe('split pages, as the browser fetches their chunks (min+gzip per chunk, 
     for (const part of ['@chatpay/masker', '@chatpay/transports']) expect(upFront.has(part), part).toBe(true);
   });
 
-  it('loads no opening code (HPKE) up front in the agent console', async () => {
+  it('loads neither the opening code (HPKE) nor the card viewer up front in the agent console', async () => {
     const page = (SPLIT_PAGES as SplitPage[]).find((each) => each.name.startsWith('agent console'))!;
     const size = (await measureSplit(page)) as SplitSize;
     const { upFront, later } = packagesOf(size);
@@ -87,5 +88,13 @@ describe('split pages, as the browser fetches their chunks (min+gzip per chunk, 
       expect(later.has(library), library).toBe(true);
     }
     expect(upFront.has('lit-html')).toBe(true);
+    // Up front, only what loads the viewer.
+    const viewer = (chunks: SplitSize['chunks']) =>
+      chunks
+        .flatMap((chunk) => chunk.modules)
+        .filter((module) => module.includes('/card-viewer/card-viewer.') && !module.endsWith('card-viewer.loader.ts'));
+    expect(viewer(size.chunks.filter((chunk) => chunk.upFront))).toEqual([]);
+    // The viewer's element, its words, styles and parts, and its define module, in a later chunk.
+    expect(viewer(size.chunks.filter((chunk) => !chunk.upFront)).length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -11,9 +11,10 @@ import { manifestProblems } from './lib/manifest-schema.mjs';
 
 /**
  * Elements that `define.js` leaves to be defined when first needed: the customer's card form, which the
- * payment request loads (`card-form.loader.ts`) when the form is to be shown.
+ * payment request loads (`card-form.loader.ts`) when the form is to be shown, and the agent's card
+ * viewer, which the status chip loads (`card-viewer.loader.ts`) once there is a card to view.
  */
-const DEFINED_ON_DEMAND: readonly string[] = ['chatpay-card-form'];
+const DEFINED_ON_DEMAND: readonly string[] = ['chatpay-card-form', 'chatpay-card-viewer'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = ['customer', 'agent', 'masker'] as const;

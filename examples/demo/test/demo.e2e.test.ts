@@ -60,7 +60,7 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     expectNoCardOnTheWire();
   });
 
-  it("loads the customer's session with the first request and its card form once it is shown, under a strict policy", async () => {
+  it("loads the customer's session with the first request, its card form once it is shown, and the agent's card viewer once a card arrives, under a strict policy", async () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const fetched: string[] = [];
     context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -74,6 +74,7 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     await customer.getByText('Can I pay the outstanding invoice here?').waitFor();
     const formChunk = (path: string) => /^\/chunks\/card-form\.define-[\w-]+\.js$/.test(path);
     const sideChunk = (path: string) => /^\/chunks\/customer-side-[\w-]+\.js$/.test(path);
+    const viewerChunk = (path: string) => /^\/chunks\/card-viewer\.define-[\w-]+\.js$/.test(path);
     expect(fetched.filter(formChunk)).toEqual([]);
     // Before any request the chat has the masker and the transport only: no session, no elements.
     expect(fetched.filter(sideChunk)).toEqual([]);
@@ -82,11 +83,15 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     await requestPayment(agent, '3.20', 'Invoice');
     await customer.getByText('$3.20').waitFor();
     expect(fetched.filter(sideChunk)).toHaveLength(1);
+    // No card to view yet: the agent's console has not fetched its card viewer.
+    expect(fetched.filter(viewerChunk)).toEqual([]);
+    expect(await page.evaluate(() => customElements.get('chatpay-card-viewer') === undefined)).toBe(true);
     await pay(customer);
     await customer.getByText('Sent. Waiting for the agent.').waitFor();
     expect(fetched.filter(formChunk)).toHaveLength(1);
     await agent.getByRole('button', { name: 'VIEW CARD' }).click();
     await agent.locator('chatpay-card-viewer .value').first().waitFor();
+    expect(fetched.filter(viewerChunk)).toHaveLength(1);
     await agent.getByRole('button', { name: 'Mark as Completed' }).click();
     await customer.getByText('Payment Accepted').waitFor();
     const response = await page.request.get(`${demo.url}/customer.html`);
@@ -176,5 +181,24 @@ describe('the demo, end to end', { timeout: 30_000 }, () => {
     await agent.locator('chatpay-request-composer [part~="send"]').click();
     // Earlier tests' requests come back from the conversation's history: this one is the last.
     await customer.getByRole('button', { name: 'إدخال الدفع' }).last().waitFor();
+  });
+
+  it("says in the chat when the customer's side cannot be loaded, and shows the request after a reload", async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // The chunk with the session and the elements does not load, as on a network that drops it.
+    const sideChunk = /\/chunks\/customer-side-[\w-]+\.js$/;
+    await context.route(sideChunk, (route) => route.abort());
+    const { agent, customer } = await openDemo(context, demo.url, { agent: '', customer: '?conversation=c-2' });
+    const customerPage = context.pages()[1]!;
+    await agent.getByRole('button', { name: /Alan Turing/ }).click();
+    await requestPayment(agent, '4.40', 'Unloadable at first');
+    await agent.getByText('WAITING FOR CUSTOMER').last().waitFor();
+    await customer.getByText('The payment request could not be loaded. Reload the page to see it.').first().waitFor();
+    expect(await customerPage.evaluate(() => customElements.get('chatpay-payment-request') === undefined)).toBe(true);
+    await context.unroute(sideChunk);
+    await customerPage.reload();
+    await customer.getByText('$4.40').waitFor();
+    await customer.getByRole('button', { name: 'Enter Payment' }).last().waitFor();
+    expect(await customer.getByText('The payment request could not be loaded.', { exact: false }).count()).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 // The worked example of docs/theming.md, proven: theme.css restyles every element of the flow, on
 // both sides, in light and dark, and the result stays accessible.
 import '@chatpay/agent/define';
+// The page places its own card viewer: defined up front.
+import '@chatpay/agent/card-viewer/define';
 import '@chatpay/customer/define';
 import {
   createAgentRegistry,

@@ -23,6 +23,10 @@ interface Case {
   /** Time left on the running deadline, in ms. */
   readonly left?: number;
   readonly locale?: string;
+  /** The card viewer's dialog is open. */
+  readonly viewerOpen?: boolean;
+  /** `<chatpay-card-viewer>` is defined. */
+  readonly viewerLoaded?: boolean;
 }
 
 /** The chip's state for a request of the real machine resting in `given.phase`. */
@@ -36,6 +40,8 @@ function state(given: Case): ChipState {
     observed: given.observed ?? false,
     left: given.left ?? null,
     locale: given.locale ?? 'en-US',
+    viewerOpen: given.viewerOpen ?? false,
+    viewerLoaded: given.viewerLoaded ?? false,
   };
 }
 
@@ -300,5 +306,39 @@ describe('what the chip remembers between renders', () => {
     const failed = nextChipMemory(CHIP_FRESH, 'request-again-failed');
     expect(view({ phase: 'cancelled', conflict: true }, failed).failure).toBe(words.requestAgainFailed);
     expect(view({ phase: 'cancelled', conflict: true }, CHIP_FRESH).failure).toBeNull();
+  });
+
+  it('loads the card viewer once the open dialog needs it, says it loads, then that it failed, and loads again on Try again', () => {
+    const open: Case = { phase: 'cardViewing', viewerOpen: true };
+    const needed = view(open, CHIP_FRESH);
+    expect([needed.viewer, needed.viewerLoadText, needed.loadViewer]).toEqual(['loading', words.viewerLoading, true]);
+    const loading = nextChipMemory(CHIP_FRESH, 'viewer-loading');
+    expect(view(open, loading).loadViewer).toBe(false);
+    const failed = view(open, nextChipMemory(loading, 'viewer-failed'));
+    expect([failed.viewer, failed.viewerLoadText, failed.loadViewer]).toEqual(['failed', words.viewerFailed, false]);
+    const retried = nextChipMemory(nextChipMemory(loading, 'viewer-failed'), 'viewer-retried');
+    expect(view(open, retried).loadViewer).toBe(true);
+    const loaded = view(open, nextChipMemory(loading, 'viewer-loaded'));
+    expect([loaded.viewer, loaded.viewerLoadText, loaded.loadViewer]).toEqual(['ready', null, false]);
+    // Defined already (prefetched, or by the host): drawn at once, nothing loaded.
+    const defined = view({ ...open, viewerLoaded: true }, CHIP_FRESH);
+    expect([defined.viewer, defined.loadViewer]).toEqual(['ready', false]);
+  });
+
+  it('shows no viewer and loads nothing while its dialog is closed', () => {
+    const closed = view({ phase: 'cardViewing' }, CHIP_FRESH);
+    expect([closed.viewer, closed.viewerLoadText, closed.loadViewer]).toEqual([null, null, false]);
+  });
+
+  it.each<[string, Case, boolean]>([
+    ['a card to view', { phase: 'cardSubmitted' }, true],
+    ['a card to view, the viewer defined already', { phase: 'cardSubmitted', viewerLoaded: true }, false],
+    ['a request waiting for the customer', { phase: 'waitingForCustomer' }, false],
+    ["another agent's card", { phase: 'cardSubmitted', observed: true }, false],
+    ['a card whose keys are not here', { phase: 'cardSubmitted', keys: 'gone' }, false],
+    ['a card two customers answered', { phase: 'cardSubmitted', conflict: true }, false],
+    ['a completed request', { phase: 'completed' }, false],
+  ])('fetches the viewer ahead only where VIEW CARD is offered: %s', (_, given, prefetch) => {
+    expect(view(given, CHIP_FRESH).prefetchViewer).toBe(prefetch);
   });
 });

@@ -571,7 +571,10 @@ export type CustomElements = {
    * or open).
    *
    * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
-   * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
+   * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog. The viewer is defined on
+   * demand: fetched ahead once VIEW CARD is offered (when the browser is idle, or on pointer or focus
+   * over it), and otherwise loaded as the dialog opens, which says meanwhile that it is loading, or that
+   * it did not load, with Try again.
    *
    * A request nobody vouched for (development mode) carries an UNVERIFIED badge. VIEW CARD is offered
    * only where the card can be opened: a request whose keys are not in this browser says it can't be
@@ -631,6 +634,8 @@ export type CustomElements = {
    * - `request-again`: The Send new request button.
    * - `dialog`: The dialog the card viewer opens in.
    * - `close`: The dialog's Close button.
+   * - `viewer-load`: In the dialog, while the card viewer loads or after it did not: what is happening.
+   * - `viewer-retry`: In the dialog, the Try again button after the card viewer did not load.
    */
   'chatpay-status-chip': Partial<ChatPayStatusChipProps & BaseProps<ChatPayStatusChip> & BaseEvents>;
 };
@@ -871,7 +876,10 @@ export type CustomElementsSolidJs = {
    * or open).
    *
    * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
-   * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
+   * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog. The viewer is defined on
+   * demand: fetched ahead once VIEW CARD is offered (when the browser is idle, or on pointer or focus
+   * over it), and otherwise loaded as the dialog opens, which says meanwhile that it is loading, or that
+   * it did not load, with Try again.
    *
    * A request nobody vouched for (development mode) carries an UNVERIFIED badge. VIEW CARD is offered
    * only where the card can be opened: a request whose keys are not in this browser says it can't be
@@ -931,6 +939,8 @@ export type CustomElementsSolidJs = {
    * - `request-again`: The Send new request button.
    * - `dialog`: The dialog the card viewer opens in.
    * - `close`: The dialog's Close button.
+   * - `viewer-load`: In the dialog, while the card viewer loads or after it did not: what is happening.
+   * - `viewer-retry`: In the dialog, the Try again button after the card viewer did not load.
    */
   'chatpay-status-chip': Partial<
     ChatPayStatusChipProps & ChatPayStatusChipSolidJsProps & BaseProps<ChatPayStatusChip> & BaseEvents

@@ -5,3 +5,12 @@ export { buttonStyles, reducedMotion, urgentStyles, visuallyHidden } from './bas
 export { FollowController, actorChanges, emitterChanges, type Subscribe } from './follow.controller.js';
 export { localeFor } from './locale.js';
 export { registerMessages, messagesFor, type MessageCatalogue } from './messages.js';
+export {
+  isDefined,
+  onDemand,
+  onDemandPart,
+  type OnDemandPart,
+  whenIdle,
+  type OnDemand,
+  type OnDemandSource,
+} from './on-demand.js';

@@ -95,6 +95,9 @@ export const AGENT_MESSAGES_DE = {
     complete: 'Als abgeschlossen markieren',
     conflict:
       'Zwei verschiedene Kunden haben auf diese Anforderung geantwortet, daher wird ihre Karte nicht geöffnet. Stornieren Sie sie und senden Sie eine neue Anforderung.',
+    viewerLoading: 'Die Kartenansicht wird geladen…',
+    viewerFailed: 'Die Kartenansicht wurde nicht geladen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    retryViewer: 'Erneut versuchen',
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Kartendaten',

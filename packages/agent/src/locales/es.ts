@@ -94,6 +94,9 @@ export const AGENT_MESSAGES_ES = {
     complete: 'Marcar como completada',
     conflict:
       'Dos clientes distintos respondieron a esta solicitud, así que su tarjeta no se abre. Cancélala y envía una nueva solicitud.',
+    viewerLoading: 'Cargando el visor de la tarjeta…',
+    viewerFailed: 'El visor de la tarjeta no se ha cargado. Comprueba tu conexión y vuelve a intentarlo.',
+    retryViewer: 'Reintentar',
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Datos de la tarjeta',

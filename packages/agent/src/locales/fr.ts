@@ -95,6 +95,9 @@ export const AGENT_MESSAGES_FR = {
     complete: 'Marquer comme terminé',
     conflict:
       "Deux clients différents ont répondu à cette demande : sa carte n'est donc pas ouverte. Annulez-la et envoyez une nouvelle demande.",
+    viewerLoading: 'Chargement de l’affichage de la carte…',
+    viewerFailed: 'L’affichage de la carte ne s’est pas chargé. Vérifiez votre connexion et réessayez.',
+    retryViewer: 'Réessayer',
   } satisfies StatusChipMessages,
   'chatpay-card-viewer': {
     title: 'Informations de la carte',

@@ -19,6 +19,10 @@ export interface ChipState {
   readonly left?: number | null;
   /** The locale the amount and the countdown are written for. Default: the runtime's. */
   readonly locale?: string | undefined;
+  /** The card viewer's dialog is open (VIEW CARD was chosen). Default: closed. */
+  readonly viewerOpen?: boolean;
+  /** `<chatpay-card-viewer>` is defined already (loaded, or prefetched): it is drawn with no wait. Default: not. */
+  readonly viewerLoaded?: boolean;
 }
 
 /** What the chip itself remembers of its request between renders. A new request starts from `CHIP_FRESH`. */
@@ -31,6 +35,11 @@ export interface ChipMemory {
   readonly sentAgain: boolean;
   /** The agent pressed the terms: the whole reason stays shown, not cut to one line. */
   readonly reasonOpen: boolean;
+  /**
+   * Where loading the card viewer stands, once the open dialog needed it: `idle` before (a prefetch is
+   * silent, and shows nowhere), then `loading`, and `loaded` or `failed`.
+   */
+  readonly viewerLoad: 'idle' | 'loading' | 'loaded' | 'failed';
 }
 
 export const CHIP_FRESH: ChipMemory = {
@@ -38,13 +47,25 @@ export const CHIP_FRESH: ChipMemory = {
   requestAgainFailed: false,
   sentAgain: false,
   reasonOpen: false,
+  viewerLoad: 'idle',
 };
 
 /**
  * What happened to the chip's memory: the agent asked or answered, Send new request failed or went,
- * or the agent pressed the terms to show or cut the reason.
+ * the agent pressed the terms to show or cut the reason, or the card viewer the open dialog needs
+ * began to load, loaded, failed to load, or is to be loaded again (Try again).
  */
-export type ChipMemoryEvent = 'ask-cancel' | 'keep' | 'acted' | 'request-again-failed' | 'sent-again' | 'toggle-reason';
+export type ChipMemoryEvent =
+  | 'ask-cancel'
+  | 'keep'
+  | 'acted'
+  | 'request-again-failed'
+  | 'sent-again'
+  | 'toggle-reason'
+  | 'viewer-loading'
+  | 'viewer-loaded'
+  | 'viewer-failed'
+  | 'viewer-retried';
 
 /** The chip's memory after `event`. Acting (cancel, complete) ends the question. */
 export function nextChipMemory(memory: ChipMemory, event: ChipMemoryEvent): ChipMemory {
@@ -60,6 +81,14 @@ export function nextChipMemory(memory: ChipMemory, event: ChipMemoryEvent): Chip
       return { ...memory, sentAgain: true };
     case 'toggle-reason':
       return { ...memory, reasonOpen: !memory.reasonOpen };
+    case 'viewer-loading':
+      return { ...memory, viewerLoad: 'loading' };
+    case 'viewer-loaded':
+      return { ...memory, viewerLoad: 'loaded' };
+    case 'viewer-failed':
+      return { ...memory, viewerLoad: 'failed' };
+    case 'viewer-retried':
+      return { ...memory, viewerLoad: 'idle' };
   }
 }
 
@@ -95,6 +124,17 @@ export interface ChipView {
   readonly name: string;
   /** What the polite live region says when it changes: the label, then the note, then the last-minute warning. */
   readonly announced: string;
+  /**
+   * What the open dialog shows: the card viewer (`ready`), or, until it is defined, that it is
+   * `loading` or that it `failed` to load (with Try again); null while the dialog is closed.
+   */
+  readonly viewer: 'ready' | 'loading' | 'failed' | null;
+  /** What the dialog says in the card viewer's place while it loads or after it failed to, else null. */
+  readonly viewerLoadText: string | null;
+  /** The dialog is open, the viewer is not defined, and no load is under way: the element starts one. */
+  readonly loadViewer: boolean;
+  /** Worth loading the card viewer ahead (on idle, on pointer or focus over VIEW CARD): it may be opened. */
+  readonly prefetchViewer: boolean;
 }
 
 const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected']);
@@ -102,14 +142,13 @@ const PROBLEMS: ReadonlySet<AgentStatus> = new Set(['try-again', 'card-rejected'
 /** Reads what the chip needs from `request` now, with the countdown's time left and the element's locale. */
 export function chipStateOf(
   request: AgentRequest,
-  own: { readonly left: number | null; readonly locale: string | undefined } = { left: null, locale: undefined },
+  own: Pick<ChipState, 'left' | 'locale' | 'viewerOpen' | 'viewerLoaded'> = {},
 ): ChipState {
   return {
     snapshot: request.actor.getSnapshot(),
     view: request.timeline(),
     observed: request.observed,
-    left: own.left,
-    locale: own.locale,
+    ...own,
   };
 }
 
@@ -173,6 +212,9 @@ export function connectStatusChip(
   const terms = asked
     ? { amount: formatMoney(asked.amount, locale), reason: asked.reason, open: memory.reasonOpen }
     : null;
+  const viewerReady = (state.viewerLoaded ?? false) || memory.viewerLoad === 'loaded';
+  const viewerOpen = state.viewerOpen ?? false;
+  const viewer = !viewerOpen ? null : viewerReady ? 'ready' : memory.viewerLoad === 'failed' ? 'failed' : 'loading';
   return {
     label,
     labelAction,
@@ -187,5 +229,9 @@ export function connectStatusChip(
     urgent,
     name: terms ? words.named(label, terms.amount, terms.reason) : label,
     announced,
+    viewer,
+    viewerLoadText: viewer === 'loading' ? words.viewerLoading : viewer === 'failed' ? words.viewerFailed : null,
+    loadViewer: viewerOpen && !viewerReady && memory.viewerLoad === 'idle',
+    prefetchViewer: labelAction === 'view-card' && !viewerReady,
   };
 }

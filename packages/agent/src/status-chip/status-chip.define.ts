@@ -1,8 +1,9 @@
-// The chip opens a card viewer in its dialog: defining the chip defines the viewer too.
-import '../card-viewer/card-viewer.define.js';
 import { ChatPayStatusChip } from './status-chip.element.js';
 
-/** Registers `<chatpay-status-chip>` and the `<chatpay-card-viewer>` it renders. Safe to import twice. */
+/**
+ * Registers `<chatpay-status-chip>`. Safe to import twice: a definition already made is skipped. The
+ * `<chatpay-card-viewer>` it opens is defined when it is first needed (`card-viewer.loader.ts`).
+ */
 if (!customElements.get('chatpay-status-chip')) customElements.define('chatpay-status-chip', ChatPayStatusChip);
 
 export { ChatPayStatusChip };

@@ -7,11 +7,14 @@ import {
   FollowController,
   localeFor,
   messagesFor,
+  onDemandPart,
   reducedMotion,
   urgentStyles,
   visuallyHidden,
+  whenIdle,
 } from '@chatpay/ui';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { cardViewerLoader, type CardViewerLoader } from '../card-viewer/card-viewer.loader.js';
 import type { CardViewerMessages } from '../card-viewer/card-viewer.messages.js';
 import { CountdownController, deadlineOf } from '../countdown.js';
 import {
@@ -47,7 +50,10 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
  * or open).
  *
  * VIEW CARD fires `chatpay-view-card`; unless a listener calls `preventDefault()` (to show the card
- * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog.
+ * its own way), the chip opens a `<chatpay-card-viewer>` in a modal dialog. The viewer is defined on
+ * demand: fetched ahead once VIEW CARD is offered (when the browser is idle, or on pointer or focus
+ * over it), and otherwise loaded as the dialog opens, which says meanwhile that it is loading, or that
+ * it did not load, with Try again.
  *
  * A request nobody vouched for (development mode) carries an UNVERIFIED badge. VIEW CARD is offered
  * only where the card can be opened: a request whose keys are not in this browser says it can't be
@@ -78,6 +84,8 @@ export type { RequestReplacedDetail, ViewCardDetail } from './status-chip.events
  * @csspart request-again - The Send new request button.
  * @csspart dialog - The dialog the card viewer opens in.
  * @csspart close - The dialog's Close button.
+ * @csspart viewer-load - In the dialog, while the card viewer loads or after it did not: what is happening.
+ * @csspart viewer-retry - In the dialog, the Try again button after the card viewer did not load.
  * @cssproperty --chatpay-status-chip-radius - The chip's corner radius.
  * @cssproperty --chatpay-status-chip-border-color - The chip's border.
  * @cssproperty --chatpay-status-chip-action-background - VIEW CARD and TRY AGAIN's background.
@@ -106,9 +114,24 @@ export class ChatPayStatusChip extends LitElement {
   /** The extra card definitions, for the card viewer the chip opens (see `<chatpay-card-viewer>`). */
   declare extraCards: readonly CardDefinition[];
 
+  /**
+   * How the chip loads `<chatpay-card-viewer>` when it opens it or prefetches it: by default, a dynamic
+   * import of the viewer's define module. Replaced in tests, to hold the load or make it fail.
+   */
+  static cardViewerLoader: CardViewerLoader = cardViewerLoader;
+  /** When the chip prefetches the card viewer of a card that can be viewed (returns a cancel). */
+  static whenIdle: (callback: () => void) => () => void = whenIdle;
+
   /** What the chip remembers of its request between renders (a question asked, a failure, a replacement sent). */
   #memory: ChipMemory = CHIP_FRESH;
   #viewerOpen = false;
+  /** The card viewer, loaded when the dialog needs it or fetched ahead. */
+  readonly #viewer = onDemandPart(this, () => {
+    const { cardViewerLoader, whenIdle } = this.constructor as typeof ChatPayStatusChip;
+    return { loader: cardViewerLoader, whenIdle };
+  });
+  /** What this update shows, computed before it renders: read after it, to prefetch. */
+  #view: ChipView | null = null;
   readonly #countdown = new CountdownController(this, () => deadlineOf(this.request));
 
   constructor() {
@@ -144,6 +167,13 @@ export class ChatPayStatusChip extends LitElement {
     this.#viewerOpen = false;
     this.requestUpdate();
     void this.#refocus();
+  }
+
+  /** Try again, after the card viewer did not load: it is loaded again, the focus kept in the dialog. */
+  async #retryViewer(): Promise<void> {
+    this.#remember('viewer-retried');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="close"]')?.focus();
   }
 
   /** After an action that may remove the focused control: focus the status itself, or the chip. */
@@ -207,6 +237,19 @@ export class ChatPayStatusChip extends LitElement {
       send: () => this.request?.send(),
     };
     const click = view.labelAction ? clicks[view.labelAction] : null;
+    if (view.labelAction === 'view-card') {
+      // About to be chosen, maybe: the viewer is fetched ahead.
+      return html`<button
+        part="label"
+        class=${problem}
+        type="button"
+        @click=${click}
+        @pointerenter=${this.#viewer.prefetch}
+        @focus=${this.#viewer.prefetch}
+      >
+        ${view.label}
+      </button>`;
+    }
     if (click) {
       return html`<button part="label" class=${problem} type="button" @click=${click}>${view.label}</button>`;
     }
@@ -216,14 +259,71 @@ export class ChatPayStatusChip extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another request: nothing asked or failed about the last one carries over.
     if (changed.has('request')) this.#memory = CHIP_FRESH;
+    const request = this.request;
+    this.#view = request ? this.#viewOf(request) : null;
+    if (request && this.#view?.loadViewer) {
+      // The dialog is open and the viewer is not there: it is loaded, and this render says so.
+      this.#memory = nextChipMemory(this.#memory, 'viewer-loading');
+      const settled = (event: 'viewer-loaded' | 'viewer-failed') => () => {
+        if (this.request === request) this.#remember(event);
+        // The agent waiting in the dialog is taken to Try again.
+        if (event === 'viewer-failed') void this.#focusPart('viewer-retry');
+      };
+      this.#viewer.load().then(settled('viewer-loaded'), settled('viewer-failed'));
+      this.#view = this.#viewOf(request);
+    }
+  }
+
+  #viewOf(request: AgentRequest): ChipView {
+    const own = {
+      left: this.#countdown.remaining(),
+      locale: localeFor(this.locale),
+      viewerOpen: this.#viewerOpen,
+      viewerLoaded: this.#viewer.loaded(),
+    };
+    return connectStatusChip(chipStateOf(request, own), this.#words, this.#memory);
+  }
+
+  /** Focuses the chip's `part` once drawn, if the focus is in the chip's dialog (never taken from elsewhere). */
+  async #focusPart(part: string): Promise<void> {
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog?.open && dialog.matches(':focus-within')) {
+      this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`)?.focus();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.#view?.prefetchViewer) this.#viewer.prefetchWhenIdle();
+  }
+
+  #viewerContent(request: AgentRequest, view: ChipView, words: StatusChipMessages) {
+    if (view.viewer === 'ready') {
+      return html`<chatpay-card-viewer
+        .request=${request}
+        .locale=${this.locale}
+        .messages=${this.viewerMessages}
+        .extraCards=${this.extraCards}
+      ></chatpay-card-viewer>`;
+    }
+    const failed = view.viewer === 'failed';
+    return html`<p part="viewer-load" class=${failed ? 'note warning' : 'note'} role=${failed ? 'alert' : 'status'}>
+        ${view.viewerLoadText}
+      </p>
+      ${
+        failed
+          ? html`<button part="viewer-retry" type="button" @click=${() => void this.#retryViewer()}>
+              ${words.retryViewer}
+            </button>`
+          : nothing
+      }`;
   }
 
   protected override render() {
     const request = this.request;
-    if (!request) return nothing;
+    const view = this.#view;
+    if (!request || !view) return nothing;
     const words = this.#words;
-    const own = { left: this.#countdown.remaining(), locale: localeFor(this.locale) };
-    const view = connectStatusChip(chipStateOf(request, own), words, this.#memory);
     return html`<span part="base" role="group" aria-label=${view.name} tabindex="-1">
         ${
           view.badge
@@ -250,12 +350,7 @@ export class ChatPayStatusChip extends LitElement {
                 <h2 id="viewer-title">${words.viewerTitle}</h2>
                 <button type="button" part="close" @click=${this.#closeViewer}>${words.close}</button>
               </header>
-              <chatpay-card-viewer
-                .request=${request}
-                .locale=${this.locale}
-                .messages=${this.viewerMessages}
-                .extraCards=${this.extraCards}
-              ></chatpay-card-viewer>
+              ${this.#viewerContent(request, view, words)}
             </dialog>`
           : nothing
       }`;

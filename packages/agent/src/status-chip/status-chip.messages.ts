@@ -50,6 +50,12 @@ export interface StatusChipMessages {
   readonly complete: string;
   /** Two different customer keys answered the request: its card is not opened. */
   readonly conflict: string;
+  /** In the dialog, while the card viewer loads. */
+  readonly viewerLoading: string;
+  /** In the dialog, when the card viewer did not load. */
+  readonly viewerFailed: string;
+  /** The button that loads the card viewer again after it did not load. */
+  readonly retryViewer: string;
 }
 
 /** The timeline's label for each status, in English: the words the chip shows for a request's phase. */
@@ -98,4 +104,7 @@ export const STATUS_CHIP_MESSAGES_EN: StatusChipMessages = {
   complete: 'Mark as Completed',
   conflict:
     'Two different customers answered this request, so its card is not opened. Cancel it and send a new request.',
+  viewerLoading: 'Loading the card viewer…',
+  viewerFailed: 'The card viewer did not load. Check your connection and try again.',
+  retryViewer: 'Try again',
 };

@@ -8,6 +8,8 @@ import {
 } from '@chatpay/core';
 import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import type { ChatPayActivityDot } from '../../src/activity-dot/activity-dot.element.js';
 import type { ChatPayPaymentBanner } from '../../src/payment-banner/payment-banner.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';

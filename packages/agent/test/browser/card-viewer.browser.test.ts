@@ -8,6 +8,8 @@ import {
 } from '@chatpay/core';
 import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';
 import {
   clearSystemClipboard,

@@ -1,5 +1,7 @@
 import { registerMessages } from '@chatpay/ui';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import { AGENT_MESSAGES_AR } from '../../src/locales/ar.js';
 import { AGENT_MESSAGES_DE } from '../../src/locales/de.js';
 import { AGENT_MESSAGES_ES } from '../../src/locales/es.js';

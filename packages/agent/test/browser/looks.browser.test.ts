@@ -1,5 +1,7 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import { STATUS_CHIP_MESSAGES_EN } from '../../src/status-chip/status-chip.messages.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { canEmulateMedia } from '../../../../test-support/engine.js';

@@ -1,4 +1,6 @@
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { canCollectGarbage } from '../../../../test-support/engine.js';
 import { conversation, mount, settled } from './fixture.js';

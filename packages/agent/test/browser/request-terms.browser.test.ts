@@ -3,6 +3,8 @@
 import { sendKeys } from '../../../../test-support/keys.js';
 import type { AgentRequest, AgentSession } from '@chatpay/core';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';
 import type { ChatPayStatusChip } from '../../src/status-chip/status-chip.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';

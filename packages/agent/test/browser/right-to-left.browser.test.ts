@@ -1,6 +1,8 @@
 import { registerMessages } from '@chatpay/ui';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import { AGENT_MESSAGES_AR } from '../../src/locales/ar.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
 import { canTakeElementScreenshots } from '../../../../test-support/engine.js';

@@ -1,6 +1,8 @@
 import { sendKeys } from '../../../../test-support/keys.js';
 import type { AgentRequest } from '@chatpay/core';
 import '../../src/define.js';
+// The viewer defined up front, so that it opens at once: loading it on demand is card-viewer-on-demand's.
+import '../../src/card-viewer/card-viewer.define.js';
 import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.element.js';
 import type { ChatPayStatusChip } from '../../src/status-chip/status-chip.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';

@@ -11,6 +11,8 @@ import {
 } from '@chatpay/core';
 import { ManualClock } from '@chatpay/core/testing';
 import '../../src/define.js';
+// This file places card viewers itself: defined up front, as a host that does so would.
+import '../../src/card-viewer/card-viewer.define.js';
 import { check, waitUntil } from '../../../../test-support/check.js';
 import type { Tour } from '../../../../test-support/tour.js';
 import { agentTrust, testVoucher } from '../../../../test-support/trust.js';

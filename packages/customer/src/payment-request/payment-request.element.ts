@@ -6,11 +6,13 @@ import {
   FollowController,
   localeFor,
   messagesFor,
+  onDemandPart,
   reducedMotion,
+  whenIdle,
 } from '@chatpay/ui';
 import { html, LitElement, nothing } from 'lit';
 import type { CardSealedDetail } from '../card-form/card-form.connect.js';
-import { cardFormLoader, whenIdle, type CardFormLoader } from '../card-form/card-form.loader.js';
+import { cardFormLoader, type CardFormLoader } from '../card-form/card-form.loader.js';
 import type { CardFormMessages } from '../card-form/card-form.messages.js';
 import {
   connectPaymentRequest,
@@ -95,10 +97,11 @@ export class ChatPayPaymentRequest extends LitElement {
   #memory: PaymentRequestMemory = PAYMENT_REQUEST_FRESH;
   /** The next focus is asked for from outside the bubble (`enterPayment()`): taken wherever the focus is. */
   #focusAsked = false;
-  /** The card form's load under way or done, from this bubble: a prefetch and the need share it. */
-  #formLoad: Promise<void> | null = null;
-  /** Cancels the idle prefetch scheduled while the bubble is in the page. */
-  #cancelIdle: (() => void) | null = null;
+  /** The card form, loaded when it is to be shown or fetched ahead. */
+  readonly #form = onDemandPart(this, () => {
+    const { cardFormLoader, whenIdle } = this.constructor as typeof ChatPayPaymentRequest;
+    return { loader: cardFormLoader, whenIdle };
+  });
   /** What this update shows, computed before it renders: read after it, to prefetch or focus. */
   #view: PaymentRequestView | null = null;
 
@@ -113,34 +116,6 @@ export class ChatPayPaymentRequest extends LitElement {
 
   get #words(): PaymentRequestMessages {
     return messagesFor('chatpay-payment-request', localeFor(this.locale), PAYMENT_REQUEST_MESSAGES_EN, this.messages);
-  }
-
-  get #loader(): CardFormLoader {
-    return (this.constructor as typeof ChatPayPaymentRequest).cardFormLoader;
-  }
-
-  /** The card form's load, started once; a failed one is forgotten, so that the next call loads again. */
-  #loadCardForm(): Promise<void> {
-    const loading = (this.#formLoad ??= this.#loader.load().catch((error: unknown) => {
-      if (this.#formLoad === loading) this.#formLoad = null;
-      throw error;
-    }));
-    return loading;
-  }
-
-  /** Loads the card form ahead, silently: a failure shows only once the form is needed. */
-  readonly #prefetch = (): void => {
-    if (this.#loader.loaded() || this.#memory.formLoad === 'loaded') return;
-    this.#loadCardForm().then(
-      () => this.requestUpdate(),
-      () => undefined,
-    );
-  };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#cancelIdle?.();
-    this.#cancelIdle = null;
   }
 
   #remember(event: PaymentRequestMemoryEvent): void {
@@ -186,21 +161,19 @@ export class ChatPayPaymentRequest extends LitElement {
       const settled = (type: 'form-loaded' | 'form-failed') => () => {
         if (this.request === request) this.#remember({ type });
       };
-      this.#loadCardForm().then(settled('form-loaded'), settled('form-failed'));
+      this.#form.load().then(settled('form-loaded'), settled('form-failed'));
       this.#view = this.#viewOf(request);
     }
   }
 
   #viewOf(request: CustomerRequest): PaymentRequestView {
-    const state = paymentRequestStateOf(request, localeFor(this.locale), this.#memory, this.#loader.loaded());
+    const state = paymentRequestStateOf(request, localeFor(this.locale), this.#memory, this.#form.loaded());
     return connectPaymentRequest(state, this.#words);
   }
 
   protected override updated(): void {
     const view = this.#view;
-    if (view?.prefetchForm && this.#cancelIdle === null && this.isConnected) {
-      this.#cancelIdle = (this.constructor as typeof ChatPayPaymentRequest).whenIdle(this.#prefetch);
-    }
+    if (view?.prefetchForm) this.#form.prefetchWhenIdle();
     const focus = this.#memory.focus;
     if (focus === null) return;
     if (focus === 'card-form' && !view?.cardForm) {
@@ -285,8 +258,8 @@ export class ChatPayPaymentRequest extends LitElement {
             part=${action.id}
             class=${action.primary ? 'primary' : nothing}
             @click=${() => this.#act(action.id)}
-            @pointerenter=${action.id === 'enter-payment' ? this.#prefetch : nothing}
-            @focus=${action.id === 'enter-payment' ? this.#prefetch : nothing}
+            @pointerenter=${action.id === 'enter-payment' ? this.#form.prefetch : nothing}
+            @focus=${action.id === 'enter-payment' ? this.#form.prefetch : nothing}
           >
             ${action.label}
           </button>`,
