@@ -53,7 +53,9 @@ export function whenIdle(callback: () => void): () => void {
 
 /** Where an element finds its on-demand part: the loader, and when to fetch it ahead. Read at each use, so tests can swap them. */
 export interface OnDemandSource {
+  /** Loads the part, and says whether it is there. */
   readonly loader: OnDemand;
+  /** Runs a callback once the browser is idle; returns what cancels it (`whenIdle` by default). */
   readonly whenIdle: (callback: () => void) => () => void;
 }
 
