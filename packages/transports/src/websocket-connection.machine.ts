@@ -18,7 +18,11 @@ export interface ConnectionSettings {
 
 export interface ConnectionContext {
   readonly settings: ConnectionSettings;
-  /** Connections lost in a row without the server answering a frame; the backoff grows with it. */
+  /**
+   * Connections lost in a row, none of which had the server answer after it stayed open for a
+   * heartbeat interval; the backoff grows with it. A server that accepts, answers and closes at once,
+   * or that accepts and never answers a ping, keeps it growing.
+   */
   readonly attempt: number;
   /** The delay before the next attempt, as reported in `connection-lost`. */
   readonly retryInMs: number;
@@ -111,6 +115,8 @@ export function createConnection(settings: ConnectionSettings, effects: Connecti
   let inner: (() => void) | undefined;
   const steps: (() => void)[] = [];
   let stepping = false;
+  /** The open connection has lasted a heartbeat interval: the server's next frame proves it sound. */
+  let lasted = false;
 
   const after = (ms: number, event: () => void): (() => void) => {
     const handle = clock.setTimeout(() => run(event), ms);
@@ -164,7 +170,13 @@ export function createConnection(settings: ConnectionSettings, effects: Connecti
     effects.announce({ state: 'open' });
     effects.connected({ reconnection: context.everOpen });
     context = { ...context, everOpen: true };
-    outer = effects.tokenRefresh(context.token);
+    const stopRefresh = effects.tokenRefresh(context.token);
+    lasted = false;
+    const stopLasting = after(settings.heartbeatIntervalMs, () => void (lasted = true));
+    outer = () => {
+      stopRefresh();
+      stopLasting();
+    };
     enterQuiet();
   };
   const enterQuiet = () => {
@@ -205,12 +217,6 @@ export function createConnection(settings: ConnectionSettings, effects: Connecti
     effects.release();
   };
 
-  /** A frame from the server: it answers, so the backoff starts over, and it proves the connection alive. */
-  const frame = (data: unknown) => {
-    context = { ...context, attempt: 0 };
-    effects.receiveFrame({ data });
-  };
-
   const handle = (event: ConnectionEvent) => {
     if (value === 'closed') return;
     if (event.type === 'transport.close') {
@@ -227,7 +233,9 @@ export function createConnection(settings: ConnectionSettings, effects: Connecti
       if (event.type !== 'socket.frame') return;
       // The next ping is due a full interval from now.
       leaveInner();
-      frame(event.data);
+      // A connection that lasted and still answers is a sound one: the backoff starts over.
+      if (lasted) context = { ...context, attempt: 0 };
+      effects.receiveFrame({ data: event.data });
       return enterQuiet();
     }
     switch (event.type) {
@@ -241,7 +249,7 @@ export function createConnection(settings: ConnectionSettings, effects: Connecti
         effects.report({ type: 'connect-failed', error: event.error });
         return enterBackingOff();
       case 'socket.frame':
-        return frame(event.data);
+        return effects.receiveFrame({ data: event.data });
     }
   };
 

@@ -109,7 +109,7 @@ describe('the WebSocket connection machine', () => {
     expect(taken()).toEqual([['openSocket', { token: undefined }]]);
   });
 
-  it('pings after a quiet interval, finds a silent connection dead, and counts losses until a frame arrives', () => {
+  it('pings after a quiet interval, finds a silent connection dead, and counts losses until one lasts and answers', () => {
     const { actor, clock, taken } = start();
     actor.send({ type: 'socket.opened' });
     clock.advance(999);
@@ -136,7 +136,14 @@ describe('the WebSocket connection machine', () => {
     expect(actor.context.attempt).toBe(2);
     clock.advance(150);
     actor.send({ type: 'socket.opened' });
+    // An answer at once proves little: a relay in trouble may accept, answer and close.
     actor.send({ type: 'socket.frame', data: 'y' });
+    expect(actor.context.attempt).toBe(2);
+    clock.advance(1000);
+    expect(actor.value).toBe('open.pinged');
+    expect(actor.context.attempt).toBe(2);
+    // Answered after a heartbeat interval open: the backoff starts over.
+    actor.send({ type: 'socket.frame', data: 'pong' });
     expect(actor.context.attempt).toBe(0);
   });
 

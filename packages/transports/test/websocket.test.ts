@@ -81,8 +81,12 @@ function setup(options: Partial<WebSocketTransportOptions> & { clock?: ManualClo
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the WebSocket transport', () => {
-  it('reconnects with exponential backoff and jitter, capped, and starts over once the server answers', () => {
-    const { clock, sockets, reports, last } = setup({ initialDelayMs: 100, maxDelayMs: 1000 });
+  it('reconnects with exponential backoff and jitter, capped, and starts over once a connection lasts', () => {
+    const { clock, sockets, reports, last } = setup({
+      initialDelayMs: 100,
+      maxDelayMs: 1000,
+      heartbeatIntervalMs: 5000,
+    });
     const delays: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       last().lose();
@@ -101,8 +105,21 @@ describe('the WebSocket transport', () => {
     last().lose();
     expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(750);
     clock.advance(750);
-    // …one that answers does.
+    // …nor one that answers a frame and closes…
     last().open();
+    last().receive('{"heartbeat":"pong"}');
+    last().lose();
+    expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(750);
+    clock.advance(750);
+    // …nor one lost just before it has lasted a heartbeat interval…
+    last().open();
+    clock.advance(4999);
+    last().lose();
+    expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(750);
+    clock.advance(750);
+    // …one that lasts one and answers then does.
+    last().open();
+    clock.advance(5000);
     last().receive('{"heartbeat":"pong"}');
     last().lose();
     expect((reports.at(-1) as { retryInMs: number }).retryInMs).toBe(75);
