@@ -3,6 +3,24 @@ import type { Delivery, Transport } from './transport.js';
 /** How many messages a watch holds, at most, for the session it hands its transport to. */
 export const WATCH_HOLD_LIMIT = 256;
 
+/**
+ * What a watch says of its own work: it held `WATCH_HOLD_LIMIT` messages already and let one go
+ * (`request`: one that may be a payment request, which only a flood of them forces). A session started
+ * over a transport with a history reads it there; over one without, it is lost to this page.
+ */
+export interface WatchReport {
+  /** The one kind of report a watch makes. */
+  readonly type: 'watch-dropped';
+  /** Whether what was let go may have been a payment request (its `type` said `request.created`). */
+  readonly request: boolean;
+}
+
+/** What `watchForRequests` takes besides the transport. */
+export interface RequestWatchOptions {
+  /** Hears what the watch let go (never a message's content). */
+  readonly onReport?: (report: WatchReport) => void;
+}
+
 /** What `watchForRequests` gives a chat page that has not loaded ChatPay's session yet. */
 export interface RequestWatch {
   /**
@@ -36,10 +54,11 @@ const mayBeRequest = (message: unknown): boolean => {
  * Watches a conversation for its first payment request, without ChatPay's session, its machine, Lit
  * or the elements, so that a chat page loads those only once a request arrives (docs/performance.md).
  * It holds what arrives until the session subscribes (at most `WATCH_HOLD_LIMIT` messages; over it,
- * the oldest that cannot be a request is let go first), so that nothing that came before the session
- * is lost; a message the session also reads in the history is dropped there as a copy, by its id.
+ * the oldest that cannot be a request is let go first, and said to `onReport`), so that nothing that
+ * came before the session is lost; a message the session also reads in the history is dropped there
+ * as a copy, by its id.
  */
-export function watchForRequests(transport: Transport): RequestWatch {
+export function watchForRequests(transport: Transport, options: RequestWatchOptions = {}): RequestWatch {
   const keepsHistory = typeof transport.history === 'function';
   /**
    * What arrived before the session subscribed, undefined once it did: held with a history too, since
@@ -53,6 +72,17 @@ export function watchForRequests(transport: Transport): RequestWatch {
   let resolve: () => void = () => undefined;
   const requested = new Promise<void>((done) => (resolve = done));
   let off = (): void => undefined;
+  /** Holds `entry` in `list`; over the limit, the oldest that cannot be a request goes, and is said. */
+  const hold = (list: Held[], entry: Held) => {
+    if (list.push(entry) <= WATCH_HOLD_LIMIT) return;
+    const other = list.findIndex((each) => !mayBeRequest(each.message));
+    list.splice(other < 0 ? 0 : other, 1);
+    try {
+      options.onReport?.({ type: 'watch-dropped', request: other < 0 });
+    } catch {
+      // A listener that throws does not stop the watch.
+    }
+  };
   /** The watch's own listener goes once a request was seen and nothing more is to be held. */
   const settle = () => {
     if (stopped || (found && !held && !replaying)) off();
@@ -134,17 +164,6 @@ export function watchForRequests(transport: Transport): RequestWatch {
       settle();
     },
   };
-}
-
-/**
- * Holds `entry`; over the limit, lets go of the oldest message that cannot be a request, so that a
- * flood of anything else does not push a request out (only more requests than the limit can).
- */
-function hold(list: Held[], entry: Held): void {
-  list.push(entry);
-  if (list.length <= WATCH_HOLD_LIMIT) return;
-  const other = list.findIndex((each) => !mayBeRequest(each.message));
-  list.splice(other === -1 ? 0 : other, 1);
 }
 
 interface Held {

@@ -8,4 +8,10 @@ export { systemClock, type Clock } from './clock.js';
 export { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION } from './wire-limits.js';
 export type { WireMessage } from './protocol.js';
 export type { Delivery, HistoryEntry, Transport } from './transport.js';
-export { watchForRequests, WATCH_HOLD_LIMIT, type RequestWatch } from './request-watch.js';
+export {
+  watchForRequests,
+  WATCH_HOLD_LIMIT,
+  type RequestWatch,
+  type RequestWatchOptions,
+  type WatchReport,
+} from './request-watch.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery, SessionReport, Transport, WireMessage } from '@chatpay/core';
-import { watchForRequests, WATCH_HOLD_LIMIT } from '@chatpay/core/wire';
+import { watchForRequests, WATCH_HOLD_LIMIT, type WatchReport } from '@chatpay/core/wire';
 import { createConversation } from './support/conversation.js';
 import { settle } from './support/scripted-transport.js';
 
@@ -92,7 +92,8 @@ describe('a request watch flooded past its limit with forged requests', () => {
   it('holds no more than its limit, and the session refuses and reports what it is handed, without crashing', async () => {
     const talk = createConversation();
     const end = watchedEnd(talk, false);
-    const watch = watchForRequests(end);
+    const dropped: WatchReport[] = [];
+    const watch = watchForRequests(end, { onReport: (report) => dropped.push(report) });
     const agent = talk.agent();
     const request = await talk.request(agent);
     await talk.settled(agent);
@@ -106,6 +107,9 @@ describe('a request watch flooded past its limit with forged requests', () => {
     off();
     expect(heard).toHaveLength(WATCH_HOLD_LIMIT);
     expect(heard.some((message) => (message as WireMessage).requestId === request.requestId)).toBe(false);
+    // Pushed out, but not silently: the page hears that a request may have been let go.
+    expect(dropped.some((report) => report.request)).toBe(true);
+    expect(dropped).toHaveLength(51);
 
     const late = watchForRequests(end);
     for (let n = 0; n < WATCH_HOLD_LIMIT + 50; n++) await talk.inject({ ...forged, id: `forged-late-${n}` });

@@ -6,7 +6,7 @@ import {
   type Delivery,
   type Transport,
 } from '@chatpay/core';
-import { watchForRequests, WATCH_HOLD_LIMIT } from '@chatpay/core/wire';
+import { watchForRequests, WATCH_HOLD_LIMIT, type WatchReport } from '@chatpay/core/wire';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 import { settle, until, VISA } from './support/scripted-transport.js';
 import { USD_12_50, expectOk } from './support/flow.js';
@@ -97,15 +97,43 @@ describe('watching a conversation for its first request', () => {
     expect(second).toEqual([{ n: 4 }]);
   });
 
-  it(`holds at most ${WATCH_HOLD_LIMIT} messages, the oldest let go first`, async () => {
+  it(`holds at most ${WATCH_HOLD_LIMIT} messages, the oldest let go first, and says each it let go`, async () => {
     const { transport, deliver } = handFed();
-    const watch = watchForRequests(transport);
+    const reports: WatchReport[] = [];
+    const watch = watchForRequests(transport, { onReport: (report) => reports.push(report) });
     for (let n = 0; n < WATCH_HOLD_LIMIT + 10; n++) deliver({ n });
     const heard: unknown[] = [];
     watch.transport.subscribe((message) => heard.push(message));
     await settle();
     expect(heard).toHaveLength(WATCH_HOLD_LIMIT);
     expect(heard[0]).toEqual({ n: 10 });
+    expect(reports).toEqual(Array.from({ length: 10 }, () => ({ type: 'watch-dropped', request: false })));
+    // Nothing is held once the session subscribed: nothing more is let go, or said.
+    for (let n = 0; n < WATCH_HOLD_LIMIT + 10; n++) deliver({ n });
+    expect(reports).toHaveLength(10);
+  });
+
+  it('says so when a flood of requests pushes a request out, and keeps watching when the listener throws', async () => {
+    const { transport, deliver } = handFed();
+    const reports: WatchReport[] = [];
+    const watch = watchForRequests(transport, {
+      onReport: (report) => {
+        reports.push(report);
+        throw new Error('a careless listener');
+      },
+    });
+    deliver({ n: 0 });
+    for (let n = 1; n <= WATCH_HOLD_LIMIT + 1; n++) deliver({ type: 'request.created', n });
+    expect(reports).toEqual([
+      { type: 'watch-dropped', request: false },
+      { type: 'watch-dropped', request: true },
+    ]);
+    expect(await resolved(watch.requested)).toBe(true);
+    const heard: unknown[] = [];
+    watch.transport.subscribe((message) => heard.push(message));
+    await settle();
+    expect(heard).toHaveLength(WATCH_HOLD_LIMIT);
+    expect(heard[0]).toEqual({ type: 'request.created', n: 2 });
   });
 
   it('keeps a request it holds through a flood of anything else', async () => {
