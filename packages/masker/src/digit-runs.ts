@@ -83,16 +83,18 @@ export function nextStretch(text: string, from: number): number {
   const length = text.length;
   for (let probe = from + MIN_DIGITS - 1; probe < length; probe += MIN_DIGITS) {
     if (CLASS[text.charCodeAt(probe)]! === OTHER) continue;
+    // Back to the stretch's start, counting its digits (fewer than twelve: the probe before was no part of it).
     let start = probe;
-    while (start > from && CLASS[text.charCodeAt(start - 1)]! < OTHER) start--;
+    let digits = 0;
+    for (let kind; start > from && (kind = CLASS[text.charCodeAt(start - 1)]!) < OTHER; start--)
+      if (kind < SPACE) digits++;
     // Too short to hold twelve digits (a space between words, a short number): on from its end.
     const last = start + MIN_DIGITS - 1;
     if (!(CLASS[text.charCodeAt(last)]! < OTHER)) {
       probe = last;
       continue;
     }
-    let digits = 0;
-    let end = start;
+    let end = probe;
     for (let kind; end < length && (kind = CLASS[text.charCodeAt(end)]!) < OTHER; end++) {
       // Enough: the stretch is judged from here on when it has been read this far.
       if (kind < SPACE && ++digits === MIN_DIGITS) {
@@ -106,10 +108,12 @@ export function nextStretch(text: string, from: number): number {
   return -1;
 }
 
-/** The index in the text of each digit of the run last read. */
-export const positions: number[] = [];
 /** Digit counts at which the run may be cut: 0, each gap, and its digit count (`groups + 1` entries). */
 export const boundaries: number[] = [];
+/** Where each group of the run starts in the text: a group's digits are side by side. */
+export const groupStarts: number[] = [];
+/** Where each group of the run ends in the text (one past its last digit). */
+export const groupEnds: number[] = [];
 /** The value (0-9) of each digit. */
 const values: number[] = [];
 /** Luhn sums of the first i digits, with the digits at even indexes doubled, or at odd ones. */
@@ -141,7 +145,7 @@ export function isBuiltInCardAt(start: number, end: number): boolean {
 }
 
 /** The index of the next digit at or after `from` and before `to`, or -1 when there is none. */
-export function nextDigit(text: string, from: number, to = text.length): number {
+export function nextDigit(text: string, from: number, to: number): number {
   for (let index = from, end = Math.min(to, text.length); index < end; index++) {
     if (CLASS[text.charCodeAt(index)]! < SPACE) return index;
   }
@@ -149,22 +153,22 @@ export function nextDigit(text: string, from: number, to = text.length): number 
 }
 
 /**
- * Reads the next run of digits in `text` at or after `from`: digits of any script with gaps between
- * groups that join them. False when there is none. Each character is read once (a gap that does not
- * join is read again as the start of what follows).
+ * Reads the run of digits that starts at the first digit at or after `from` (the scan asks only where
+ * one follows): digits of any script with gaps between groups that join them. Each character is read
+ * once (a gap that does not join is read again as the start of what follows).
  */
-export function readRun(text: string, from: number): boolean {
-  let index = nextDigit(text, from);
-  if (index < 0) return false;
+export function readRun(text: string, from: number): void {
   const length = text.length;
+  let index = nextDigit(text, from, length);
+  let kind = 0;
   let count = 0;
   let even = 0;
   let odd = 0;
-  let kind = 0;
   groups = 0;
   afterLineBreak = afterSpace = -1;
   boundaries[0] = 0;
   for (;;) {
+    groupStarts[groups] = index;
     while (index < length && (kind = CLASS[text.charCodeAt(index)]!) < SPACE) {
       values[count] = kind;
       if (count & 1) {
@@ -174,10 +178,11 @@ export function readRun(text: string, from: number): boolean {
         even += LUHN_DOUBLED[kind]!;
         odd += kind;
       }
-      positions[count++] = index++;
-      evenDoubled[count] = even;
+      index++;
+      evenDoubled[++count] = even;
       oddDoubled[count] = odd;
     }
+    groupEnds[groups] = index;
     let at = index;
     let shape = 0;
     let visible = 0;
@@ -200,7 +205,6 @@ export function readRun(text: string, from: number): boolean {
   }
   boundaries[++groups] = count;
   next = index;
-  return true;
 }
 
 /** The run's digits from `start` to `end` as an ASCII string. */
@@ -218,6 +222,6 @@ export function digitsIn(text: string, start: number, end: number): string {
 
 /** Lets go of the memory a very long run took. */
 export function releaseRuns(): void {
-  if (positions.length > 4096)
-    for (const list of [positions, values, boundaries, evenDoubled, oddDoubled]) list.length = 1;
+  if (values.length > 4096)
+    for (const list of [values, boundaries, groupStarts, groupEnds, evenDoubled, oddDoubled]) list.length = 1;
 }

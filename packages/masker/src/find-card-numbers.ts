@@ -5,12 +5,13 @@ import {
   boundaries,
   digitCount,
   digitsIn,
+  groupEnds,
   groups,
+  groupStarts,
   isBuiltInCardAt,
   MIN_DIGITS,
   next,
   nextStretch,
-  positions,
   readRun,
   releaseRuns,
   runDigits,
@@ -136,8 +137,8 @@ function cardsInRun() {
         boundaries[from + 1]! - start < 4 &&
         from + 1 < groups &&
         cardAt(from + 1, widen(from + 1, widest)) > to);
-    const last = positions[end - 1]! + 1;
-    found[foundLength++] = positions[start]!;
+    const last = groupEnds[to - 1]!;
+    found[foundLength++] = groupStarts[from]!;
     found[foundLength++] = last;
     found[foundLength++] = last;
     found[foundLength++] = end - start;
@@ -145,7 +146,7 @@ function cardsInRun() {
     from = to;
   }
   // Digits left in the run after its last card are no card of their own: they may be the card's, misread.
-  if (foundLength > first) found[foundLength - FIELDS + TAIL_END] = positions[digitCount() - 1]! + 1;
+  if (foundLength > first) found[foundLength - FIELDS + TAIL_END] = groupEnds[groups - 1]!;
 }
 
 /** A plain copy of an extra card definition: what the scan reads of it, as strings, numbers and arrays. */
@@ -234,13 +235,13 @@ export function scanCards(text: string, options: FindOptions): readonly CardDefi
       if (index < 0) break;
       stretch = stretchEnd;
     }
-    if (!readRun(text, index)) break;
+    readRun(text, index);
     index = next;
     if (digitCount() < MIN_DIGITS) continue;
     if (isExcludedRun(text)) {
       // What rules a number out (a "+", a label, a country code) does not reach past a line break, nor a
       // URL past a space: a card on the next line after a phone number is still a card. Judge the rest afresh.
-      const rest = isInUrl(text, positions[0]!) ? afterSpace : afterLineBreak;
+      const rest = isInUrl(text, groupStarts[0]!) ? afterSpace : afterLineBreak;
       if (rest > 0) index = rest;
       continue;
     }

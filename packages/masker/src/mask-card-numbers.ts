@@ -176,11 +176,11 @@ function hideRange(start: number, end: number, keepHead: number, keepTail: numbe
 /** Sorts `hide` by start, ranges with the same start kept in the order they were added. */
 function sortHidden() {
   const copy = hide.slice(0, hideLength);
-  const order = Array.from({ length: hideLength / FIELDS }, (_, entry) => entry * FIELDS);
-  order.sort((a, b) => copy[a]! - copy[b]!);
-  order.forEach((from, entry) => {
-    for (let field = 0; field < FIELDS; field++) hide[entry * FIELDS + field] = copy[from + field]!;
-  });
+  Array.from({ length: hideLength / FIELDS }, (_, entry) => entry * FIELDS)
+    .sort((a, b) => copy[a]! - copy[b]!)
+    .forEach((from, entry) => {
+      for (let field = 0; field < FIELDS; field++) hide[entry * FIELDS + field] = copy[from + field]!;
+    });
 }
 
 /** The options when none are given: one object for every call. */

@@ -1,7 +1,7 @@
 // What the text around a run of digits says about it: whether it is inside a URL, glued into a word,
 // a phone number, labelled as something else, or an IBAN. Each check looks at a few characters first and
 // runs a regular expression only when they could start what it looks for.
-import { boundaries, digitCount, groups, positions, runDigits } from './digit-runs.js';
+import { boundaries, groupEnds, groups, groupStarts, runDigits } from './digit-runs.js';
 
 const LETTER = /\p{L}/u;
 /**
@@ -73,11 +73,11 @@ function isIban(country: string, digits: string): boolean {
 
 /** Why the run last read is not a card, judging by what surrounds it. */
 export function isExcludedRun(text: string): boolean {
-  const start = positions[0]!;
-  const end = positions[digitCount() - 1]! + 1;
+  const start = groupStarts[0]!;
+  const end = groupEnds[groups - 1]!;
   if (isInUrl(text, start)) return true;
   // Glued to letters on both sides: part of a token, not a number (unless those letters' script has no spaces).
-  if (start > 0 && isSpacedLetterAt(text, start - 1) && end < text.length && isSpacedLetterAt(text, end)) return true;
+  if (start > 0 && end < text.length && isSpacedLetterAt(text, start - 1) && isSpacedLetterAt(text, end)) return true;
   const previous = text.charCodeAt(start - 1);
   // A leading "+" says phone number.
   if (previous === 43 || (previous === 32 && text.charCodeAt(start - 2) === 43)) return true;
