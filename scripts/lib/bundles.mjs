@@ -77,9 +77,10 @@ export const SPLIT_PAGES = [
       `  .then(() => import('./scripts/lib/pages/customer-on-request.ts'))`,
       `  .then(({ startCustomerSide }) => startCustomerSide(watch.transport));`,
     ].join('\n'),
-    // 14,989 measured, against the 15,000 aim. Split, the card rules the masker shares with the card form, and the core's
-    // errors the transport shares with the session, are chunks of their own, each gzipped alone; the
-    // transport takes the protocol's two limits from core/src/wire-limits.ts, not all of protocol.ts.
+    // 14,989 measured, against the 15,000 aim. Split, the card rules the masker shares with the card
+    // form, and the core's errors the transport shares with the session, are chunks of their own, each
+    // gzipped alone; the transport takes the protocol's two limits from core/src/wire-limits.ts, not
+    // all of protocol.ts.
     upFrontBudget: 15_000,
     // Everything once the card form has loaded: the page with a request shown, loaded in three steps.
     allBudget: 82_700,
