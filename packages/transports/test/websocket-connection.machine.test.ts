@@ -306,6 +306,41 @@ describe('the WebSocket connection machine', () => {
       expect(run.actor.value).toBe('backingOff');
     });
 
+    it('reconnects at most once a heartbeat interval to a relay that answers the ping of a lasting connection, then closes', () => {
+      const run = start();
+      const opened: number[] = [];
+      for (let loop = 0; loop < 4; loop++) {
+        run.actor.send({ type: 'socket.opened' });
+        opened.push(run.clock.now());
+        run.clock.advance(settings.heartbeatIntervalMs);
+        expect(run.actor.value).toBe('open.pinged');
+        run.actor.send({ type: 'socket.frame', data: 'pong' });
+        expect(run.actor.context.attempt).toBe(0);
+        run.actor.send({ type: 'socket.lost' });
+        waitsOut(run);
+      }
+      // The interval it stayed open, then the first delay.
+      expect(opened.slice(1).map((at, loop) => at - opened[loop]!)).toEqual([1075, 1075, 1075]);
+    });
+
+    it('trusts no connection for the one before it: a flood of frames on a new one that closes before lasting still counts', () => {
+      const run = start();
+      run.actor.send({ type: 'socket.opened' });
+      run.clock.advance(settings.heartbeatIntervalMs);
+      run.actor.send({ type: 'socket.frame', data: 'pong' });
+      run.actor.send({ type: 'socket.lost' });
+      expect(run.actor.context.attempt).toBe(1);
+      waitsOut(run);
+      run.actor.send({ type: 'socket.opened' });
+      for (let frame = 0; frame < 99; frame++) {
+        run.actor.send({ type: 'socket.frame', data: 'flood' });
+        run.clock.advance(10);
+      }
+      expect(run.actor.value).toBe('open.quiet');
+      run.actor.send({ type: 'socket.lost' });
+      expect(run.actor.context.attempt).toBe(2);
+    });
+
     it('still waits at least half the first delay between attempts when a relay answers once, then closes', () => {
       const run = start();
       for (let loop = 0; loop < 5; loop++) {

@@ -151,6 +151,8 @@ export class ChatPayStatusChip extends LitElement {
     const request = this.request!;
     const detail: ViewCardDetail = { requestId: request.requestId, conversationId: request.conversationId };
     if (!this.dispatchEvent(viewCardEvent(detail))) return;
+    // Chosen again after a load that failed (the dialog closed meanwhile): it is loaded again.
+    if (this.#memory.viewerLoad === 'failed') this.#memory = nextChipMemory(this.#memory, 'viewer-retried');
     this.#viewerOpen = true;
     this.requestUpdate();
     await this.updateComplete;
@@ -160,6 +162,17 @@ export class ChatPayStatusChip extends LitElement {
 
   #closeViewer(): void {
     this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  /**
+   * Out of the page, the dialog is no longer modal: it closes, with no close event, and the viewer
+   * leaves the DOM; put back, the chip offers VIEW CARD again.
+   */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (!this.#viewerOpen) return;
+    this.#viewerOpen = false;
+    this.requestUpdate();
   }
 
   /** The dialog closed (Close, Escape): the viewer leaves the DOM with whatever it showed. */
@@ -259,6 +272,8 @@ export class ChatPayStatusChip extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another request: nothing asked or failed about the last one carries over.
     if (changed.has('request')) this.#memory = CHIP_FRESH;
+    // No request, nothing drawn: the dialog went with the rest, and is not drawn again shut.
+    if (!this.request) this.#viewerOpen = false;
     const request = this.request;
     this.#view = request ? this.#viewOf(request) : null;
     if (request && this.#view?.loadViewer) {

@@ -191,4 +191,96 @@ describe('<chatpay-status-chip> loads the card viewer on demand', () => {
     checkEqual(idle.length, 0, 'no prefetch for a cancelled request');
     checkEqual(held.calls.loads, 0, 'nothing loaded');
   });
+  it('closes the dialog when its request is taken away, and opens no card in a dialog nobody sees', async () => {
+    const held = heldLoader();
+    const { element, request } = await cardArrived(held.loader);
+    label(element).click();
+    await settled(element);
+    element.request = undefined;
+    await settled(element);
+    await held.release();
+    await waitUntil(() => held.loader.loaded(), 'the viewer defined');
+    element.request = request;
+    await settled(element);
+    checkEqual(root(element).querySelector('dialog'), null, 'no dialog left behind, shut');
+    checkEqual(viewer(element), null, 'no viewer');
+    checkEqual(request.timeline().phase, 'cardSubmitted', 'the card still waiting for VIEW CARD');
+    label(element).click();
+    await cardShown(element, request);
+    check(root(element).querySelector('dialog')!.matches(':modal'), 'shown in the modal dialog');
+  });
+
+  it('closes the dialog when the chip leaves the page while the viewer loads; put back, the card waits for VIEW CARD', async () => {
+    const held = heldLoader();
+    const { element, request } = await cardArrived(held.loader);
+    label(element).click();
+    await settled(element);
+    element.remove();
+    await held.release();
+    await waitUntil(() => held.loader.loaded(), 'the viewer defined');
+    await settled(element);
+    checkEqual(request.timeline().phase, 'cardSubmitted', 'not opened out of the page');
+    mount(element);
+    await settled(element);
+    checkEqual(root(element).querySelector('dialog'), null, 'no dialog open without its modality');
+    checkEqual(request.timeline().phase, 'cardSubmitted', 'not opened once back either');
+    label(element).click();
+    await cardShown(element, request);
+    check(root(element).querySelector('dialog')!.matches(':modal'), 'shown in the modal dialog');
+  });
+
+  it('loads again when VIEW CARD is chosen after a load that failed with the dialog closed', async () => {
+    const held = heldLoader();
+    const { element, request } = await cardArrived(held.loader);
+    label(element).click();
+    await settled(element);
+    await sendKeys({ press: 'Escape' });
+    await settled(element);
+    checkEqual(root(element).querySelector('dialog'), null, 'closed while it loads');
+    await waitUntil(() => root(element).activeElement === label(element), 'the focus back on VIEW CARD');
+    await held.fail();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sendKeys({ press: 'Enter' });
+    await settled(element);
+    checkEqual(loadText(element), LOADING, 'loading again, not the old failure');
+    checkEqual(held.calls.loads, 2, 'a second load');
+    await held.release();
+    await cardShown(element, request);
+  });
+
+  it('opens no dialog and loads nothing for it when a host shows the card its own way', async () => {
+    const held = heldLoader();
+    const { element, request } = await cardArrived(held.loader);
+    element.addEventListener('chatpay-view-card', (event) => event.preventDefault());
+    label(element).click();
+    await settled(element);
+    checkEqual(root(element).querySelector('dialog'), null, 'no dialog');
+    checkEqual(held.calls.loads, 0, 'nothing loaded');
+    checkEqual(request.timeline().phase, 'cardSubmitted', 'the card left to the host');
+  });
+  it('loads once and opens only the card shown when the request is swapped again and again while the viewer loads', async () => {
+    const held = heldLoader();
+    ChatPayStatusChip.cardViewerLoader = held.loader;
+    const setup = conversation();
+    const first = await setup.requested();
+    const second = await setup.requested();
+    await setup.paid(first);
+    await setup.paid(second);
+    const element = document.createElement('chatpay-status-chip');
+    element.request = first;
+    mount(element);
+    await settled(element);
+    label(element).click();
+    await settled(element);
+    for (let swap = 0; swap < 50; swap++) {
+      element.request = swap % 2 === 0 ? second : first;
+      await settled(element);
+    }
+    checkEqual(loadText(element), LOADING, 'still loading');
+    await held.release();
+    await cardShown(element, first);
+    checkEqual(second.timeline().phase, 'cardSubmitted', 'the card never shown not opened');
+    checkEqual(held.calls.loads, 1, 'one load for every swap');
+    checkEqual(idle.length, 1, 'one prefetch on idle asked for');
+  });
 });
