@@ -7,40 +7,14 @@ import type { ChatPayCardViewer } from '../../src/card-viewer/card-viewer.elemen
 import type { CardViewerLoader } from '../../src/card-viewer/card-viewer.loader.js';
 import { ChatPayStatusChip } from '../../src/status-chip/status-chip.element.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { heldLoaderOf } from '../../../../test-support/held-loader.js';
 import { accessible, conversation, mount, settled } from './fixture.js';
 
 const LOADING = 'Loading the card viewer…';
 const FAILED = 'The card viewer did not load. Check your connection and try again.';
 
-/**
- * A loader that defines the real viewer once `release()` is called for its load (each load waits for a
- * release of its own), or fails it with `fail()`; it counts its loads.
- */
-function heldLoader() {
-  let defined = false;
-  const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  const calls = { loads: 0 };
-  const loader: CardViewerLoader = {
-    loaded: () => defined,
-    load: () => {
-      calls.loads += 1;
-      return new Promise<void>((resolve, reject) => pending.push({ resolve, reject })).then(async () => {
-        await import('../../src/card-viewer/card-viewer.define.js');
-        defined = true;
-      });
-    },
-  };
-  const next = async () => {
-    await waitUntil(() => pending.length > 0, 'a load under way');
-    return pending.shift()!;
-  };
-  return {
-    loader,
-    calls,
-    release: async () => (await next()).resolve(),
-    fail: async () => (await next()).reject(new Error('offline')),
-  };
-}
+/** A loader of the real part, held by the test. */
+const heldLoader = () => heldLoaderOf(() => import('../../src/card-viewer/card-viewer.define.js'));
 
 const originalLoader = ChatPayStatusChip.cardViewerLoader;
 const originalWhenIdle = ChatPayStatusChip.whenIdle;

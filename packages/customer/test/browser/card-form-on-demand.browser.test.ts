@@ -6,40 +6,14 @@ import { ChatPayPaymentRequest } from '../../src/payment-request/payment-request
 import type { CardFormLoader } from '../../src/card-form/card-form.loader.js';
 import { accessible } from '../../../../test-support/axe.js';
 import { check, checkEqual, waitUntil } from '../../../../test-support/check.js';
+import { heldLoaderOf } from '../../../../test-support/held-loader.js';
 import { pair, sendTo } from './fixture.js';
 
 const LOADING = 'Loading the secure form…';
 const FAILED = 'The secure form did not load. Check your connection and try again.';
 
-/**
- * A loader that defines the real form once `release()` is called for its load (each load waits for a
- * release of its own), or fails it with `fail()`; it counts its loads.
- */
-function heldLoader() {
-  let defined = false;
-  const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  const loader: CardFormLoader = {
-    loaded: () => defined,
-    load: () => {
-      calls.loads += 1;
-      return new Promise<void>((resolve, reject) => pending.push({ resolve, reject })).then(async () => {
-        await import('../../src/card-form/card-form.define.js');
-        defined = true;
-      });
-    },
-  };
-  const calls = { loads: 0 };
-  const next = async () => {
-    await waitUntil(() => pending.length > 0, 'a load under way');
-    return pending.shift()!;
-  };
-  return {
-    loader,
-    calls,
-    release: async () => (await next()).resolve(),
-    fail: async () => (await next()).reject(new Error('offline')),
-  };
-}
+/** A loader of the real part, held by the test. */
+const heldLoader = () => heldLoaderOf(() => import('../../src/card-form/card-form.define.js'));
 
 const originalLoader = ChatPayPaymentRequest.cardFormLoader;
 const originalWhenIdle = ChatPayPaymentRequest.whenIdle;
