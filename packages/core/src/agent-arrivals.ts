@@ -183,13 +183,9 @@ async function tryOpening(
  */
 export const OPENING_RETRY_MS = SYNC_ANSWER_INTERVAL_MS;
 
-/** The requests of each session whose card is to be asked for again: one timer each, however many copies arrive. */
-const askingAgain = new WeakMap<AgentSide, Set<string>>();
-
 /** Asks the customer for the request's messages again in `OPENING_RETRY_MS`, if the card is still awaited then. */
 function askAgainLater(side: AgentSide, requestId: string): void {
-  let pending = askingAgain.get(side);
-  if (!pending) askingAgain.set(side, (pending = new Set()));
+  const pending = side.askingAgain;
   if (pending.has(requestId)) return;
   pending.add(requestId);
   side.clock.setTimeout(() => {

@@ -200,6 +200,7 @@ export class AgentSession extends SessionBase<AgentRequest> {
       cards: this.#cards,
       customerKeys: this.#customerKeys,
       replacing: new Map(),
+      askingAgain: new Set(),
       createRequest: () => this.createRequest(),
       machine: (requestId) => this.machineFor(requestId, agentEffects(this.#side, requestId)),
       observerMachine: () => this.observerMachine(),

@@ -34,6 +34,8 @@ export interface AgentSide {
   readonly customerKeys: Map<string, string>;
   /** New requests sent in place of one that cannot be opened here: new id → old id. */
   readonly replacing: Map<string, string>;
+  /** Requests whose card could not be opened yet and is to be asked for again: one timer each, however many copies arrive. */
+  readonly askingAgain: Set<string>;
   /** Starts a new request in `draft` (see `AgentSession.createRequest`). */
   createRequest(): AgentRequest;
   /** The machine of one of this agent's own requests, with this side's effects. */
