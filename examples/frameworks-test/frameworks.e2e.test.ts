@@ -1,11 +1,14 @@
 // Each integration example, built as its README says, served under a strict Content-Security-Policy,
-// and used in Chromium: the agent's composer sends a request, the customer's bubble shows it and
-// Enter Payment shows the card form, through each framework's own wiring of properties and events.
+// and used in Chromium through the whole flow: the agent's composer sends a request, the customer's
+// bubble shows it, Enter Payment shows the card form (loaded on demand) and pays, VIEW CARD shows the
+// card in the viewer (loaded on demand too), and Mark as Completed reaches the customer, through each
+// framework's own wiring of properties and events.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../test-support/chromium.js';
+import { TEST_CARD } from '../../test-support/data.js';
 // @ts-expect-error: plain ES module scripts without types
 import { build as buildPlain } from '../plain-html/build.mjs';
 // @ts-expect-error: plain ES module scripts without types
@@ -53,7 +56,7 @@ describe.each([
   ['React 19', buildReact, '$12.50'],
   ['Vue 3', buildVue, '$12.50'],
 ] as const)('the %s example', { timeout: 30_000 }, (_, build, amount) => {
-  it('builds, and under a strict policy a request sent from the composer reaches the customer and Enter Payment shows the card form', async () => {
+  it('builds, and under a strict policy a request sent from the composer is paid, viewed and completed', async () => {
     const files = (await build(false)) as Files;
     expect(Object.keys(files)).toContain('index.html');
     const { url, server } = await serve(files);
@@ -75,7 +78,19 @@ describe.each([
       await page.locator('chatpay-payment-request').getByText(amount).waitFor();
       // The card form is loaded when first needed: inlined in a one-file bundle, a chunk otherwise.
       await page.getByRole('button', { name: 'Enter Payment' }).click();
-      await page.locator('chatpay-card-form #number').waitFor();
+      const form = page.locator('chatpay-card-form');
+      await form.locator('#number').pressSequentially(TEST_CARD.number);
+      await form.locator('#name').fill(TEST_CARD.name);
+      await form.locator('#expiry').pressSequentially(TEST_CARD.expiry.replace('/', ''));
+      await form.locator('#securityCode').pressSequentially(TEST_CARD.securityCode);
+      await form.getByRole('button', { name: /^Pay/ }).click();
+      // The card viewer is loaded when first needed too: inlined in a one-file bundle, a chunk otherwise.
+      await page.locator('chatpay-status-chip').getByRole('button', { name: 'VIEW CARD' }).click();
+      await page.locator('chatpay-card-viewer').getByText('4111 1111 1111 1111').waitFor();
+      await page.locator('chatpay-card-viewer').getByRole('button', { name: 'Mark as Completed' }).click();
+      await page.locator('chatpay-payment-request').getByText('Payment Accepted').waitFor();
+      // Completed, the card has left the page.
+      expect(await page.locator('chatpay-card-viewer').getByText('4111 1111 1111 1111').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
