@@ -17,7 +17,7 @@ export interface WatchReport {
 
 /** What `watchForRequests` takes besides the transport. */
 export interface RequestWatchOptions {
-  /** Hears what the watch let go (never a message's content). */
+  /** Hears what the watch let go (never a message's content), until it is stopped. */
   readonly onReport?: (report: WatchReport) => void;
 }
 
@@ -35,7 +35,10 @@ export interface RequestWatch {
    * it to the next).
    */
   readonly transport: Transport;
-  /** Stops watching and lets go of what it held; the transport itself stays open. */
+  /**
+   * Stops watching and lets go of what it held, and says nothing more to `onReport` (a subscriber
+   * still hearing what was held hears it all); the transport itself stays open.
+   */
   stop(): void;
 }
 
@@ -78,7 +81,8 @@ export function watchForRequests(transport: Transport, options: RequestWatchOpti
     const other = list.findIndex((each) => !mayBeRequest(each.message));
     list.splice(other < 0 ? 0 : other, 1);
     try {
-      options.onReport?.({ type: 'watch-dropped', request: other < 0 });
+      // Stopped, the watch says nothing more, though it still holds for a subscriber hearing what it held.
+      if (!stopped) options.onReport?.({ type: 'watch-dropped', request: other < 0 });
     } catch {
       // A listener that throws does not stop the watch.
     }
@@ -101,14 +105,12 @@ export function watchForRequests(transport: Transport, options: RequestWatchOpti
   if (keepsHistory) {
     Promise.resolve()
       .then(() => transport.history!())
-      .then(
-        (entries) => {
-          if (Array.isArray(entries) && entries.some((entry: unknown) => mayBeRequest((entry as Held | null)?.message)))
-            request();
-        },
-        // A history that cannot be read now is the session's to read, and report, when it starts.
-        () => undefined,
-      );
+      .then((entries) => {
+        if (Array.isArray(entries) && entries.some((entry: unknown) => mayBeRequest((entry as Held | null)?.message)))
+          request();
+      })
+      // A history that cannot be read now, nor its entries, is the session's to read, and report, when it starts.
+      .catch(() => undefined);
   }
 
   const view: Transport = {
@@ -129,15 +131,17 @@ export function watchForRequests(transport: Transport, options: RequestWatchOpti
         else listener(message, delivery);
       });
       queueMicrotask(() => {
-        if (!subscribed) return;
-        for (const entry of earlier) {
+        // Each taken out as it is heard, so that one let go meanwhile is one not yet heard, and a
+        // subscriber that leaves halfway leaves the rest to the next.
+        while (subscribed && earlier.length > 0) {
+          const entry = earlier.shift()!;
           try {
             listener(entry.message, entry.delivery);
           } catch {
             // As transports do: one message's failure does not keep the next from the listener.
           }
         }
-        earlier.length = 0;
+        if (!subscribed) return;
         replaying = false;
         settle();
       });

@@ -213,3 +213,94 @@ describe('watching a conversation for its first request', () => {
     expect(heard).toEqual([{ n: 2 }]);
   });
 });
+
+describe('a request watch with listeners that act while it works', () => {
+  it('neither rejects unhandled nor stops watching when its history holds entries whose message throws', async () => {
+    const unhandled: unknown[] = [];
+    const hear = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', hear);
+    try {
+      const trap = Object.defineProperty({}, 'message', {
+        get() {
+          throw new Error('a history that lies');
+        },
+      });
+      const { transport, deliver } = handFed(() => Promise.resolve([trap]));
+      const watch = watchForRequests(transport);
+      expect(await resolved(watch.requested)).toBe(false);
+      deliver({ type: 'request.created' });
+      expect(await resolved(watch.requested)).toBe(true);
+    } finally {
+      process.off('unhandledRejection', hear);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  it('lets go, in a flood that arrives while its subscriber hears what it held, only what it has not heard yet', async () => {
+    const { transport, deliver } = handFed();
+    const reports: WatchReport[] = [];
+    const watch = watchForRequests(transport, { onReport: (report) => reports.push(report) });
+    for (let n = 0; n < WATCH_HOLD_LIMIT; n++) deliver({ n });
+    const heard: unknown[] = [];
+    watch.transport.subscribe((message) => {
+      // A backend that answers the first message at once, with five more.
+      if (heard.push(message) === 1) for (let late = 0; late < 5; late++) deliver({ late });
+    });
+    await settle();
+    // Heard: the first; five arrived with 255 still held, so the four oldest not yet heard went.
+    expect(heard).toEqual([
+      { n: 0 },
+      ...Array.from({ length: WATCH_HOLD_LIMIT - 5 }, (_, n) => ({ n: n + 5 })),
+      ...Array.from({ length: 5 }, (_, late) => ({ late })),
+    ]);
+    expect(reports).toEqual(Array.from({ length: 4 }, () => ({ type: 'watch-dropped', request: false })));
+  });
+
+  it('leaves what its subscriber did not hear to the next when it leaves while hearing what was held', async () => {
+    const { transport, deliver } = handFed();
+    const watch = watchForRequests(transport);
+    for (let n = 0; n < 5; n++) deliver({ n });
+    const first: unknown[] = [];
+    const off = watch.transport.subscribe((message) => {
+      if (first.push(message) === 2) off();
+    });
+    await settle();
+    const next: unknown[] = [];
+    watch.transport.subscribe((message) => next.push(message));
+    await settle();
+    expect(first).toEqual([{ n: 0 }, { n: 1 }]);
+    expect(next).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
+  });
+
+  it('says nothing once stopped, while its subscriber is still to hear what it held', async () => {
+    const { transport, deliver } = handFed();
+    const reports: WatchReport[] = [];
+    const watch = watchForRequests(transport, { onReport: (report) => reports.push(report) });
+    for (let n = 0; n < WATCH_HOLD_LIMIT; n++) deliver({ n });
+    const heard: unknown[] = [];
+    watch.transport.subscribe((message) => heard.push(message));
+    watch.stop();
+    for (let n = 0; n < 10; n++) deliver({ after: n });
+    await settle();
+    expect(reports).toEqual([]);
+    expect(heard).toHaveLength(WATCH_HOLD_LIMIT);
+    expect(heard.at(-1)).toEqual({ after: 9 });
+  });
+
+  it('hands a subscriber that subscribes from inside a report each message once, and goes quiet when stopped there', async () => {
+    const { transport, deliver } = handFed();
+    const heard: unknown[] = [];
+    let reports = 0;
+    const watch = watchForRequests(transport, {
+      onReport: () => {
+        if (++reports === 1) watch.transport.subscribe((message) => heard.push(message));
+        else watch.stop();
+      },
+    });
+    for (let n = 0; n <= WATCH_HOLD_LIMIT + 3; n++) deliver({ n });
+    await settle();
+    // The first report subscribes, the second stops: the three that went while it held are never heard.
+    expect(reports).toBe(2);
+    expect(heard).toEqual(Array.from({ length: WATCH_HOLD_LIMIT }, (_, n) => ({ n: n + 4 })));
+  });
+});

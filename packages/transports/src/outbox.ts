@@ -16,14 +16,15 @@ export interface OutboxOptions {
   readonly write: (frame: string) => boolean;
   /** Whether a send waits for the server's `ack` (see `WebSocketTransportOptions.acknowledgements`). */
   readonly acknowledgements: boolean;
+  /** How many may wait, queued or sent and not yet acknowledged; one more is refused. */
   readonly queueLimit: number;
   readonly sendTimeoutMs: number;
 }
 
 /**
- * The messages on their way out: a bounded queue while there is no connection, each with a deadline
- * after which its `send` rejects, and (with acknowledgements) those sent and not yet acknowledged,
- * which go again, first, on the next connection.
+ * The messages on their way out: a queue while there is no connection, each with a deadline after
+ * which its `send` rejects, and (with acknowledgements) those sent and not yet acknowledged, which go
+ * again, first, on the next connection; together at most `queueLimit`.
  */
 export class Outbox {
   readonly #options: OutboxOptions;
@@ -39,7 +40,9 @@ export class Outbox {
   send(id: string, frame: string): Promise<void> {
     const { acknowledgements, queueLimit, sendTimeoutMs, clock, write } = this.#options;
     if (!acknowledgements && this.#queue.length === 0 && write(frame)) return Promise.resolve();
-    if (this.#queue.length >= queueLimit) {
+    // Those sent and not acknowledged count too: a relay that answers pings but acknowledges nothing
+    // would otherwise have them pile up, and all go again on the next connection.
+    if (this.#queue.length + this.#unacked.length >= queueLimit) {
       return Promise.reject(new TransportError('queue-full', `${queueLimit} messages are already waiting to be sent.`));
     }
     return new Promise<void>((resolve, reject) => {

@@ -36,7 +36,10 @@ export interface WebSocketTransportOptions {
   readonly initialDelayMs?: number;
   /** The longest reconnection delay, ms. Default 30,000. */
   readonly maxDelayMs?: number;
-  /** How many messages wait while disconnected; one more is refused. Default 100. */
+  /**
+   * How many messages wait while disconnected, or, with `acknowledgements`, for the relay's ack too;
+   * one more is refused. Default 100.
+   */
   readonly queueLimit?: number;
   /** How long an attempt to connect may take before it is abandoned and tried again, ms. Default 10,000. */
   readonly connectTimeoutMs?: number;

@@ -206,6 +206,26 @@ describe('a hostile relay: acknowledgements and refresh answers', () => {
     expect(await sending).toBe('resolved');
   });
 
+  it('a relay that answers pings but acknowledges nothing cannot pile sends up past the queue limit', async () => {
+    const { transport, last, clock } = setup({ queueLimit: 3, sendTimeoutMs: 60_000, heartbeatIntervalMs: 1000 });
+    last().open();
+    const sent = Array.from({ length: 5 }, () => message());
+    const sending = sent.map((each) => outcome(transport.send(each)));
+    // The connection is sound by its heartbeat: pinged, it answers.
+    clock.advance(1000);
+    last().receive('{"heartbeat":"pong"}');
+    const written = (socket: { sent: string[] }) => socket.sent.filter((frame) => !frame.includes('heartbeat'));
+    expect(written(last())).toEqual(sent.slice(0, 3).map((each) => JSON.stringify(each)));
+    // Lost and back: what was never acknowledged goes again, no more than the limit.
+    last().lose();
+    clock.advance(1000);
+    last().open();
+    expect(written(last())).toEqual(sent.slice(0, 3).map((each) => JSON.stringify(each)));
+    clock.advance(60_000);
+    const full = 'rejected: 3 messages are already waiting to be sent.';
+    expect((await Promise.all(sending)).slice(3)).toEqual([full, full]);
+  });
+
   it('a nack’s code is shown only if it is one of the relay’s plain words, never other text (card data)', async () => {
     const { transport, last } = setup();
     last().open();

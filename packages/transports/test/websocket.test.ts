@@ -257,6 +257,52 @@ describe('the WebSocket transport', () => {
     expect(JSON.stringify(reports)).not.toContain('xxx');
   });
 
+  it('lets no error from a throwing listener, report or state listener reach the socket, and stays connected', () => {
+    const reports: TransportReport[] = [];
+    const { transport, last, sockets } = setup({
+      onReport: (report) => {
+        reports.push(report);
+        throw new Error('a careless page');
+      },
+    });
+    transport.subscribe(() => {
+      throw new Error('a careless session');
+    });
+    transport.onStateChange(() => {
+      throw new Error('a careless chip');
+    });
+    expect(() => {
+      last().open();
+      last().receive(JSON.stringify(message()));
+      last().receive('{not json');
+      last().receive(new Uint8Array(3));
+      last().receive('{"heartbeat":"pong"}');
+    }).not.toThrow();
+    expect(reports).toEqual([
+      { type: 'frame-refused', reason: 'malformed' },
+      { type: 'frame-refused', reason: 'binary' },
+    ]);
+    expect(sockets).toHaveLength(1);
+    expect(transport.state).toBe('open');
+  });
+
+  it('reads nothing a socket still fires once closed, or once lost, and reports nothing for it', () => {
+    const { transport, last, received, reports, clock } = setup();
+    last().open();
+    const lost = last().onmessage!;
+    last().lose();
+    lost({ data: JSON.stringify(message()) });
+    lost({ data: '{not json' });
+    clock.advance(1000);
+    last().open();
+    const closed = last().onmessage!;
+    transport.close();
+    closed({ data: JSON.stringify(message()) });
+    closed({ data: new ArrayBuffer(1) });
+    expect(received).toEqual([]);
+    expect(reports.filter((report) => report.type === 'frame-refused')).toEqual([]);
+  });
+
   it('refuses to send a message longer than the limit', async () => {
     const { transport, last } = setup({ maxFrameLength: 200 });
     last().open();
