@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Delivery, SessionReport, Transport, WireMessage } from '@chatpay/core';
+import type { SessionReport, Transport, WireMessage } from '@chatpay/core';
 import { watchForRequests, WATCH_HOLD_LIMIT, type WatchReport } from '@chatpay/core/wire';
 import { createConversation } from './support/conversation.js';
+import { handFed } from './support/hand-fed.js';
 import { settle } from './support/scripted-transport.js';
 
 /** The watched end of a conversation, without its history when `history` is false (a transport that keeps none). */
@@ -121,22 +122,6 @@ describe('a request watch flooded past its limit with forged requests', () => {
 });
 
 describe('a request watch fed broken frames', () => {
-  /** A transport whose listeners the test calls directly, as a careless transport would. */
-  function direct() {
-    const listeners = new Set<(message: unknown, delivery?: Delivery) => void>();
-    const transport: Transport = {
-      send: () => Promise.resolve(),
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
-    const deliver = (message: unknown) => {
-      for (const listener of [...listeners]) listener(message);
-    };
-    return { transport, deliver };
-  }
-
   const throwing = () =>
     Object.defineProperty({}, 'type', {
       get() {
@@ -154,7 +139,7 @@ describe('a request watch fed broken frames', () => {
     );
 
   it('neither throws nor wakes for a frame whose type cannot be read, and still wakes for a request after', async () => {
-    const { transport, deliver } = direct();
+    const { transport, deliver } = handFed();
     const watch = watchForRequests(transport);
     let woken = false;
     void watch.requested.then(() => (woken = true));
@@ -172,7 +157,7 @@ describe('a request watch fed broken frames', () => {
 
   it('hands a late session frames whose type throws without breaking it: it still refuses a forgery after them', async () => {
     const talk = createConversation();
-    const { transport, deliver } = direct();
+    const { transport, deliver } = handFed();
     const watch = watchForRequests(transport);
     deliver(throwing());
     deliver(hostileProxy());
@@ -185,7 +170,7 @@ describe('a request watch fed broken frames', () => {
   });
 
   it('stays bounded when frames whose type throws are in what it holds', async () => {
-    const { transport, deliver } = direct();
+    const { transport, deliver } = handFed();
     const watch = watchForRequests(transport);
     deliver({ type: 'request.created', n: 0 });
     for (let n = 0; n < WATCH_HOLD_LIMIT * 2; n++) deliver(n % 2 ? throwing() : { n });

@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createAgentSession,
-  createCustomerSession,
-  createMemoryHub,
-  type Delivery,
-  type Transport,
-} from '@chatpay/core';
+import { createAgentSession, createCustomerSession, createMemoryHub } from '@chatpay/core';
 import { watchForRequests, WATCH_HOLD_LIMIT, type WatchReport } from '@chatpay/core/wire';
 import { agentTrust, customerTrust } from '../../../test-support/trust.js';
 import { settle, until, VISA } from './support/scripted-transport.js';
 import { USD_12_50, expectOk } from './support/flow.js';
-
-/** A transport whose messages the test hands in, with or without a history. */
-function handFed(history?: () => Promise<readonly unknown[]>) {
-  const listeners = new Set<(message: unknown, delivery?: Delivery) => void>();
-  const transport: Transport = {
-    send: () => Promise.resolve(),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    ...(history ? { history: () => history() as never } : {}),
-  };
-  const deliver = (message: unknown) => {
-    for (const listener of [...listeners]) listener(message, { acceptedAt: 1 });
-  };
-  return { transport, deliver, listeners };
-}
+import { handFed } from './support/hand-fed.js';
 
 const resolved = async (promise: Promise<void>) => {
   let done = false;
